@@ -1,0 +1,25 @@
+// The `hotpath` command line: one file per command, each exporting a `register*`
+// function that adds its subcommand to the program. Commands stay thin: parse the
+// options, call the library, print. Data goes to stdout, progress to stderr.
+import { Command, CommanderError } from 'commander';
+import { VERSION } from '../version.js';
+
+const program = new Command('hotpath')
+  .description(
+    'The Python performance workflow for TypeScript on Node.js:\n' +
+      'timeit, benchmarks, cProfile-style profiles, line profiles, memory and bytecode.',
+  )
+  .version(VERSION)
+  .showHelpAfterError()
+  .exitOverride();
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // --help and --version exit 0; every usage error exits 2, as CLIs conventionally do.
+    process.exitCode = error.exitCode === 0 ? 0 : 2;
+  } else {
+    throw error;
+  }
+}
