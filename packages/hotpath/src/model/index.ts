@@ -1,0 +1,4 @@
+// The profile model: types, the tree -> graph derivation, and frame helpers.
+export * from './profile.js';
+export { callGraphFromTree, inclusiveTimes, type CallGraph } from './build.js';
+export { frameCategory, makeFrame } from './frames.js';

@@ -1,0 +1,140 @@
+/**
+ * The one profile model of hotpath. Every capture (sampling, coverage, tracing, importers)
+ * produces a {@link Profile}; every table, exporter and the HTML view reads one.
+ *
+ * Conventions:
+ * - Times are integer nanoseconds ({@link Profile.unit} is always `'ns'`).
+ * - Positions are 1-based lines and columns in the source the user wrote: TypeScript
+ *   positions for TypeScript, after source maps where the code was compiled.
+ * - Frames are referred to by their index in {@link Profile.frames}.
+ * - `functions` and `edges` are the call-graph view (what pstats and callgrind hold);
+ *   `tree` is the call-tree view (what flame graphs need). Importers of graph-only formats
+ *   leave `tree` out; capture builds both (see `build.ts`).
+ */
+
+/** Where a frame's code comes from; tables fold `node` and `node_modules` frames by default. */
+export type FrameCategory =
+  | 'user' // the program's own code
+  | 'node_modules' // third-party packages
+  | 'node' // Node.js internals (`node:` modules)
+  | 'native' // V8 builtins and native code without a script
+  | 'special'; // V8 pseudo-frames: (program), (garbage collector), (idle), (root)
+
+/** A function of the profiled program, at its position in the source the user wrote. */
+export interface Frame {
+  /** Function name as the user reads it: `factorial`, `ParticleSimulator.evolve`, `(anonymous)`. */
+  name: string;
+  /** Absolute path of the source file (after source maps), a `node:` id, or `''` when none. */
+  file: string;
+  /** 1-based line of the function's start; 0 when unknown. */
+  line: number;
+  /** 1-based column of the function's start; 0 when unknown. */
+  column: number;
+  category: FrameCategory;
+}
+
+/** Per-function statistics: pstats' ncalls, tottime and cumtime. */
+export interface FunctionStats {
+  frame: number;
+  /** Total calls, recursive ones included; `null` when the capture could not count them. */
+  calls: number | null;
+  /** Calls not made while the function was already on the stack (`188000/750`: 750). */
+  primitiveCalls: number | null;
+  /** Time in the function's own code (tottime), ns. */
+  self: number;
+  /** Time from entry to exit, counting recursive re-entries once (cumtime), ns. */
+  total: number;
+}
+
+/** A caller -> callee edge of the call graph: what pstats' print_callers shows. */
+export interface Edge {
+  caller: number;
+  callee: number;
+  /** Calls along this edge; `null` when unknown. */
+  calls: number | null;
+  primitiveCalls: number | null;
+  /** Self time of the callee while called from this caller, ns. */
+  self: number;
+  /** Inclusive time of the callee while called from this caller, ns. */
+  total: number;
+}
+
+/** A node of the call tree: one frame reached along one path of calls. */
+export interface TreeNode {
+  /** Index of this node in {@link Profile.tree}. */
+  id: number;
+  /** Parent node's id, or `-1` for the root. */
+  parent: number;
+  frame: number;
+  /** Entries into this node; `null` when the capture could not count them (sampling). */
+  calls: number | null;
+  /** Self time, ns. The node's inclusive time is derived: self plus its subtree. */
+  self: number;
+}
+
+/**
+ * Hits and time for one line of source, as line_profiler reports them.
+ * Time includes the time of the functions the line calls.
+ */
+export interface LineStats {
+  /** The function the line belongs to. */
+  frame: number;
+  /** 1-based line in the frame's file. */
+  line: number;
+  /** Times the line was executed; `null` when unknown. */
+  hits: number | null;
+  /** Time spent on the line, callees included, ns. */
+  time: number;
+}
+
+/** How a profile was captured. */
+export type ProfileMode = 'sample' | 'trace' | 'imported';
+
+/** What a profile's numbers are: measured exactly, estimated, or absent. */
+export interface Exactness {
+  /** Per-function call counts. */
+  calls: 'exact' | 'estimated' | 'none';
+  /** Caller -> callee edge counts and times. */
+  edges: 'exact' | 'estimated' | 'none';
+  /** Times: sampled (statistical) or measured around each call. */
+  time: 'sampled' | 'measured';
+}
+
+/** Where and how a profile was taken. */
+export interface ProfileMeta {
+  /** The profiled command, as argv (`['examples/taylor.ts']`), or a label for API captures. */
+  command: string[];
+  mode: ProfileMode;
+  /** Sampling interval asked for, ns; `null` outside sample mode. */
+  interval: number | null;
+  /** Start of the capture, ISO 8601. */
+  startTime: string;
+  /** Wall time of the capture, ns. */
+  duration: number;
+  /** `process.version` of the profiled program. */
+  nodeVersion: string;
+  /** The program's exit code; `null` when it was killed by a signal or not a program. */
+  exitCode: number | null;
+  /** The signal that ended the program (`'SIGINT'`), if any: the profile holds what ran until then. */
+  signal: string | null;
+  /** Working directory of the program, for relative display of paths. */
+  cwd: string;
+  /** The hotpath version that wrote the profile. */
+  hotpathVersion: string;
+  exactness: Exactness;
+  /** Free-form notes the capture wants shown (what is estimated, what was lost). */
+  notes: string[];
+}
+
+/** A complete profile: the model every hotpath tool reads and writes. */
+export interface Profile {
+  unit: 'ns';
+  meta: ProfileMeta;
+  frames: Frame[];
+  functions: FunctionStats[];
+  edges: Edge[];
+  /** The call tree, nodes in parent-before-child order with `tree[0]` the root; absent for graph-only imports. */
+  tree?: TreeNode[];
+  /** Per-line stats, where a line capture ran. */
+  lines?: LineStats[];
+}
