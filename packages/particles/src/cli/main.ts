@@ -1,11 +1,14 @@
 // The `particles` command line: one file per command, each exporting a `register*`
 // function that adds its subcommand to the program.
 import { Command, CommanderError } from 'commander';
+import { registerBench } from './bench.js';
 
 const program = new Command('particles')
   .description('The particle simulator of the hotpath worked example')
   .showHelpAfterError()
   .exitOverride();
+
+registerBench(program);
 
 try {
   await program.parseAsync(process.argv);

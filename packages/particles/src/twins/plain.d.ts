@@ -1,0 +1,21 @@
+// Types for plain.js, written by hand: the main project does not read .js files (no
+// `allowJs`; see tsconfig.json here). Same API as the library's Particle and
+// ParticleSimulator.
+
+/** A particle of the plain-JavaScript twin; fields created by constructor stores. */
+export declare class Particle {
+  x: number;
+  y: number;
+  angVel: number;
+  constructor(x: number, y: number, angVel: number);
+}
+
+/** The plain-JavaScript twin of the library's ParticleSimulator. */
+export declare class ParticleSimulator {
+  readonly particles: Particle[];
+  constructor(particles: Particle[]);
+  evolve(dt: number): void;
+  evolveFast(dt: number): void;
+  evolveExact(dt: number): void;
+  advance(method: 'evolve' | 'evolveFast' | 'evolveExact', dt: number): void;
+}
