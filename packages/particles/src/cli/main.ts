@@ -2,6 +2,7 @@
 // function that adds its subcommand to the program.
 import { Command, CommanderError } from 'commander';
 import { registerBench } from './bench.js';
+import { registerVisualize } from './visualize.js';
 
 const program = new Command('particles')
   .description('The particle simulator of the hotpath worked example')
@@ -9,6 +10,7 @@ const program = new Command('particles')
   .exitOverride();
 
 registerBench(program);
+registerVisualize(program);
 
 try {
   await program.parseAsync(process.argv);
