@@ -4,3 +4,42 @@
  * @packageDocumentation
  */
 export { VERSION } from './version.js';
+
+/**
+ * Profile files: {@link saveProfile} writes a {@link Profile} atomically as versioned JSON;
+ * {@link loadProfile} reads one back and throws a {@link ProfileFileError} naming the file
+ * when it is missing, not a profile, truncated, of a newer format version, or malformed.
+ */
+export type * from './model/profile.js';
+export {
+  loadProfile,
+  loadProfileSync,
+  parseProfile,
+  PROFILE_FORMAT,
+  PROFILE_FORMAT_VERSION,
+  ProfileFileError,
+  saveProfile,
+  saveProfileSync,
+  serializeProfile,
+  type ProfileFileErrorKind,
+} from './model/file.js';
+/** Folding of Node internals and node_modules into one function each, for display. */
+export { foldProfile, NODE_INTERNALS, NODE_MODULES, type FoldOptions } from './model/fold.js';
+/**
+ * Text reports in Python's pstats layout: {@link renderStats} (print_stats),
+ * {@link renderCallers} / {@link renderCallees} (print_callers / print_callees), and
+ * {@link renderReport}, which folds and picks one of them as the CLI does.
+ */
+export {
+  parseSortKey,
+  renderCallees,
+  renderCallers,
+  renderReport,
+  renderStats,
+  SORT_KEY_NAMES,
+  TIME_UNITS,
+  type ReportOptions,
+  type SortKey,
+  type StatsOptions,
+  type TimeUnit,
+} from './report/index.js';

@@ -3,6 +3,7 @@
 // options, call the library, print. Data goes to stdout, progress to stderr.
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
+import { registerStats } from './stats.js';
 
 const program = new Command('hotpath')
   .description(
@@ -12,6 +13,8 @@ const program = new Command('hotpath')
   .version(VERSION)
   .showHelpAfterError()
   .exitOverride();
+
+registerStats(program);
 
 try {
   await program.parseAsync(process.argv);
