@@ -35,8 +35,12 @@ export function registerBench(program: Command): void {
     // Usage errors stay one line (main.ts asks for help after errors); --help shows usage.
     .showHelpAfterError(false)
     .action((options: BenchOptions) => {
+      const { n, dt, rounds, seed } = options;
       const report = runParticleBench({
-        ...options,
+        n,
+        dt,
+        rounds,
+        seed,
         methods: options.method ?? METHODS,
         onProgress: (line) => process.stderr.write(`bench: ${line}\n`),
       });
