@@ -15,7 +15,9 @@
  *   and its counts when the tree has them, come from the folded tree the way cProfile counts
  *   them; otherwise calls are the members' calls minus the calls between members, and
  *   inclusive time sums entries from outside the group (over-counted only for re-entry through
- *   user callbacks, like recursion).
+ *   user callbacks, like recursion). Without a tree, an edge into a group carries only the
+ *   self time of the member called directly: the graph cannot tell which caller the time of
+ *   the members it called in turn belongs to.
  * - Per-line stats of folded frames are dropped (a group spans many files).
  */
 import { callGraphFromTree } from './build.js';
