@@ -1,0 +1,32 @@
+// Insertions into the source, applied with magic-string so the source map comes for free.
+// The transform only ever inserts text (never removes or moves any), always on the line of
+// the position it is anchored to, so line numbers of the instrumented code equal the
+// original's and only columns shift (the source map tells by how much).
+import type MagicString from 'magic-string';
+
+/** One piece of text to insert at an offset of the original source. */
+export interface Insertion {
+  pos: number;
+  text: string;
+  /**
+   * Whether the text closes a construct (`}finally{...}`, `,__hpc)`) or opens one.
+   * At one offset, closings go before openings, inner closings before outer ones and
+   * outer openings before inner ones, so nested constructs stay nested.
+   */
+  closing: boolean;
+  /** Nesting depth of the construct the text belongs to (AST depth). */
+  depth: number;
+}
+
+function compare(a: Insertion, b: Insertion): number {
+  if (a.pos !== b.pos) return a.pos - b.pos;
+  if (a.closing !== b.closing) return a.closing ? -1 : 1;
+  return a.closing ? b.depth - a.depth : a.depth - b.depth;
+}
+
+/** Applies `insertions` to `ms` in an order that keeps nested constructs nested. */
+export function applyInsertions(ms: MagicString, insertions: Insertion[]): void {
+  const sorted = [...insertions].sort(compare);
+  // appendLeft at one offset keeps call order: the sorted order is the output order.
+  for (const { pos, text } of sorted) ms.appendLeft(pos, text);
+}

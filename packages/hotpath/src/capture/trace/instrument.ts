@@ -1,0 +1,134 @@
+// The tracing transform: JavaScript in, instrumented JavaScript plus a source map out.
+// Every function reports its calls to the recorder (recorder.ts) installed on globalThis;
+// see walker.ts for exactly what is inserted and why lines never shift.
+import * as acorn from 'acorn';
+import type { EncodedSourceMap } from '@jridgewell/remapping';
+import MagicString from 'magic-string';
+import { applyInsertions, type Insertion } from './edits.js';
+import { PositionTracer, composeMaps, type RawSourceMap } from './positions.js';
+import { snippet } from './protocol.js';
+import { TraceWalker, afterDirectives } from './walker.js';
+
+/** Hands out `count` consecutive function ids and returns the first. */
+export type IdAllocator = (count: number) => number;
+
+/** Options of {@link instrument}. */
+export interface InstrumentOptions {
+  /** Absolute path of the code's file: frames and the source map name it. */
+  file: string;
+  /** `'module'` for ES modules (the default), `'script'` for CommonJS and classic scripts. */
+  sourceType?: 'module' | 'script';
+  /** Source map from `source` to the code the user wrote (a dist/ file's .js.map). */
+  inputMap?: RawSourceMap;
+  /** Path or URL of `inputMap`, to resolve its relative `sources`; defaults to `file`. */
+  mapUrl?: string;
+  /**
+   * Where function ids come from; defaults to a counter of this thread. Ids must be unique
+   * in the traced process: when files are instrumented on several threads (a loader thread
+   * and the main thread), give all of them {@link sharedIdAllocator} over one buffer.
+   */
+  allocateIds?: IdAllocator;
+}
+
+/** A function of the instrumented code, at its position in the source the user wrote. */
+export interface FunctionSite {
+  id: number;
+  /** As the user reads it: `factorial`, `ParticleSimulator.evolve`, `(anonymous)`. */
+  name: string;
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based. */
+  column: number;
+}
+
+/** The result of {@link instrument}: instrumented code, or why the code was left alone. */
+export type InstrumentResult =
+  | {
+      ok: true;
+      code: string;
+      /** Instrumented code -> original source (composed with the input map); `null` when the code is unchanged. */
+      map: EncodedSourceMap | null;
+      functions: FunctionSite[];
+    }
+  | { ok: false; error: string };
+
+let nextId = 1;
+/** The default {@link IdAllocator}: a counter local to this thread. */
+export const threadIdAllocator: IdAllocator = (count) => {
+  const first = nextId;
+  nextId += count;
+  return first;
+};
+
+/**
+ * An {@link IdAllocator} over a shared counter (`new Int32Array(new SharedArrayBuffer(4))`),
+ * so threads that instrument files of one process hand out distinct ids.
+ */
+export function sharedIdAllocator(counter: Int32Array): IdAllocator {
+  return (count) => Atomics.add(counter, 0, count) + 1;
+}
+
+/**
+ * Instruments every function of `source` so each call reports enter and exit to the
+ * recorder on `globalThis` (which must be installed before the code runs), and registers
+ * the functions' names and positions with it when the code starts.
+ * Code that does not parse is returned as an error, never half-instrumented.
+ */
+export function instrument(source: string, options: InstrumentOptions): InstrumentResult {
+  const sourceType = options.sourceType ?? 'module';
+  let program: acorn.Program;
+  try {
+    program = acorn.parse(source, {
+      ecmaVersion: 'latest',
+      sourceType,
+      locations: true,
+      // Parentheses must be kept: `() => (a, b)` is wrapped outside them, not inside.
+      preserveParens: true,
+      allowHashBang: true,
+      allowReturnOutsideFunction: sourceType === 'script',
+    });
+  } catch (error) {
+    return { ok: false, error: `${options.file}: ${(error as Error).message}` };
+  }
+  const walker = new TraceWalker(source);
+  walker.walk(program);
+  if (walker.functions.length === 0) return { ok: true, code: source, map: null, functions: [] };
+
+  const firstId = (options.allocateIds ?? threadIdAllocator)(walker.functions.length);
+  const tracer = new PositionTracer(options.file, options.inputMap, options.mapUrl);
+  const functions = walker.functions.map((found, i) => ({
+    id: firstId + i,
+    name: found.name,
+    ...tracer.original(found.line, found.column),
+  }));
+  const insertions: Insertion[] = walker.insertions.map((p) => ({ ...p, text: p.text(firstId) }));
+  insertions.push(registration(program, source, firstId, functions));
+
+  const ms = new MagicString(source);
+  applyInsertions(ms, insertions);
+  const ownMap = ms.generateMap({ source: options.file, hires: 'boundary', includeContent: false });
+  const map = composeMaps(ownMap as unknown as EncodedSourceMap, tracer);
+  return { ok: true, code: ms.toString(), map, functions };
+}
+
+/** The statement that registers the file's functions, first thing the code runs. */
+function registration(program: acorn.Program, source: string, firstId: number, functions: FunctionSite[]): Insertion {
+  const files = [...new Set(functions.map((f) => f.file))];
+  const frames = functions.map((f) => [f.name, files.indexOf(f.file), f.line, f.column]);
+  // After a hashbang line, on the next line: the hashbang must stay the file's first bytes.
+  const hashbangEnd = source.startsWith('#!') ? source.indexOf('\n') + 1 || source.length : 0;
+  const { pos, separator } = afterDirectives(program.body, hashbangEnd);
+  const text = separator + snippet.register(firstId, JSON.stringify(files), JSON.stringify(frames));
+  return { pos, closing: false, depth: -1, text };
+}
+
+/**
+ * `code` with `map` inlined as a `//# sourceMappingURL=data:` comment, replacing a
+ * sourceMappingURL comment the code had (which named the map of the code before instrumenting).
+ */
+export function withInlineMap(code: string, map: EncodedSourceMap): string {
+  const comment = `//# sourceMappingURL=data:application/json;charset=utf-8;base64,${Buffer.from(JSON.stringify(map)).toString('base64')}`;
+  const existing = /\/\/[#@] sourceMappingURL=[^\r\n]*\s*$/;
+  return existing.test(code) ? code.replace(existing, comment) : `${code}\n${comment}`;
+}

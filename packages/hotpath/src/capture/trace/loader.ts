@@ -1,0 +1,62 @@
+// The transform as module loaders call it: code and URL in, instrumented code out, with
+// the source map inlined (composed with the file's own .js.map, if it has one) and a
+// failure to parse reported once and answered with the code unchanged.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { instrument, withInlineMap, type IdAllocator } from './instrument.js';
+import type { RawSourceMap } from './positions.js';
+
+/** Options of {@link createLoaderTransform}. */
+export interface LoaderTransformOptions {
+  /** Where ids come from (see {@link IdAllocator}); each thread that instruments needs its own range. */
+  allocateIds?: IdAllocator;
+  /** Told about files left uninstrumented; defaults to a line on stderr. */
+  warn?: (message: string) => void;
+}
+
+/** Instruments one module: `location` is its URL or path; `format` how Node runs it. */
+export type LoaderTransform = (code: string, location: string, format: 'module' | 'commonjs') => string;
+
+/** The trace transform for a module loader. */
+export function createLoaderTransform(options: LoaderTransformOptions = {}): LoaderTransform {
+  const warn = options.warn ?? ((message: string) => process.stderr.write(`hotpath: ${message}\n`));
+  return (code, location, format) => {
+    const file = location.startsWith('file:') ? fileURLToPath(location) : location;
+    const input = readInputMap(code, file);
+    const result = instrument(code, {
+      file,
+      sourceType: format === 'module' ? 'module' : 'script',
+      inputMap: input?.map,
+      mapUrl: input?.url,
+      allocateIds: options.allocateIds,
+    });
+    if (!result.ok) {
+      warn(`trace mode left a file it could not parse untraced: ${result.error}`);
+      return code;
+    }
+    return result.map ? withInlineMap(result.code, result.map) : result.code;
+  };
+}
+
+// The last sourceMappingURL comment of the code, as compilers write it.
+const MAPPING_COMMENT = /\/\/[#@]\s*sourceMappingURL=([^\s'"]+)\s*$/;
+
+/** The code's own source map (a compiled file's .js.map, or an inline one), if it has one that loads. */
+export function readInputMap(code: string, file: string): { map: RawSourceMap; url: string } | null {
+  const comment = MAPPING_COMMENT.exec(code.slice(-4096));
+  if (!comment) return null;
+  try {
+    const fileUrl = new URL(`file://${file}`);
+    const url = new URL(comment[1]!, fileUrl);
+    if (url.protocol === 'data:') return { map: decodeDataUrl(url.href), url: fileUrl.href };
+    return { map: readFileSync(url, 'utf8'), url: url.href };
+  } catch {
+    return null; // an unreadable map: positions stay those of the code as it is
+  }
+}
+
+function decodeDataUrl(href: string): string {
+  const comma = href.indexOf(',');
+  const body = href.slice(comma + 1);
+  return href.slice(0, comma).endsWith(';base64') ? Buffer.from(body, 'base64').toString('utf8') : decodeURIComponent(body);
+}

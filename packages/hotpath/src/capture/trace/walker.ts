@@ -1,0 +1,193 @@
+// The AST walk of the tracing transform: it finds every function, names it, and plans the
+// insertions that make each call report enter/exit to the recorder. See instrument.ts for
+// the public entry point and recorder.ts for what the inserted calls do.
+//
+// What gets inserted (ids shown as 7; `R` is the runtime global):
+//   sync function      { const __hpt=R.e(7);try{ BODY }finally{R.x(__hpt)} }
+//   expression arrow   x => {const __hpt=R.e(7);try{return EXPR}finally{R.x(__hpt)}}
+//   async / generator  { const __hpc=R.ea(7);try{ BODY }finally{R.xa(__hpc)} }
+//   await X, yield X   R.r(await R.s(X,__hpc),__hpc)   (suspend after X ran, resume after)
+//   for await (a of X) for await (a of R.fa(X,__hpc)) {R.q(__hpc); BODY}, then R.q(__hpc)
+//   catch / finally    {R.q(__hpc); ...}  (a rejected await resumes the function here)
+// Directive prologues ('use strict') stay first; nothing is removed; every insertion is on
+// the line of the code it is anchored to, so lines never shift.
+import type * as acorn from 'acorn';
+import { functionName } from './names.js';
+import { snippet } from './protocol.js';
+
+/** A function found by the walk, with its position in the parsed code (1-based line, 0-based column). */
+export interface FoundFunction {
+  name: string;
+  line: number;
+  column: number;
+}
+
+/** An insertion whose text may depend on the id the file's first function gets. */
+export interface PlannedInsertion {
+  pos: number;
+  closing: boolean;
+  depth: number;
+  text: (firstId: number) => string;
+}
+
+/** What the walk tracks of the function it is inside. */
+interface FunctionScope {
+  /** Async functions and generators suspend: they use an activation cell, not a token. */
+  suspends: boolean;
+  asyncGenerator: boolean;
+}
+
+type AnyNode = acorn.Node & Record<string, unknown>;
+
+const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+const SKIPPED_KEYS = new Set(['type', 'start', 'end', 'loc', 'range']);
+
+/** Walks a parsed program and plans its instrumentation. */
+export class TraceWalker {
+  readonly functions: FoundFunction[] = [];
+  readonly insertions: PlannedInsertion[] = [];
+  private readonly ancestors: acorn.Node[] = [];
+  /** Innermost last; `null` marks a boundary that is not a function (class field, static block). */
+  private readonly scopes: Array<FunctionScope | null> = [];
+
+  constructor(private readonly source: string) {}
+
+  /** Walks `node` and everything under it. */
+  walk(node: acorn.Node): void {
+    const depth = this.ancestors.length;
+    if (FUNCTION_TYPES.has(node.type)) {
+      this.scopes.push(this.wrapFunction(node as acorn.Function, depth));
+      this.walkChildren(node);
+      this.scopes.pop();
+      return;
+    }
+    this.planSuspensions(node as AnyNode, depth);
+    this.walkChildren(node);
+  }
+
+  private walkChildren(node: acorn.Node): void {
+    this.ancestors.push(node);
+    for (const key of Object.keys(node)) {
+      if (SKIPPED_KEYS.has(key)) continue;
+      // Class field values and static blocks run as functions of their own: an await or a
+      // catch inside them does not belong to the enclosing function.
+      const boundary = (node.type === 'PropertyDefinition' && key === 'value') || node.type === 'StaticBlock';
+      if (boundary) this.scopes.push(null);
+      const value = (node as AnyNode)[key];
+      if (Array.isArray(value)) {
+        for (const item of value) if (isNode(item)) this.walk(item);
+      } else if (isNode(value)) {
+        this.walk(value);
+      }
+      if (boundary) this.scopes.pop();
+    }
+    this.ancestors.pop();
+  }
+
+  private add(pos: number, depth: number, closing: boolean, text: string | ((firstId: number) => string)): void {
+    this.insertions.push({ pos, depth, closing, text: typeof text === 'string' ? () => text : text });
+  }
+
+  /** Plans enter/exit around a function's body and records its name and position. */
+  private wrapFunction(fn: acorn.Function, depth: number): FunctionScope {
+    const local = this.functions.length;
+    const parent = this.ancestors.at(-1);
+    // A method's position is its key's line (where the user reads `evolve(dt) {`), not its `(`.
+    const isMethod = parent?.type === 'MethodDefinition' || (parent?.type === 'Property' && (parent as acorn.Property).value === fn && ((parent as acorn.Property).method || (parent as acorn.Property).kind !== 'init'));
+    const at = (isMethod ? parent! : fn).loc!.start;
+    this.functions.push({ name: functionName(fn, this.ancestors, this.source), line: at.line, column: at.column });
+
+    const suspends = fn.async || fn.generator;
+    const open = (id: number): string => (suspends ? snippet.enterCell(id) : snippet.enter(id));
+    const close = suspends ? snippet.exitCell : snippet.exit;
+    const body = fn.body;
+    if (body.type === 'BlockStatement') {
+      const { pos, separator } = afterDirectives(body.body, body.start + 1);
+      // In an empty body both ends fall on one offset, where closings would sort first.
+      const tail = pos === body.end - 1 ? close : '';
+      this.add(pos, depth, false, (first) => separator + open(first + local) + tail);
+      if (!tail) this.add(body.end - 1, depth, true, close);
+    } else {
+      this.add(body.start, depth, false, (first) => `{${open(first + local)}return `);
+      this.add(body.end, depth, true, `${close}}`);
+    }
+    return { suspends, asyncGenerator: fn.async && fn.generator };
+  }
+
+  /** Plans the suspend/resume calls of async functions and generators. */
+  private planSuspensions(node: AnyNode, depth: number): void {
+    const scope = this.scopes.at(-1);
+    if (!scope?.suspends) return;
+    switch (node.type) {
+      case 'AwaitExpression':
+      case 'YieldExpression':
+        this.planSuspendResume(node as unknown as acorn.AwaitExpression | acorn.YieldExpression, depth);
+        break;
+      case 'ForOfStatement':
+        if ((node as unknown as acorn.ForOfStatement).await) this.planForAwait(node as unknown as acorn.ForOfStatement, depth);
+        break;
+      case 'CatchClause':
+        this.add((node as unknown as acorn.CatchClause).body.start + 1, depth + 1, false, snippet.resume);
+        break;
+      case 'TryStatement': {
+        const finalizer = (node as unknown as acorn.TryStatement).finalizer;
+        if (finalizer) this.add(finalizer.start + 1, depth + 1, false, snippet.resume);
+        break;
+      }
+      case 'ReturnStatement': {
+        // An async generator's `return x` awaits x before finally blocks run: suspend first.
+        const argument = (node as unknown as acorn.ReturnStatement).argument;
+        if (scope.asyncGenerator && argument) this.wrapOperand(argument, depth + 1);
+        break;
+      }
+    }
+  }
+
+  private planSuspendResume(node: acorn.AwaitExpression | acorn.YieldExpression, depth: number): void {
+    this.add(node.start, depth, false, snippet.resumeOpen);
+    if (node.argument) this.wrapOperand(node.argument, depth + 1);
+    else this.add(node.end, depth + 1, true, snippet.undefinedOperand);
+    this.add(node.end, depth, true, snippet.resumeClose);
+  }
+
+  private wrapOperand(operand: acorn.Node, depth: number): void {
+    this.add(operand.start, depth, false, snippet.suspendOpen);
+    this.add(operand.end, depth, true, snippet.suspendClose);
+  }
+
+  private planForAwait(loop: acorn.ForOfStatement, depth: number): void {
+    this.add(loop.right.start, depth + 1, false, snippet.forAwaitOpen);
+    this.add(loop.right.end, depth + 1, true, snippet.forAwaitClose);
+    if (loop.body.type === 'BlockStatement') {
+      this.add(loop.body.start + 1, depth + 1, false, snippet.resume);
+    } else {
+      this.add(loop.body.start, depth + 1, false, `{${snippet.resume}`);
+      this.add(loop.body.end, depth + 1, true, '}');
+    }
+    // Resume after the loop too (its last implicit await suspended the function). Braces
+    // go around the labels as well: `continue label` must still name a loop.
+    let target: acorn.Node = loop;
+    let targetDepth = depth;
+    while (this.ancestors[targetDepth - 1]?.type === 'LabeledStatement') target = this.ancestors[--targetDepth]!;
+    this.add(target.start, targetDepth, false, '{');
+    this.add(target.end, targetDepth, true, `;${snippet.resume}}`);
+  }
+}
+
+/**
+ * Where code may be inserted at the start of a body or program: after its directive
+ * prologue ('use strict' must stay first to count), else at `fallback`. `separator` is the
+ * `;` needed after a directive written without one.
+ */
+export function afterDirectives(statements: readonly acorn.Node[], fallback: number): { pos: number; separator: string } {
+  let last: acorn.Node | undefined;
+  for (const statement of statements) {
+    if (statement.type !== 'ExpressionStatement' || !(statement as acorn.ExpressionStatement).directive) break;
+    last = statement;
+  }
+  return last ? { pos: last.end, separator: ';' } : { pos: fallback, separator: '' };
+}
+
+function isNode(value: unknown): value is acorn.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
