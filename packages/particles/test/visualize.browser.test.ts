@@ -7,7 +7,14 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { METHODS, ParticleSimulator, demoParticles, randomParticles, type Method, type Particle } from '../src/index.js';
+import {
+  METHODS,
+  ParticleSimulator,
+  demoParticles,
+  randomParticles,
+  type Method,
+  type Particle,
+} from '../src/index.js';
 
 const CLI = fileURLToPath(new URL('../../bin/particles.js', import.meta.url));
 const CHROMIUM = process.env['PARTICLES_CHROMIUM'] ?? '/usr/bin/chromium';
@@ -21,7 +28,10 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 // On CI a missing browser is a failure (.ci/run installs it); elsewhere the test says why it skips.
-const skip = !existsSync(CHROMIUM) && process.env['CI'] === undefined ? `no Chromium at ${CHROMIUM}: apt-get install chromium` : false;
+const skip =
+  !existsSync(CHROMIUM) && process.env['CI'] === undefined
+    ? `no Chromium at ${CHROMIUM}: apt-get install chromium`
+    : false;
 
 /** 50 frames of 0.01: half a time unit. */
 const FRAMES = 50;
@@ -48,7 +58,10 @@ describe('particles visualize in Chromium', { skip, timeout: 120_000 }, () => {
 
   test('the page loads without console errors and the particles move', async () => {
     await withPage(browser, url, async (page) => {
-      const start = await page.evaluate(() => ({ frame: window.particlesView!.frame, positions: window.particlesView!.positions() }));
+      const start = await page.evaluate(() => ({
+        frame: window.particlesView!.frame,
+        positions: window.particlesView!.positions(),
+      }));
       const picture = await canvasPicture(page);
       await page.waitForFunction((from) => window.particlesView!.frame >= from + 10, start.frame);
       const later = await page.evaluate(() => window.particlesView!.positions());
@@ -106,10 +119,18 @@ describe('particles visualize in Chromium', { skip, timeout: 120_000 }, () => {
   });
 
   test('a bad query parameter is shown on the page, not thrown', async () => {
-    await withPage(browser, `${url}?n=many`, async (page) => {
-      await page.waitForSelector('#error:not([hidden])');
-      assert.match((await page.textContent('#error')) ?? '', /n must be an integer from 1 to 10000, got 'many'/);
-    }, { expectView: false });
+    await withPage(
+      browser,
+      `${url}?n=many`,
+      async (page) => {
+        await page.waitForSelector('#error:not([hidden])');
+        assert.match(
+          (await page.textContent('#error')) ?? '',
+          /n must be an integer from 1 to 10000, got 'many'/,
+        );
+      },
+      { expectView: false },
+    );
   });
 });
 
@@ -144,7 +165,10 @@ async function withPage(
 }
 
 /** Pauses the page, resets it to frame 0, advances `frames` frames and reads the result. */
-function stepped(page: Page, frames: number): Promise<{ method: string; time: number; positions: { x: number; y: number }[] }> {
+function stepped(
+  page: Page,
+  frames: number,
+): Promise<{ method: string; time: number; positions: { x: number; y: number }[] }> {
   return page.evaluate((count) => {
     const view = window.particlesView!;
     view.pause();
@@ -154,16 +178,27 @@ function stepped(page: Page, frames: number): Promise<{ method: string; time: nu
   }, frames);
 }
 
-function assertClose(actual: { x: number; y: number }[], expected: { x: number; y: number }[], tolerance: number): void {
+function assertClose(
+  actual: { x: number; y: number }[],
+  expected: { x: number; y: number }[],
+  tolerance: number,
+): void {
   assert.equal(actual.length, expected.length);
   actual.forEach((p, i) => {
     const error = Math.max(Math.abs(p.x - expected[i]!.x), Math.abs(p.y - expected[i]!.y));
-    assert.ok(error <= tolerance, `particle ${i} is off by ${error}: ${JSON.stringify(p)} vs ${JSON.stringify(expected[i])}`);
+    assert.ok(
+      error <= tolerance,
+      `particle ${i} is off by ${error}: ${JSON.stringify(p)} vs ${JSON.stringify(expected[i])}`,
+    );
   });
 }
 
 /** The same frames in Node: `frames` calls of advance(method, 0.01) on the library. */
-function simulated(particles: Particle[], method: Method, frames: number): { x: number; y: number }[] {
+function simulated(
+  particles: Particle[],
+  method: Method,
+  frames: number,
+): { x: number; y: number }[] {
   const sim = new ParticleSimulator(particles);
   for (let i = 0; i < frames; i++) sim.advance(method, 0.01);
   return sim.particles.map((p) => ({ x: p.x, y: p.y }));
@@ -180,6 +215,8 @@ function firstLine(child: ChildProcessWithoutNullStreams): Promise<string> {
       out += chunk.toString();
       if (out.includes('\n')) resolve(out.slice(0, out.indexOf('\n')));
     });
-    child.once('exit', (code) => reject(new Error(`the server exited with ${code} before printing its URL`)));
+    child.once('exit', (code) =>
+      reject(new Error(`the server exited with ${code} before printing its URL`)),
+    );
   });
 }

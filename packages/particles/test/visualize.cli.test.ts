@@ -12,7 +12,10 @@ import { fileURLToPath } from 'node:url';
 const CLI = fileURLToPath(new URL('../../bin/particles.js', import.meta.url));
 
 function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI, 'visualize', ...args], { encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(process.execPath, [CLI, 'visualize', ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -52,7 +55,10 @@ test('--out writes an animated GIF89a of the asked frames and size, replacing th
     assert.match(stdout, /^wrote .*demo\.gif: 12 frames, 96x96 px, \d+ KiB\n$/);
     assert.match(stderr, /rendering: 12\/12 frames/);
     const gif = parseGif(readFileSync(out));
-    assert.deepEqual({ width: gif.width, height: gif.height, frames: gif.frames.length }, { width: 96, height: 96, frames: 12 });
+    assert.deepEqual(
+      { width: gif.width, height: gif.height, frames: gif.frames.length },
+      { width: 96, height: 96, frames: 12 },
+    );
     assert.ok(gif.loops, 'NETSCAPE2.0 loop extension');
     assert.ok(gif.frames.every((f) => f.width === 96 && f.height === 96 && f.delayCs === 2));
     assert.equal(readFileSync(join(dir, 'old.gif'), 'utf8'), 'old contents');
@@ -65,21 +71,28 @@ test('--out writes an animated GIF89a of the asked frames and size, replacing th
 test('--out into a missing directory fails at once with one line, exit 1', () => {
   const { status, stderr } = run('--out', '/nonexistent-dir/demo.gif');
   assert.equal(status, 1);
-  assert.match(stderr, /^particles visualize: cannot write \/nonexistent-dir\/demo\.gif: directory \/nonexistent-dir does not exist or is not writable\n$/);
+  assert.match(
+    stderr,
+    /^particles visualize: cannot write \/nonexistent-dir\/demo\.gif: directory \/nonexistent-dir does not exist or is not writable\n$/,
+  );
 });
 
-test('the server prints its URL, serves the page, and stops cleanly on SIGINT', { timeout: 20_000 }, async () => {
-  const server = startCli('--port', '0');
-  const url = await firstLine(server);
-  assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
-  const page = await fetch(url);
-  assert.equal(page.status, 200);
-  assert.match(await page.text(), /<canvas id="scene"/);
-  server.kill('SIGINT');
-  const [code] = await exited(server);
-  assert.equal(code, 0);
-  await assert.rejects(fetch(url), 'nothing listens any more');
-});
+test(
+  'the server prints its URL, serves the page, and stops cleanly on SIGINT',
+  { timeout: 20_000 },
+  async () => {
+    const server = startCli('--port', '0');
+    const url = await firstLine(server);
+    assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const page = await fetch(url);
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), /<canvas id="scene"/);
+    server.kill('SIGINT');
+    const [code] = await exited(server);
+    assert.equal(code, 0);
+    await assert.rejects(fetch(url), 'nothing listens any more');
+  },
+);
 
 test('a port in use is a one-line error, exit 1', async () => {
   const blocker = createServer();
@@ -101,7 +114,10 @@ test('--open without a browser opener says so and keeps serving', { timeout: 20_
   server.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const url = await firstLine(server);
   while (!stderr.includes('could not open a browser')) await new Promise((r) => setTimeout(r, 20));
-  assert.match(stderr, /could not open a browser \((xdg-)?open not found\); open http:\/\/127\.0\.0\.1:\d+\/ yourself/);
+  assert.match(
+    stderr,
+    /could not open a browser \((xdg-)?open not found\); open http:\/\/127\.0\.0\.1:\d+\/ yourself/,
+  );
   assert.equal((await fetch(url)).status, 200);
   server.kill('SIGINT');
   assert.equal((await exited(server))[0], 0);
@@ -124,7 +140,9 @@ function firstLine(child: ChildProcessWithoutNullStreams): Promise<string> {
   });
 }
 
-function exited(child: ChildProcessWithoutNullStreams): Promise<[number | null, NodeJS.Signals | null]> {
+function exited(
+  child: ChildProcessWithoutNullStreams,
+): Promise<[number | null, NodeJS.Signals | null]> {
   if (child.exitCode !== null) return Promise.resolve([child.exitCode, null]);
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve([code, signal])));
 }
@@ -136,7 +154,12 @@ interface GifFrame {
 }
 
 /** Walks a GIF's blocks (header, screen, colour table, extensions, images) per the GIF89a spec. */
-function parseGif(bytes: Buffer): { width: number; height: number; loops: boolean; frames: GifFrame[] } {
+function parseGif(bytes: Buffer): {
+  width: number;
+  height: number;
+  loops: boolean;
+  frames: GifFrame[];
+} {
   assert.equal(bytes.toString('latin1', 0, 6), 'GIF89a');
   const width = bytes.readUInt16LE(6);
   const height = bytes.readUInt16LE(8);
@@ -154,11 +177,16 @@ function parseGif(bytes: Buffer): { width: number; height: number; loops: boolea
     if (block === 0x21) {
       const label = bytes[at + 1]!;
       if (label === 0xf9) delayCs = bytes.readUInt16LE(at + 4);
-      if (label === 0xff && bytes.toString('latin1', at + 3, at + 14) === 'NETSCAPE2.0') loops = true;
+      if (label === 0xff && bytes.toString('latin1', at + 3, at + 14) === 'NETSCAPE2.0')
+        loops = true;
       at += 2;
       skipSubBlocks();
     } else if (block === 0x2c) {
-      frames.push({ width: bytes.readUInt16LE(at + 5), height: bytes.readUInt16LE(at + 7), delayCs });
+      frames.push({
+        width: bytes.readUInt16LE(at + 5),
+        height: bytes.readUInt16LE(at + 7),
+        delayCs,
+      });
       at += 10 + colorTableBytes(bytes[at + 9]!) + 1; // descriptor, local table, LZW code size
       skipSubBlocks();
     } else {

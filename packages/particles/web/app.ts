@@ -2,7 +2,14 @@
 // The page of `particles visualize`: runs the library's ParticleSimulator in the browser,
 // one FRAME_DT per frame, and draws each frame with the drawScene the GIF renderer uses.
 import { METHODS } from '../src/simulator.js';
-import { DEFAULT_CONFIG, FRAME_DT, configFromQuery, describeSet, parseMethod, type ViewConfig } from '../src/view/config.js';
+import {
+  DEFAULT_CONFIG,
+  FRAME_DT,
+  configFromQuery,
+  describeSet,
+  parseMethod,
+  type ViewConfig,
+} from '../src/view/config.js';
 import { drawScene } from '../src/view/draw.js';
 import { Playback } from '../src/view/playback.js';
 import { CanvasPainter } from './canvas-painter.js';
@@ -57,7 +64,14 @@ function start(): void {
     ui.error.hidden = false;
     return;
   }
-  const state: State = { playback: new Playback(config), playing: new URLSearchParams(location.search).get('paused') !== '1', speed: 1, trails: true, backlog: 0, last: null };
+  const state: State = {
+    playback: new Playback(config),
+    playing: new URLSearchParams(location.search).get('paused') !== '1',
+    speed: 1,
+    trails: true,
+    backlog: 0,
+    last: null,
+  };
   const painter = new CanvasPainter(ui.canvas.getContext('2d')!);
   const redraw = (): void => {
     drawScene(painter, state.playback.scene(state.trails));
@@ -80,8 +94,16 @@ function findUi(): Ui {
     return element as T;
   };
   return {
-    canvas: get('scene'), title: get('title'), play: get('play'), step: get('step'), reset: get('reset'),
-    method: get('method'), speed: get('speed'), trails: get('trails'), status: get('status'), error: get('error'),
+    canvas: get('scene'),
+    title: get('title'),
+    play: get('play'),
+    step: get('step'),
+    reset: get('reset'),
+    method: get('method'),
+    speed: get('speed'),
+    trails: get('trails'),
+    status: get('status'),
+    error: get('error'),
   };
 }
 
@@ -111,7 +133,9 @@ function advance(state: State, now: number): boolean {
 }
 
 function bindControls(ui: Ui, state: State, redraw: () => void): void {
-  ui.method.replaceChildren(...METHODS.map((m) => new Option(m, m, false, m === state.playback.method)));
+  ui.method.replaceChildren(
+    ...METHODS.map((m) => new Option(m, m, false, m === state.playback.method)),
+  );
   ui.method.addEventListener('change', () => {
     state.playback.method = parseMethod(ui.method.value);
     redraw();
@@ -143,7 +167,8 @@ function setPlaying(ui: Ui, state: State, playing: boolean): void {
 function showStatus(ui: Ui, state: State): void {
   const p = state.playback;
   ui.status.textContent =
-    `t = ${p.time.toFixed(2)}  frame ${p.frame}  ${p.method}  ` + `radius drift ${p.radiusDrift().toExponential(1)}`;
+    `t = ${p.time.toFixed(2)}  frame ${p.frame}  ${p.method}  ` +
+    `radius drift ${p.radiusDrift().toExponential(1)}`;
 }
 
 /** Keeps the canvas's pixel size equal to its displayed size, so lines stay sharp. */
@@ -164,17 +189,33 @@ function viewApi(ui: Ui, state: State, redraw: () => void): ParticlesView {
   const p = (): Playback => state.playback;
   return {
     frameDt: FRAME_DT,
-    get config() { return p().config; },
-    get method() { return p().method; },
-    get frame() { return p().frame; },
-    get time() { return p().time; },
-    get playing() { return state.playing; },
+    get config() {
+      return p().config;
+    },
+    get method() {
+      return p().method;
+    },
+    get frame() {
+      return p().frame;
+    },
+    get time() {
+      return p().time;
+    },
+    get playing() {
+      return state.playing;
+    },
     positions: () => p().positions(),
     radiusDrift: () => p().radiusDrift(),
     play: () => setPlaying(ui, state, true),
     pause: () => setPlaying(ui, state, false),
-    step: (frames = 1) => { p().step(frames); redraw(); },
-    reset: () => { p().reset(); redraw(); },
+    step: (frames = 1) => {
+      p().step(frames);
+      redraw();
+    },
+    reset: () => {
+      p().reset();
+      redraw();
+    },
     setMethod: (name) => {
       p().method = parseMethod(name);
       ui.method.value = name;

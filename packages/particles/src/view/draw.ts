@@ -95,12 +95,24 @@ export function drawScene(painter: Painter, scene: Scene): void {
     drawTrails(painter, view, scene.trails, particleRadius(view, scene.particles.length));
   }
   drawParticles(painter, view, scene.particles);
-  painter.text(`t = ${scene.time.toFixed(2)}`, 8 * view.unit, 8 * view.unit, 10 * view.unit, LABEL, 'left');
+  painter.text(
+    `t = ${scene.time.toFixed(2)}`,
+    8 * view.unit,
+    8 * view.unit,
+    10 * view.unit,
+    LABEL,
+    'left',
+  );
 }
 
 function viewport(painter: Painter, extent: number): Viewport {
   const side = Math.min(painter.width, painter.height);
-  return { cx: painter.width / 2, cy: painter.height / 2, scale: side / 2 / extent, unit: side / 360 };
+  return {
+    cx: painter.width / 2,
+    cy: painter.height / 2,
+    scale: side / 2 / extent,
+    unit: side / 360,
+  };
 }
 
 function toPixels(view: Viewport, x: number, y: number): [number, number] {

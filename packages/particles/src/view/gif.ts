@@ -35,19 +35,24 @@ export function renderGif(config: ViewConfig, options: GifOptions): Uint8Array {
   const transparentIndex = palette.length;
   const raster = new Raster(size, size);
   const encoder = gifenc.GIFEncoder();
+  // Every frame stays on screen under the next (dispose 1), whose transparent pixels show it.
+  const common = { delay: GIF_FRAME_DELAY_MS, dispose: 1 };
   let previous: Uint8Array | null = null;
   for (let frame = 0; frame < frames; frame++) {
     if (frame > 0) playback.step();
     drawScene(raster, playback.scene());
     const index = gifenc.applyPalette(raster.rgba, palette);
-    encoder.writeFrame(previous === null ? index : unchangedToTransparent(index, previous, transparentIndex), size, size, {
-      palette: previous === null ? [...palette, [0, 0, 0]] : undefined,
-      delay: GIF_FRAME_DELAY_MS,
-      repeat: 0,
-      transparent: previous !== null,
-      transparentIndex,
-      dispose: 1, // keep the frame, so the next one's transparent pixels show it
-    });
+    if (previous === null) {
+      // The first frame carries the global palette (with the spare slot) and loops forever.
+      encoder.writeFrame(index, size, size, {
+        ...common,
+        palette: [...palette, [0, 0, 0]],
+        repeat: 0,
+      });
+    } else {
+      const delta = unchangedToTransparent(index, previous, transparentIndex);
+      encoder.writeFrame(delta, size, size, { ...common, transparent: true, transparentIndex });
+    }
     previous = index;
     options.onProgress?.(frame + 1, frames);
   }
@@ -70,6 +75,10 @@ export function shadePalette(inks: readonly Rgb[]): number[][] {
   return palette;
 }
 
-function unchangedToTransparent(index: Uint8Array, previous: Uint8Array, transparent: number): Uint8Array {
+function unchangedToTransparent(
+  index: Uint8Array,
+  previous: Uint8Array,
+  transparent: number,
+): Uint8Array {
   return index.map((value, i) => (value === previous[i] ? transparent : value));
 }

@@ -55,12 +55,23 @@ export class Raster implements Painter {
       }
     }
     coverage.forEach((cover, c) => {
-      if (cover > 0) this.blend(box.x0 + (c % boxWidth), box.y0 + Math.floor(c / boxWidth), color, cover * alpha);
+      if (cover > 0)
+        this.blend(
+          box.x0 + (c % boxWidth),
+          box.y0 + Math.floor(c / boxWidth),
+          color,
+          cover * alpha,
+        );
     });
   }
 
   disc(cx: number, cy: number, radius: number, color: Rgb): void {
-    const box = this.clip({ x0: cx - radius - 1, y0: cy - radius - 1, x1: cx + radius + 1, y1: cy + radius + 1 });
+    const box = this.clip({
+      x0: cx - radius - 1,
+      y0: cy - radius - 1,
+      x1: cx + radius + 1,
+      y1: cy + radius + 1,
+    });
     if (box === null) return;
     for (let y = box.y0; y < box.y1; y++) {
       for (let x = box.x0; x < box.x1; x++) {

@@ -23,7 +23,8 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 const SECURITY_HEADERS = {
   'Cache-Control': 'no-store', // a rebuild shows on reload
   'X-Content-Type-Options': 'nosniff',
-  'Content-Security-Policy': "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
+  'Content-Security-Policy':
+    "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
 };
 
 /** A running view server. */
@@ -113,7 +114,12 @@ async function handle(
   }
   const type = CONTENT_TYPES[file.slice(file.lastIndexOf('.'))]!;
   const body = await readFile(file);
-  send(response, 200, type, type.startsWith('text/html') ? withConfig(body.toString('utf8'), config) : body);
+  send(
+    response,
+    200,
+    type,
+    type.startsWith('text/html') ? withConfig(body.toString('utf8'), config) : body,
+  );
 }
 
 /**
@@ -129,7 +135,8 @@ export function requestPath(target: string): string | null {
     return null;
   }
   const segments = path.split('/');
-  const bad = !path.startsWith('/') || /[\\\0]/.test(path) || segments.some((s) => s === '..' || s === '.');
+  const bad =
+    !path.startsWith('/') || /[\\\0]/.test(path) || segments.some((s) => s === '..' || s === '.');
   return bad ? null : path;
 }
 
@@ -146,7 +153,11 @@ function withConfig(html: string, config: ViewConfig): string {
 
 function send(response: ServerResponse, status: number, type: string, body: string | Buffer): void {
   const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-  response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': bytes.length });
+  response.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': type,
+    'Content-Length': bytes.length,
+  });
   response.end(response.req.method === 'HEAD' ? undefined : bytes);
 }
 
