@@ -9,7 +9,7 @@ export class Particle {
   // Declared, not initialised: the build compiles with `useDefineForClassFields: false`,
   // so these emit nothing and the constructor's stores give V8 double fields from the
   // start. (With define semantics they would start as `undefined` and every `p.x += d`
-  // would box a heap number; see bench/trap.js.)
+  // would box a heap number; see src/twins/trap.js.)
   x: number;
   y: number;
   angVel: number;
