@@ -33,22 +33,28 @@ export function meta(overrides: Partial<ProfileMeta> = {}): ProfileMeta {
 }
 
 /** A tree builder: `add(parent, frame, calls, self)` returns the new node's id. */
-export function treeBuilder(rootFrame: number): { tree: TreeNode[]; add: (parent: number, frame: number, calls: number | null, self: number) => number } {
+type AddNode = (parent: number, frame: number, calls: number | null, self: number) => number;
+
+export function treeBuilder(rootFrame: number): { tree: TreeNode[]; add: AddNode } {
   const tree: TreeNode[] = [{ id: 0, parent: -1, frame: rootFrame, calls: 1, self: 0 }];
-  const add = (parent: number, frame: number, calls: number | null, self: number): number =>
+  const add: AddNode = (parent, frame, calls, self) =>
     tree.push({ id: tree.length, parent, frame, calls, self }) - 1;
   return { tree, add };
 }
 
 /** A complete profile from frames and a tree, the graph derived as cProfile derives it. */
-export function profileFromTree(frames: Frame[], tree: TreeNode[], metaOverrides: Partial<ProfileMeta> = {}): Profile {
+export function profileFromTree(
+  frames: Frame[],
+  tree: TreeNode[],
+  metaOverrides: Partial<ProfileMeta> = {},
+): Profile {
   const { functions, edges } = callGraphFromTree(tree, frames.length);
   return { unit: 'ns', meta: meta(metaOverrides), frames, functions, edges, tree };
 }
 
 // factorial(i) recurses i times below its first call: for each depth d the node is entered
 // by every outer call i with i + 1 >= d.
-function addFactorialChain(add: (parent: number, frame: number, calls: number, self: number) => number, parent: number, outer: number[]): void {
+function addFactorialChain(add: AddNode, parent: number, outer: number[]): void {
   let node = parent;
   for (let depth = 1; ; depth++) {
     const calls = outer.filter((i) => i + 1 >= depth).length;

@@ -15,13 +15,21 @@ export { renderReport, type ReportOptions } from '../report/report.js';
  */
 export function addStatsOptions(command: Command): Command {
   return command
-    .option('-s, --sort <key>', `sort by KEY; repeat or comma-separate for ties (${SORT_KEY_NAMES.join(', ')}) (default: tottime)`, collectSortKeys)
+    .option(
+      '-s, --sort <key>',
+      `sort by KEY; repeat or comma-separate for ties (${SORT_KEY_NAMES.join(', ')}) ` +
+        '(default: tottime)',
+      collectSortKeys,
+    )
     .option('--limit <n>', 'show the first N rows, or a fraction of them (0.1: the top tenth)', parseLimit)
     .option('--filter <regex>', 'show the functions whose file:line(name) matches REGEX', checkRegex)
-    .option('--callers <name>', 'show who called the functions matching NAME (a regex), as pstats print_callers', checkRegex)
-    .option('--callees <name>', 'show what the functions matching NAME (a regex) called, as pstats print_callees', checkRegex)
+    .option('--callers <name>', 'show who called the functions matching NAME (a regex)', checkRegex)
+    .option('--callees <name>', 'show what the functions matching NAME (a regex) called', checkRegex)
     .option('--strip-dirs', 'show file names without their directories')
-    .option('--show-internals', 'show Node internals and node_modules function by function, not folded into one row each')
+    .option(
+      '--show-internals',
+      'show Node internals and node_modules function by function (default: one row each)',
+    )
     .option('--show-node-modules', 'show node_modules function by function (Node internals stay folded)')
     .addOption(new Option('--unit <unit>', 'unit of the times').choices(TIME_UNITS).default('s'));
 }
@@ -45,7 +53,10 @@ export function statsOptions(values: OptionValues): ReportOptions {
 function collectSortKeys(value: string, previous: SortKey[] | undefined): SortKey[] {
   const keys = value.split(',').map((word) => {
     const key = parseSortKey(word.trim());
-    if (!key) throw new InvalidArgumentError(`unknown sort key '${word}' (expected one of: ${SORT_KEY_NAMES.join(', ')})`);
+    if (!key) {
+      const known = SORT_KEY_NAMES.join(', ');
+      throw new InvalidArgumentError(`unknown sort key '${word}' (expected one of: ${known})`);
+    }
     return key;
   });
   return [...(previous ?? []), ...keys];
@@ -54,8 +65,11 @@ function collectSortKeys(value: string, previous: SortKey[] | undefined): SortKe
 // pstats' print_stats(amount): an integer keeps that many rows, a float in (0, 1) a share.
 function parseLimit(value: string): number {
   const amount = Number(value);
-  const valid = value.trim() !== '' && (Number.isSafeInteger(amount) ? amount >= 0 : amount > 0 && amount < 1);
-  if (!valid) throw new InvalidArgumentError('expected a count (0, 1, 2, ...) or a fraction between 0 and 1');
+  const count = Number.isSafeInteger(amount) && amount >= 0;
+  const fraction = amount > 0 && amount < 1;
+  if (value.trim() === '' || !(count || fraction)) {
+    throw new InvalidArgumentError('expected a count (0, 1, 2, ...) or a fraction between 0 and 1');
+  }
   return amount;
 }
 

@@ -42,7 +42,8 @@ export class ProfileFileError extends Error {
 
 /** The JSON text of a profile file (the envelope plus the profile). */
 export function serializeProfile(profile: Profile): string {
-  return JSON.stringify({ format: PROFILE_FORMAT, version: PROFILE_FORMAT_VERSION, ...profile }) + '\n';
+  const envelope = { format: PROFILE_FORMAT, version: PROFILE_FORMAT_VERSION, ...profile };
+  return `${JSON.stringify(envelope)}\n`;
 }
 
 /**
@@ -62,7 +63,7 @@ export function parseProfile(text: string, source: string): Profile {
   }
   const { format: _format, version, ...profile } = data;
   if (!Number.isSafeInteger(version) || (version as number) < 1) {
-    throw new ProfileFileError('invalid', source, `${source} is not a valid hotpath profile: version must be a positive integer`);
+    throw invalid(source, 'version must be a positive integer');
   }
   if ((version as number) > PROFILE_FORMAT_VERSION) {
     const message =
@@ -74,19 +75,22 @@ export function parseProfile(text: string, source: string): Profile {
     checkProfileShape(profile);
   } catch (error) {
     if (!(error instanceof ShapeError)) throw error;
-    throw new ProfileFileError('invalid', source, `${source} is not a valid hotpath profile: ${error.message}`);
+    throw invalid(source, error.message);
   }
   return profile;
+}
+
+function invalid(source: string, why: string): ProfileFileError {
+  return new ProfileFileError('invalid', source, `${source} is not a valid hotpath profile: ${why}`);
 }
 
 // A file that starts like one of ours but does not parse was cut short or damaged; anything
 // else that does not parse is simply some other file.
 function unparsable(text: string, source: string): ProfileFileError {
-  if (text.trim() === '') {
-    return new ProfileFileError('corrupt', source, `${source} is truncated or corrupt (the file is empty)`);
-  }
+  const corrupt = `${source} is truncated or corrupt`;
+  if (text.trim() === '') return new ProfileFileError('corrupt', source, `${corrupt} (the file is empty)`);
   if (/^\s*\{\s*"format"\s*:\s*"hotpath-profile"/.test(text)) {
-    return new ProfileFileError('corrupt', source, `${source} is truncated or corrupt`);
+    return new ProfileFileError('corrupt', source, corrupt);
   }
   return new ProfileFileError('not-a-profile', source, `${source} is not a hotpath profile`);
 }

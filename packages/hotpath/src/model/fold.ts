@@ -98,19 +98,23 @@ function foldTree(tree: readonly TreeNode[], frames: FrameMap): TreeNode[] {
       continue;
     }
     const parent = newId[node.parent]!;
-    const intoParent = frames.folded[frame] && out[parent]!.frame === frame;
-    const target = intoParent ? parent : childByFrame.get(`${parent}:${frame}`);
-    if (target === parent) {
-      out[parent]!.self += node.self; // an internal calling an internal: still inside the group
-    } else if (target !== undefined) {
-      out[target]!.self += node.self;
-      out[target]!.calls = addCounts(out[target]!.calls, node.calls);
-    } else {
-      const id = out.length;
-      out.push({ id, parent, frame, calls: node.calls, self: node.self });
-      childByFrame.set(`${parent}:${frame}`, id);
+    if (frames.folded[frame] && out[parent]!.frame === frame) {
+      // An internal calling an internal is still inside the group: no new entry.
+      out[parent]!.self += node.self;
+      newId[node.id] = parent;
+      continue;
     }
-    newId[node.id] = target ?? out.length - 1;
+    const sibling = childByFrame.get(`${parent}:${frame}`);
+    if (sibling !== undefined) {
+      // Two callees that folded into the same group under one caller are one child.
+      out[sibling]!.self += node.self;
+      out[sibling]!.calls = addCounts(out[sibling]!.calls, node.calls);
+      newId[node.id] = sibling;
+      continue;
+    }
+    const id = out.push({ id: out.length, parent, frame, calls: node.calls, self: node.self }) - 1;
+    childByFrame.set(`${parent}:${frame}`, id);
+    newId[node.id] = id;
   }
   return out;
 }

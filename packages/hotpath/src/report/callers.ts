@@ -11,18 +11,31 @@ import { selectRows, type StatsOptions } from './stats-table.js';
  * tested against the function name and against `file:line(name)`), the functions that called
  * it, with the calls, the callee's own time and its inclusive time along each edge.
  */
-export function renderCallers(profile: Profile, name: string | RegExp, options: StatsOptions = {}): string {
+export function renderCallers(
+  profile: Profile,
+  name: string | RegExp,
+  options: StatsOptions = {},
+): string {
   return renderCalls(profile, name, options, 'callers');
 }
 
 /** pstats' `print_callees(name)`: for each matching function, the functions it called. */
-export function renderCallees(profile: Profile, name: string | RegExp, options: StatsOptions = {}): string {
+export function renderCallees(
+  profile: Profile,
+  name: string | RegExp,
+  options: StatsOptions = {},
+): string {
   return renderCalls(profile, name, options, 'callees');
 }
 
 type Direction = 'callers' | 'callees';
 
-function renderCalls(profile: Profile, name: string | RegExp, options: StatsOptions, direction: Direction): string {
+function renderCalls(
+  profile: Profile,
+  name: string | RegExp,
+  options: StatsOptions,
+  direction: Direction,
+): string {
   const notes = noteLines(profile.meta);
   const lines = notes.length > 0 ? [...notes, ''] : [];
   const { rows, heading } = selectRows(profile, options, [nameMatch(name)]);
@@ -34,7 +47,10 @@ function renderCalls(profile: Profile, name: string | RegExp, options: StatsOpti
     // pstats prints the column titles only when the profile has per-edge stats at all.
     if (profile.edges.length > 0) lines.push(' '.repeat(width) + '    ncalls  tottime  cumtime');
     const calls = callLists(profile, options, direction);
-    for (const row of rows) lines.push(...callLines(row, calls.get(row.stats.frame) ?? [], width, direction, options.unit ?? 's'));
+    const unit = options.unit ?? 's';
+    for (const row of rows) {
+      lines.push(...callLines(row, calls.get(row.stats.frame) ?? [], width, direction, unit));
+    }
     lines.push('', '');
   }
   return lines.map((line) => `${line}\n`).join('');
@@ -53,8 +69,10 @@ function callLists(profile: Profile, options: StatsOptions, direction: Direction
   const { files, labels } = frameLabels(profile, options);
   const lists = new Map<number, Call[]>();
   for (const edge of profile.edges) {
-    const [shown, other] = direction === 'callers' ? [edge.callee, edge.caller] : [edge.caller, edge.callee];
-    const call = { edge, label: labels[other]!, key: { file: files[other]!, frame: profile.frames[other]! } };
+    const [shown, other] =
+      direction === 'callers' ? [edge.callee, edge.caller] : [edge.caller, edge.callee];
+    const key = { file: files[other]!, frame: profile.frames[other]! };
+    const call = { edge, label: labels[other]!, key };
     const list = lists.get(shown);
     if (list) list.push(call);
     else lists.set(shown, [call]);
@@ -65,12 +83,19 @@ function callLists(profile: Profile, options: StatsOptions, direction: Direction
 
 // The first call shares the function's line after the arrow; the next ones are indented to
 // line up with it (pstats: a 7-wide count after `name  <- `, then 9-wide after name_size + 1).
-function callLines(row: Row, calls: readonly Call[], width: number, direction: Direction, unit: TimeUnit): string[] {
+function callLines(
+  row: Row,
+  calls: readonly Call[],
+  width: number,
+  direction: Direction,
+  unit: TimeUnit,
+): string[] {
   const start = row.label.padEnd(width) + (direction === 'callers' ? '<-' : '->') + ' ';
   if (calls.length === 0) return [start];
   return calls.map((call, i) => {
     const count = ncallsText(call.edge.calls, call.edge.primitiveCalls);
-    const stats = `${f8(inUnit(call.edge.self, unit))} ${f8(inUnit(call.edge.total, unit))}  ${call.label}`;
-    return i === 0 ? `${start}${count.padStart(7)} ${stats}` : `${' '.repeat(width + 1)}${count.padStart(9)} ${stats}`;
+    const times = `${f8(inUnit(call.edge.self, unit))} ${f8(inUnit(call.edge.total, unit))}`;
+    if (i === 0) return `${start}${count.padStart(7)} ${times}  ${call.label}`;
+    return `${' '.repeat(width + 1)}${count.padStart(9)} ${times}  ${call.label}`;
   });
 }

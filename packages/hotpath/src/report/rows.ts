@@ -33,8 +33,12 @@ export function functionRows(profile: Profile, options: NameOptions = {}): Row[]
 }
 
 /** Display file and label of every frame, by frame index. */
-export function frameLabels(profile: Profile, options: NameOptions = {}): { files: string[]; labels: string[] } {
-  const files = profile.frames.map((frame) => displayFile(frame.file, profile.meta.cwd, options.stripDirs ?? false));
+export function frameLabels(
+  profile: Profile,
+  options: NameOptions = {},
+): { files: string[]; labels: string[] } {
+  const strip = options.stripDirs ?? false;
+  const files = profile.frames.map((frame) => displayFile(frame.file, profile.meta.cwd, strip));
   const labels = profile.frames.map((frame, i) => frameLabel(frame, files[i]!));
   return { files, labels };
 }
@@ -53,7 +57,8 @@ function displayFile(file: string, cwd: string, stripDirs: boolean): string {
   if (stripDirs) return path.basename(local);
   if (cwd !== '' && path.isAbsolute(local)) {
     const relative = path.relative(cwd, local);
-    if (relative !== '' && relative.split(path.sep)[0] !== '..' && !path.isAbsolute(relative)) return relative;
+    const inside = relative.split(path.sep)[0] !== '..' && !path.isAbsolute(relative);
+    if (relative !== '' && inside) return relative;
   }
   return local;
 }
@@ -106,7 +111,8 @@ function patternSource(pattern: string | RegExp): string {
 
 // A global or sticky regex keeps state between test() calls: drop those flags.
 function toRegExp(pattern: string | RegExp): RegExp {
-  return typeof pattern === 'string' ? new RegExp(pattern) : new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, ''));
+  if (typeof pattern === 'string') return new RegExp(pattern);
+  return new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, ''));
 }
 
 /**
@@ -114,14 +120,17 @@ function toRegExp(pattern: string | RegExp): RegExp {
  * first N rows, a fraction in (0, 1) keeps that share (rounded), a match keeps the matching
  * rows. Each restriction that drops rows adds pstats' `List reduced from X to Y` line.
  */
-export function restrict(rows: readonly Row[], restrictions: readonly Restriction[]): { rows: Row[]; messages: string[] } {
+export function restrict(
+  rows: readonly Row[],
+  restrictions: readonly Restriction[],
+): { rows: Row[]; messages: string[] } {
   let kept = [...rows];
   const messages: string[] = [];
   for (const restriction of restrictions) {
     const before = kept.length;
     kept = applyRestriction(kept, restriction);
     if (kept.length !== before) {
-      const shown = restriction.kind === 'limit' ? pythonRepr(restriction.amount) : pythonRepr(restriction.source);
+      const shown = pythonRepr(restriction.kind === 'limit' ? restriction.amount : restriction.source);
       messages.push(`   List reduced from ${before} to ${kept.length} due to restriction <${shown}>`);
     }
   }
