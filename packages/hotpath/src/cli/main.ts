@@ -3,6 +3,7 @@
 // options, call the library, print. Data goes to stdout, progress to stderr.
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
+import { registerProfile } from './profile.js';
 import { registerStats } from './stats.js';
 
 const program = new Command('hotpath')
@@ -12,9 +13,12 @@ const program = new Command('hotpath')
   )
   .version(VERSION)
   .showHelpAfterError()
+  // Options after a subcommand's arguments stay the subcommand's: `hotpath profile x.ts --help` passes --help to x.ts.
+  .enablePositionalOptions()
   .exitOverride();
 
 registerStats(program);
+registerProfile(program);
 
 try {
   await program.parseAsync(process.argv);

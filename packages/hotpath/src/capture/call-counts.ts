@@ -1,0 +1,83 @@
+import type { Edge, FunctionStats } from '../model/profile.js';
+import { comparePositions } from './positions.js';
+import type { FunctionCount, GeneratedPosition, ScriptCounts, V8CallFrame } from './v8-types.js';
+
+/**
+ * Finds the coverage count of the function a cpuprofile call frame stands for.
+ *
+ * Why not equal positions: V8 puts a cpuprofile frame at its parameter list `(`, but a
+ * coverage range at the `function` keyword or the method name. So the match is the
+ * innermost range that contains the frame's position, preferring ranges of the same name
+ * (a script's top level and a function declared at offset 0 start at the same place).
+ */
+export class CountIndex {
+  private readonly byScript = new Map<string, FunctionCount[]>();
+
+  constructor(scripts: readonly ScriptCounts[]) {
+    for (const script of scripts) this.byScript.set(script.scriptId, script.functions);
+  }
+
+  find(callFrame: V8CallFrame): FunctionCount | null {
+    const functions = this.byScript.get(callFrame.scriptId);
+    if (!functions || callFrame.lineNumber < 0) return null;
+    const at: GeneratedPosition = [callFrame.lineNumber, callFrame.columnNumber];
+    const containing = functions.filter(
+      (fn) => comparePositions(fn.start, at) <= 0 && comparePositions(at, fn.end) < 0,
+    );
+    const named = containing.filter((fn) => fn.name === callFrame.functionName);
+    return innermost(named.length > 0 ? named : containing);
+  }
+}
+
+function innermost(functions: FunctionCount[]): FunctionCount | null {
+  let best: FunctionCount | null = null;
+  for (const fn of functions) {
+    if (!best || comparePositions(fn.start, best.start) >= 0) best = fn;
+  }
+  return best;
+}
+
+/**
+ * Splits each callee's exact call count over its callers: sampling sees who calls whom,
+ * but not how often. The estimate assumes every call of a function costs about the same,
+ * so a caller's share of the calls is its share of the callee's sampled self time (of
+ * its sampled inclusive time where no self time was sampled; equal shares where neither).
+ * Shares are whole numbers that add up to the callee's count (largest remainders).
+ * Edge primitive counts stay unknown (`null`).
+ */
+export function estimateEdgeCalls(functions: readonly FunctionStats[], edges: Edge[]): void {
+  const calls = new Map(functions.map((fn) => [fn.frame, fn.calls]));
+  const byCallee = new Map<number, Edge[]>();
+  for (const edge of edges) {
+    edge.calls = null;
+    edge.primitiveCalls = null;
+    byCallee.set(edge.callee, [...(byCallee.get(edge.callee) ?? []), edge]);
+  }
+  for (const [callee, incoming] of byCallee) {
+    const total = calls.get(callee);
+    if (total === null || total === undefined) continue;
+    const weights = pickWeights(incoming);
+    apportion(total, weights).forEach((share, i) => (incoming[i]!.calls = share));
+  }
+}
+
+function pickWeights(edges: readonly Edge[]): number[] {
+  if (edges.some((edge) => edge.self > 0)) return edges.map((edge) => edge.self);
+  if (edges.some((edge) => edge.total > 0)) return edges.map((edge) => edge.total);
+  return edges.map(() => 1);
+}
+
+/** Whole-number shares of `total` in proportion to `weights`, summing to `total`. */
+export function apportion(total: number, weights: readonly number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const exact = weights.map((w) => (sum > 0 ? (total * w) / sum : 0));
+  const shares = exact.map(Math.floor);
+  let left = total - shares.reduce((a, b) => a + b, 0);
+  const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0]);
+  for (const [, i] of order) {
+    if (left <= 0) break;
+    shares[i]!++;
+    left--;
+  }
+  return shares;
+}

@@ -1,0 +1,119 @@
+/**
+ * Builds a {@link Profile} from sample mode's two V8 sources: the sampling profiler (time,
+ * the call tree) and block coverage (exact per-function call counts).
+ */
+import { callGraphFromTree } from '../model/build.js';
+import type { FunctionStats, Profile, ProfileMeta } from '../model/profile.js';
+import { CountIndex, estimateEdgeCalls } from './call-counts.js';
+import { buildCpuTree } from './cpu-tree.js';
+import { FrameTable } from './frame-table.js';
+import { SourceMapper } from './source-maps.js';
+import type { FunctionCount, ScriptCounts, V8CallFrame, V8CpuProfile } from './v8-types.js';
+
+/** What a sample-mode capture collected. */
+export interface SampleData {
+  cpuProfile: V8CpuProfile;
+  /** Coverage counts; `null` when coverage did not run. */
+  counts: ScriptCounts[] | null;
+}
+
+/** The metadata a sample profile needs from whoever ran the capture. */
+export type SampleMeta = Omit<ProfileMeta, 'mode' | 'exactness' | 'notes'>;
+
+/** Options of {@link buildSampleProfile}. */
+export interface SampleProfileOptions {
+  /** Maps generated positions to sources; one is made when not given. */
+  mapper?: SourceMapper;
+  /** Scripts to leave out of the profile (the profiler's own code), by URL. */
+  ignoreUrl?: (url: string) => boolean;
+}
+
+/** The profile of a sample-mode capture. */
+export function buildSampleProfile(data: SampleData, meta: SampleMeta, options: SampleProfileOptions = {}): Profile {
+  const ignore = options.ignoreUrl ?? (() => false);
+  const frames = new FrameTable(options.mapper ?? new SourceMapper());
+  const index = new CountIndex(data.counts ?? []);
+  const matched = new Map<FunctionCount, number>();
+  const frameOf = (callFrame: V8CallFrame): number => {
+    const fn = index.find(callFrame);
+    const start = fn?.start ?? [callFrame.lineNumber, callFrame.columnNumber];
+    const frame = frames.intern(callFrame.functionName, callFrame.url, callFrame.lineNumber < 0 ? null : start);
+    if (fn) matched.set(fn, frame);
+    return frame;
+  };
+  const tree = buildCpuTree(data.cpuProfile, { frameOf, skip: (callFrame) => ignore(callFrame.url) || isIdle(callFrame) });
+  const { functions, edges } = callGraphFromTree(tree, frames.frames.length);
+  const inexact = data.counts ? overlayCounts(data.counts, matched, frames, functions, ignore) : 0;
+  estimateEdgeCalls(functions, edges);
+  const profile: Profile = {
+    unit: 'ns',
+    meta: { ...meta, mode: 'sample', exactness: exactness(data, inexact), notes: notes(data, inexact) },
+    frames: frames.frames,
+    functions,
+    edges,
+    tree,
+  };
+  return profile;
+}
+
+// V8's "(idle)" is the event loop waiting: no code runs, so like cProfile's tables the
+// profile leaves it out (meta.duration keeps the wall time).
+function isIdle(callFrame: V8CallFrame): boolean {
+  return callFrame.functionName === '(idle)' && callFrame.url === '';
+}
+
+/**
+ * Puts coverage's call counts on the functions: sampled ones get their count, and
+ * functions that ran but were never sampled are added with their count and zero time.
+ * Counts V8 marks inexact are kept for the program's code (lower bounds, said in a note)
+ * and dropped for Node's internals. Returns how many inexact counts were kept.
+ */
+function overlayCounts(
+  scripts: readonly ScriptCounts[],
+  matched: Map<FunctionCount, number>,
+  frames: FrameTable,
+  functions: FunctionStats[],
+  ignore: (url: string) => boolean,
+): number {
+  const byFrame = new Map(functions.map((fn) => [fn.frame, fn]));
+  for (const fn of functions) fn.primitiveCalls = null; // recursion depth is not sampled
+  let inexact = 0;
+  for (const script of scripts) {
+    if (ignore(script.url)) continue;
+    for (const fn of script.functions) {
+      if (!fn.exact && script.url.startsWith('node:')) continue;
+      if (!fn.exact) inexact++;
+      const frame = matched.get(fn) ?? frames.intern(fn.name, script.url, fn.start);
+      let stats = byFrame.get(frame);
+      if (!stats) {
+        stats = { frame, calls: 0, primitiveCalls: null, self: 0, total: 0 };
+        byFrame.set(frame, stats);
+        functions.push(stats);
+      }
+      stats.calls = (stats.calls ?? 0) + fn.count; // sampled functions start at null
+    }
+  }
+  return inexact;
+}
+
+function exactness(data: SampleData, inexact: number): Profile['meta']['exactness'] {
+  const calls = data.counts === null ? 'none' : inexact > 0 ? 'estimated' : 'exact';
+  return { calls, edges: data.counts === null ? 'none' : 'estimated', time: 'sampled' };
+}
+
+function notes(data: SampleData, inexact: number): string[] {
+  if (data.counts === null) {
+    return ['sample mode without coverage: times are sampled; call counts are not known.'];
+  }
+  const result = [
+    'sample mode: ncalls are exact (V8 block coverage), times are sampled; ' +
+      'primitive calls are not known (--mode trace counts them)',
+    "a caller's share of a function's calls is estimated from its share of the function's sampled self time",
+  ];
+  if (inexact > 0) {
+    result.push(
+      `${inexact} functions were compiled before counting started: their counts are lower bounds`,
+    );
+  }
+  return result;
+}

@@ -1,0 +1,81 @@
+// `hotpath profile [options] script [args...]`: run a program as `node script args` would,
+// and print its profile as cProfile does (`python -m cProfile -s tottime script.py`), or
+// save it with -o for `hotpath stats`. Options after the script belong to the script.
+import { statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { saveProfile } from '../model/file.js';
+import { runProfiled } from '../runner/run.js';
+import type { CaptureMode } from '../runner/config.js';
+import { addStatsOptions, renderReport, statsOptions } from './stats-options.js';
+
+interface ProfileValues {
+  mode: CaptureMode;
+  interval: number;
+  output?: string;
+  traceNodeModules?: boolean;
+}
+
+/** Adds the `profile` command to the program (which must have `enablePositionalOptions()`). */
+export function registerProfile(program: Command): Command {
+  const command = program
+    .command('profile')
+    .description('run a program (.ts, .js, ESM or CommonJS) and print its cProfile-style profile')
+    .usage('[options] <script> [args...]')
+    .argument('<script>', 'the program to run, as `node script` would')
+    .argument('[args...]', 'arguments for the program')
+    .passThroughOptions()
+    .showHelpAfterError(false)
+    .configureOutput({ outputError: (text, write) => write(`hotpath profile: ${text.replace(/^error: /, '').trimEnd()}\n`) })
+    .addOption(new Option('--mode <mode>', 'sample: V8 sampler + exact call counts; trace: every call timed').choices(['sample', 'trace']).default('sample'))
+    .option('--interval <ms>', 'sampling interval in milliseconds (sample mode)', parseInterval, 1)
+    .option('-o, --output <file>', 'save the profile to FILE (read it with `hotpath stats FILE`) instead of printing it')
+    .option('--trace-node-modules', 'trace mode: instrument node_modules too');
+  addStatsOptions(command).action(async (script: string, args: string[], values: ProfileValues, self: Command) => {
+    if (!isRunnable(script)) {
+      self.error(`cannot find the script ${script}`, { exitCode: 2, code: 'hotpath.missingScript' });
+    }
+    const report = statsOptions(self.opts());
+    const result = await runProfiled(script, args, {
+      mode: values.mode,
+      interval: values.interval,
+      traceNodeModules: values.traceNodeModules === true,
+      relaySignals: true,
+    });
+    if (!result.profile) {
+      const how = result.signal ?? `exit code ${result.exitCode}`;
+      process.stderr.write(`hotpath profile: ${script} ended (${how}) before its profile was written\n`);
+    } else if (values.output !== undefined) {
+      await saveProfile(values.output, result.profile);
+    } else {
+      process.stdout.write(renderReport(result.profile, report));
+    }
+    process.exitCode = result.exitCode;
+  });
+  return command;
+}
+
+function parseInterval(value: string): number {
+  const ms = Number(value);
+  if (value.trim() === '' || !Number.isFinite(ms) || ms < 0.001 || ms > 10_000) {
+    throw new InvalidArgumentError('expected milliseconds between 0.001 and 10000');
+  }
+  return ms;
+}
+
+// What `node script` would find: the file itself, or the CommonJS main resolution
+// (`node app` runs app.js).
+function isRunnable(script: string): boolean {
+  try {
+    if (statSync(script).isFile()) return true;
+  } catch {
+    // not as given: try node's resolution below
+  }
+  try {
+    createRequire(path.join(process.cwd(), 'noop.js')).resolve(path.resolve(script));
+    return true;
+  } catch {
+    return false;
+  }
+}

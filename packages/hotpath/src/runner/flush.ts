@@ -1,0 +1,44 @@
+import { writeSync } from 'node:fs';
+
+/** How the program ended: its exit code, or the signal that stopped it. */
+export interface Ending {
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+/** The signals after which the capture is written and the signal raised again. */
+const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
+
+/**
+ * Calls `write` once when the program ends, whichever way: it returns, throws, calls
+ * `process.exit()`, or gets SIGINT/SIGTERM. `write` must be synchronous: after 'exit' no
+ * promise settles.
+ *
+ * Signals: where the program has no handler of its own, the capture is written and the
+ * signal raised again with Node's default action, so the process ends by the signal as it
+ * would have. Where the program handles the signal itself, it decides; if it then exits,
+ * the 'exit' path writes the capture. A program busy in synchronous code sees a signal only
+ * when it returns to the event loop: Node runs signal listeners there.
+ */
+export function onProgramEnd(write: (ending: Ending) => void): void {
+  let written = false;
+  const flush = (ending: Ending): void => {
+    if (written) return;
+    written = true;
+    try {
+      write(ending);
+    } catch (error) {
+      writeSync(2, `hotpath: could not write the profile: ${(error as Error).message}\n`);
+    }
+  };
+  process.on('exit', (code) => flush({ exitCode: code, signal: null }));
+  for (const signal of SIGNALS) {
+    const handler = (): void => {
+      if (process.listenerCount(signal) > 1) return; // the program's own handler decides
+      flush({ exitCode: null, signal });
+      process.removeListener(signal, handler); // back to the default action: end by the signal
+      process.kill(process.pid, signal);
+    };
+    process.on(signal, handler);
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Runs a program under a capture and returns its profile: what `hotpath profile` and the
+ * API's `run()` share.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { buildSampleProfile } from '../capture/sample-profile.js';
+import { SourceMapper } from '../capture/source-maps.js';
+import type { Profile, ProfileMeta } from '../model/profile.js';
+import { VERSION } from '../version.js';
+import { readCapture, type CaptureFile } from './capture-file.js';
+import type { CaptureMode, ChildConfig } from './config.js';
+import { isOwnUrl } from './own-code.js';
+import { spawnProfiled, type ChildEnding, type SpawnOptions } from './spawn.js';
+
+/** Options of {@link runProfiled}. */
+export interface RunProfiledOptions extends SpawnOptions {
+  /** `'sample'` (default) or `'trace'`. */
+  mode?: CaptureMode;
+  /** Sampling interval in milliseconds (sample mode); default 1. */
+  interval?: number;
+  /** Trace mode: instrument node_modules too. */
+  traceNodeModules?: boolean;
+}
+
+/** The outcome of {@link runProfiled}. */
+export interface RunProfiledResult extends ChildEnding {
+  /** The profile; `null` when the program ended before writing one (SIGKILL, a crash). */
+  profile: Profile | null;
+}
+
+/**
+ * Runs `node script ...args` under hotpath's capture, waits for it to end, and builds its
+ * profile. The program's stdio, argv, cwd and environment are its own.
+ */
+export async function runProfiled(script: string, args: readonly string[], options: RunProfiledOptions = {}): Promise<RunProfiledResult> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'hotpath-'));
+  try {
+    const config: ChildConfig = {
+      mode: options.mode ?? 'sample',
+      intervalNs: Math.round((options.interval ?? 1) * 1e6),
+      output: path.join(dir, 'capture.json'),
+      traceNodeModules: options.traceNodeModules ?? false,
+    };
+    const ending = await spawnProfiled(script, args, config, options);
+    const capture = readCapture(config.output);
+    const profile = capture ? await profileOf(capture, ending, [script, ...args]) : null;
+    return { ...ending, profile };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The profile of a capture file, with how the program really ended. */
+export async function profileOf(capture: CaptureFile, ending: ChildEnding, command: string[]): Promise<Profile> {
+  const meta = {
+    command,
+    interval: capture.mode === 'sample' ? capture.intervalNs : null,
+    startTime: capture.startTime,
+    duration: capture.durationNs,
+    nodeVersion: capture.nodeVersion,
+    exitCode: ending.signal ? null : ending.exitCode,
+    signal: ending.signal ?? capture.signal,
+    cwd: capture.cwd,
+    hotpathVersion: VERSION,
+  } satisfies Omit<ProfileMeta, 'mode' | 'exactness' | 'notes'>;
+  const mapper = new SourceMapper();
+  if (capture.mode === 'trace') {
+    const { traceProfile } = await import('./trace-bridge.js');
+    return traceProfile(capture.trace, meta, mapper);
+  }
+  if (!capture.sample) throw new Error('the capture holds no samples');
+  return buildSampleProfile(capture.sample, meta, { mapper, ignoreUrl: isOwnUrl });
+}

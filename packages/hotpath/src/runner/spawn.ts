@@ -1,0 +1,69 @@
+import { spawn, type StdioOptions } from 'node:child_process';
+import { constants } from 'node:os';
+import { CONFIG_ENV, type ChildConfig } from './config.js';
+
+/** How to start the profiled program. */
+export interface SpawnOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Default `'inherit'`: the program reads and writes the terminal as under `node`. */
+  stdio?: StdioOptions;
+  /** Extra options for node itself, before the script (`--max-old-space-size=...`). */
+  nodeArgs?: string[];
+  /**
+   * Relay SIGINT and SIGTERM sent to this process to the program, and stay alive until
+   * it has written its profile (the CLI does; a library caller decides for itself).
+   * A second SIGINT kills the program at once, without a profile.
+   */
+  relaySignals?: boolean;
+}
+
+/** How the program ended; `exitCode` folds a signal into 128 + its number, as shells do. */
+export interface ChildEnding {
+  exitCode: number;
+  signal: NodeJS.Signals | null;
+}
+
+const PRELOAD = new URL('./preload.js', import.meta.url).href;
+
+/** Runs `node --import <preload> script args` with the capture settings, and waits for it. */
+export function spawnProfiled(script: string, args: readonly string[], config: ChildConfig, options: SpawnOptions): Promise<ChildEnding> {
+  const env = { ...(options.env ?? process.env), [CONFIG_ENV]: JSON.stringify(config) };
+  const argv = [...(options.nodeArgs ?? []), '--import', PRELOAD, script, ...args];
+  const child = spawn(process.execPath, argv, { cwd: options.cwd, env, stdio: options.stdio ?? 'inherit' });
+  const unrelay = options.relaySignals ? relaySignals(child) : () => {};
+  return new Promise((resolve, reject) => {
+    child.once('error', (error) => {
+      unrelay();
+      reject(error);
+    });
+    child.once('exit', (code, signal) => {
+      unrelay();
+      const exitCode = signal ? 128 + (constants.signals[signal] ?? 0) : (code ?? 1);
+      resolve({ exitCode, signal });
+    });
+  });
+}
+
+/**
+ * While the program runs this process must not die of SIGINT, or the profile is lost.
+ * A terminal's Ctrl-C reaches the program directly too (same process group); relaying
+ * covers `kill <pid of hotpath>`. The program's handler writes the profile once, so a
+ * doubled SIGINT is harmless; a second Ctrl-C means "stop now".
+ */
+function relaySignals(child: ReturnType<typeof spawn>): () => void {
+  let interrupts = 0;
+  const onInterrupt = (): void => {
+    interrupts++;
+    child.kill(interrupts > 1 ? 'SIGKILL' : 'SIGINT');
+  };
+  const onTerminate = (): void => {
+    child.kill('SIGTERM');
+  };
+  process.on('SIGINT', onInterrupt);
+  process.on('SIGTERM', onTerminate);
+  return () => {
+    process.removeListener('SIGINT', onInterrupt);
+    process.removeListener('SIGTERM', onTerminate);
+  };
+}
