@@ -53,13 +53,18 @@ export type InstrumentResult =
     }
   | { ok: false; error: string };
 
-let nextId = 1;
-/** The default {@link IdAllocator}: a counter local to this thread. */
-export const threadIdAllocator: IdAllocator = (count) => {
-  const first = nextId;
-  nextId += count;
-  return first;
-};
+/** An {@link IdAllocator} counting up from `first`: give each instrumenting thread its own range. */
+export function idAllocatorFrom(first: number): IdAllocator {
+  let next = first;
+  return (count) => {
+    const given = next;
+    next += count;
+    return given;
+  };
+}
+
+/** The default {@link IdAllocator}: a counter of this thread, from 1. */
+export const threadIdAllocator: IdAllocator = idAllocatorFrom(1);
 
 /**
  * An {@link IdAllocator} over a shared counter (`new Int32Array(new SharedArrayBuffer(4))`),

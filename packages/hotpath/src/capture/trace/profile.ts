@@ -5,7 +5,7 @@ import type { Profile, ProfileMeta } from '../../model/profile.js';
 import type { TraceSnapshot } from './snapshot.js';
 
 /** The metadata a trace profile needs from whoever ran the capture. */
-export type TraceMeta = Omit<ProfileMeta, 'mode' | 'exactness' | 'notes' | 'interval'>;
+export type TraceMeta = Omit<ProfileMeta, 'mode' | 'exactness' | 'notes' | 'interval'> & { interval?: number | null };
 
 /** Notes every trace profile carries: how its numbers were taken. */
 export function traceNotes(snapshot: TraceSnapshot): string[] {
