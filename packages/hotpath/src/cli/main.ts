@@ -4,6 +4,7 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { registerProfile } from './profile.js';
+import { registerConvert } from './convert.js';
 import { registerStats } from './stats.js';
 
 const program = new Command('hotpath')
@@ -18,6 +19,7 @@ const program = new Command('hotpath')
   .exitOverride();
 
 registerStats(program);
+registerConvert(program);
 registerProfile(program);
 
 try {

@@ -135,12 +135,20 @@ function unreadable(error: unknown, file: string): ProfileFileError {
  * existing `file` as it was and no temporary file behind.
  */
 export async function saveProfile(file: string, profile: Profile): Promise<void> {
-  const text = serializeProfile(profile); // before touching the disk: it may throw
+  await writeFileAtomic(file, serializeProfile(profile)); // serialised first: it may throw
+}
+
+/**
+ * Writes `data` to `file` atomically: a temporary file in the same directory, flushed, then
+ * renamed over `file`. On failure an existing `file` is left as it was and no temporary file
+ * stays behind. Shared by profile files and the exporters.
+ */
+export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
   const temp = tempPath(file);
   try {
     const handle = await fsp.open(temp, 'wx');
     try {
-      await handle.writeFile(text, 'utf8');
+      await handle.writeFile(data);
       await handle.sync();
     } finally {
       await handle.close();
@@ -157,12 +165,16 @@ export async function saveProfile(file: string, profile: Profile): Promise<void>
  * where no promise will be awaited.
  */
 export function saveProfileSync(file: string, profile: Profile): void {
-  const text = serializeProfile(profile);
+  writeFileAtomicSync(file, serializeProfile(profile));
+}
+
+/** {@link writeFileAtomic}, synchronously. */
+export function writeFileAtomicSync(file: string, data: string | Uint8Array): void {
   const temp = tempPath(file);
   try {
     const fd = fs.openSync(temp, 'wx');
     try {
-      fs.writeFileSync(fd, text, 'utf8');
+      fs.writeFileSync(fd, data);
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);

@@ -1,0 +1,97 @@
+/**
+ * Callgrind format, for KCachegrind / QCacheGrind and valgrind's `callgrind_annotate`.
+ * Spec: https://valgrind.org/docs/manual/cl-format.html
+ *
+ * Layout, as pyprof2calltree writes Python profiles:
+ * - one event, `ns` (nanoseconds, integers);
+ * - per function a `fl=`/`fn=` block (names compressed: `fn=(3) factorial` once, `fn=(3)`
+ *   after) with its self cost on the line where the function starts;
+ * - per callee a `cfl=`/`cfn=` pair, `calls=COUNT CALLEE_LINE`, then the inclusive cost of those
+ *   calls, on the caller's start line.
+ *
+ * What it loses:
+ * - the call tree: callgrind holds a call graph (caller -> callee pairs), so the cost of a
+ *   function cannot be split by the path that reached it, only by its direct caller;
+ * - call sites: the model does not know the line of each call, so calls are placed on the
+ *   caller's first line, and self cost is not split by line;
+ * - primitive (non-recursive) call counts: callgrind has only total calls per edge;
+ * - unknown counts (sampling): written as lower bounds, since `calls=0` is read as no call by
+ *   every reader; the file's `desc:` lines say which counts are exact, estimated or bounds;
+ * - columns, frame categories, and the metadata beyond the command.
+ */
+import type { Profile } from '../model/profile.js';
+import { VERSION } from '../version.js';
+import { countsNote, edgeKey, totalTime, writtenCounts } from './counts.js';
+import { localFile, oneLine, uniqueNames } from './labels.js';
+import type { Exporter } from './types.js';
+
+/** The callgrind exporter. */
+export const callgrindExporter: Exporter = {
+  name: 'callgrind',
+  extensions: ['.callgrind'],
+  prefixes: ['callgrind.out'],
+  openWith: 'KCachegrind, QCacheGrind, callgrind_annotate',
+  binary: false,
+  write: writeCallgrind,
+};
+
+/** The callgrind text of a profile. */
+export function writeCallgrind(profile: Profile): string {
+  const names = uniqueNames(profile);
+  const files = profile.frames.map((frame) => oneLine(localFile(frame.file)) || '???');
+  const fileIds = new Compressor();
+  const fnIds = new Compressor();
+  const counts = writtenCounts(profile);
+  const lines = header(profile, countsNote(profile, counts));
+  const calls = new Map<number, Profile['edges']>();
+  for (const edge of profile.edges) calls.set(edge.caller, [...(calls.get(edge.caller) ?? []), edge]);
+  const self = new Map(profile.functions.map((f) => [f.frame, f.self]));
+  const callers = [...new Set([...self.keys(), ...calls.keys()])].sort((a, b) => a - b);
+  for (const frame of callers) {
+    const line = profile.frames[frame]!.line;
+    lines.push('', `fl=${fileIds.name(files[frame]!)}`, `fn=${fnIds.name(names[frame]!)}`);
+    lines.push(`${line} ${Math.round(self.get(frame) ?? 0)}`);
+    for (const edge of calls.get(frame) ?? []) {
+      const count = counts.edges.get(edgeKey(edge.caller, edge.callee))!.calls;
+      lines.push(`cfl=${fileIds.name(files[edge.callee]!)}`, `cfn=${fnIds.name(names[edge.callee]!)}`);
+      // calls=0 would make readers take the next line as self cost: never below 1.
+      lines.push(`calls=${Math.max(1, count)} ${profile.frames[edge.callee]!.line}`);
+      lines.push(`${line} ${Math.round(edge.total)}`);
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+function header(profile: Profile, countNote: string): string[] {
+  const total = Math.round(totalTime(profile));
+  const descriptions = [
+    `hotpath ${profile.meta.mode} profile, times in nanoseconds (${profile.meta.exactness.time})`,
+    countNote,
+    'calls are placed on the first line of the calling function: call sites are not recorded',
+    ...profile.meta.notes,
+  ];
+  return [
+    '# callgrind format',
+    'version: 1',
+    `creator: hotpath ${VERSION}`,
+    `cmd: ${oneLine(profile.meta.command.join(' '))}`,
+    ...descriptions.map((text) => `desc: ${oneLine(text)}`),
+    'positions: line',
+    'event: ns : Time (ns)',
+    'events: ns', // callgrind_annotate: `events:` ends the header
+    `summary: ${total}`,
+    `totals: ${total}`,
+  ];
+}
+
+// Name compression: the first use of a name defines `(id) name`, later uses are `(id)` alone.
+class Compressor {
+  private readonly ids = new Map<string, number>();
+
+  name(text: string): string {
+    const id = this.ids.get(text);
+    if (id !== undefined) return `(${id})`;
+    this.ids.set(text, this.ids.size + 1);
+    return `(${this.ids.size}) ${text}`;
+  }
+}

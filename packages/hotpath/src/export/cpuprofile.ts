@@ -1,0 +1,117 @@
+/**
+ * Chrome / V8 `.cpuprofile`: what `node --cpu-prof` writes and the DevTools Performance panel
+ * (and VS Code, speedscope) loads. Definition: `Profiler.Profile` in the Chrome DevTools
+ * Protocol, https://chromedevtools.github.io/devtools-protocol/tot/Profiler/#type-Profile
+ * - `nodes`: the call tree, `{ id, callFrame: { functionName, scriptId, url, lineNumber,
+ *   columnNumber }, hitCount, children }` with 0-based lines and columns, the root `(root)`;
+ * - `samples` (node ids) and `timeDeltas` (µs since the previous sample), `startTime` and
+ *   `endTime` (µs). A sample lasts until the next one; the last one until `endTime`.
+ *
+ * Samples are synthesised from the tree's self times: walking the tree depth-first, each
+ * node's self time becomes samples of at most the sampling interval (the capture's interval,
+ * else 100 µs), the last one shorter. Deltas are fractional µs (to the ns) so self times read
+ * back exactly; `startTime` is 0, since absolute µs timestamps would round away the ns.
+ *
+ * What it loses:
+ * - call counts (a cpuprofile has none), primitive counts, line stats, metadata;
+ * - real chronology: the timeline is a layout of the aggregated tree, not the order of calls;
+ * - for graph-only profiles (no tree), all structure: each function hangs off the root.
+ */
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Frame, Profile, TreeNode } from '../model/profile.js';
+import type { Exporter, ExportOptions } from './types.js';
+
+/** The cpuprofile exporter. */
+export const cpuprofileExporter: Exporter = {
+  name: 'cpuprofile',
+  extensions: ['.cpuprofile'],
+  openWith: 'Chrome DevTools (Performance panel), VS Code, speedscope',
+  binary: false,
+  write: (profile, options) => JSON.stringify(cpuProfile(profile, options)) + '\n',
+};
+
+/** Default longest synthesised sample when the profile has no interval of its own, ns. */
+export const DEFAULT_SAMPLE_INTERVAL = 100_000;
+
+/** A node of a cpuprofile. */
+export interface CpuProfileNode {
+  id: number;
+  callFrame: { functionName: string; scriptId: string; url: string; lineNumber: number; columnNumber: number };
+  hitCount: number;
+  children: number[];
+}
+
+/** A cpuprofile, as `node --cpu-prof` writes it. */
+export interface CpuProfile {
+  nodes: CpuProfileNode[];
+  startTime: number;
+  endTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** The cpuprofile of a profile, as a JSON value. */
+export function cpuProfile(profile: Profile, options: ExportOptions = {}): CpuProfile {
+  const interval = options.sampleInterval ?? profile.meta.interval ?? DEFAULT_SAMPLE_INTERVAL;
+  const { frames, tree } = rootedTree(profile);
+  const scripts = new Map<string, string>();
+  const nodes: CpuProfileNode[] = tree.map((node) => ({
+    id: node.id + 1,
+    callFrame: callFrame(frames[node.frame]!, scripts),
+    hitCount: 0,
+    children: [],
+  }));
+  for (const node of tree.slice(1)) nodes[node.parent]!.children.push(node.id + 1);
+  const samples: number[] = [];
+  const durations: number[] = [];
+  for (const id of preorder(nodes)) {
+    for (let left = tree[id - 1]!.self; left > 0; left -= interval) {
+      samples.push(id);
+      durations.push(Math.min(left, interval));
+      nodes[id - 1]!.hitCount++;
+    }
+  }
+  const micros = (ns: number): number => Math.round(ns) / 1000;
+  const timeDeltas = samples.map((_, i) => (i === 0 ? 0 : micros(durations[i - 1]!)));
+  const endTime = micros(durations.reduce((sum, d) => sum + d, 0));
+  return { nodes, startTime: 0, endTime, samples, timeDeltas };
+}
+
+// The tree with V8's `(root)` at the top: the profile's own root when it is one, else a new
+// root above it. A graph-only profile gets a flat tree, one child of the root per function.
+function rootedTree(profile: Profile): { frames: Frame[]; tree: TreeNode[] } {
+  const root: Frame = { name: '(root)', file: '', line: 0, column: 0, category: 'special' };
+  const rootFrame = profile.frames.length;
+  const frames = [...profile.frames, root];
+  if (!profile.tree) {
+    const flat = profile.functions.map((f, i) => ({ id: i + 1, parent: 0, frame: f.frame, calls: f.calls, self: f.self }));
+    return { frames, tree: [{ id: 0, parent: -1, frame: rootFrame, calls: null, self: 0 }, ...flat] };
+  }
+  if (profile.frames[profile.tree[0]!.frame]?.name === '(root)') return { frames, tree: profile.tree };
+  const shifted = profile.tree.map((node) => ({ ...node, id: node.id + 1, parent: node.parent + 1 }));
+  return { frames, tree: [{ id: 0, parent: -1, frame: rootFrame, calls: null, self: 0 }, ...shifted] };
+}
+
+function callFrame(frame: Frame, scripts: Map<string, string>): CpuProfileNode['callFrame'] {
+  const url = path.isAbsolute(frame.file) ? pathToFileURL(frame.file).href : frame.file;
+  let scriptId = url === '' ? '0' : scripts.get(url);
+  if (scriptId === undefined) {
+    scriptId = String(scripts.size + 1);
+    scripts.set(url, scriptId);
+  }
+  // The protocol's positions are 0-based; -1 means unknown, as V8 writes for `(root)`.
+  return { functionName: frame.name, scriptId, url, lineNumber: frame.line - 1, columnNumber: frame.column - 1 };
+}
+
+function preorder(nodes: CpuProfileNode[]): number[] {
+  const order: number[] = [];
+  const stack = [1];
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    order.push(id);
+    const children = nodes[id - 1]!.children;
+    for (let c = children.length - 1; c >= 0; c--) stack.push(children[c]!);
+  }
+  return order;
+}

@@ -1,0 +1,104 @@
+/**
+ * Graphviz dot: a call graph drawn the way gprof2dot draws Python profiles, for `dot -Tsvg`,
+ * xdot, and any Graphviz viewer. Language: https://graphviz.org/doc/info/lang.html
+ *
+ * A node per function: name, `file:line`, total share, (self share), calls; an edge per
+ * caller -> callee pair: share of the total spent in those calls, and their count. Nodes and
+ * edges are coloured and edges thickened by share, with gprof2dot's colour map. Functions
+ * under `nodeThreshold` percent of the total and calls under `edgeThreshold` are pruned.
+ *
+ * What it loses:
+ * - the call tree (a graph merges every path into a function) and everything pruned;
+ * - primitive call counts, columns and metadata; lines beyond each function's first.
+ * Counts the capture could not take are shown as lower bounds, `≥3×`.
+ *
+ * Names are data: every label is a quoted dot string with `\` and `"` escaped, and `&`
+ * written as `&amp;` because Graphviz decodes HTML entities in labels (`&lt;` would otherwise
+ * render as `<`). Graphviz escapes `<` and `>` itself when it writes SVG.
+ */
+import type { Profile } from '../model/profile.js';
+import { edgeKey, totalTime, writtenCounts, type WrittenCount } from './counts.js';
+import { arrowSize, heatColor, penWidth } from './heat.js';
+import { displayFile, localFile, oneLine } from './labels.js';
+import type { ExportOptions, Exporter } from './types.js';
+
+/** Default `--node-threshold`, percent of the total time (gprof2dot's default). */
+export const DEFAULT_NODE_THRESHOLD = 0.5;
+/** Default `--edge-threshold`, percent of the total time (gprof2dot's default). */
+export const DEFAULT_EDGE_THRESHOLD = 0.1;
+
+/** The dot exporter. */
+export const dotExporter: Exporter = {
+  name: 'dot',
+  extensions: ['.dot', '.gv'],
+  openWith: 'Graphviz (dot -Tsvg, xdot), any Graphviz viewer',
+  binary: false,
+  write: writeDot,
+};
+
+/** The dot text of a profile's call graph, pruned by the thresholds in `options`. */
+export function writeDot(profile: Profile, options: ExportOptions = {}): string {
+  const nodeThreshold = (options.nodeThreshold ?? DEFAULT_NODE_THRESHOLD) / 100;
+  const edgeThreshold = (options.edgeThreshold ?? DEFAULT_EDGE_THRESHOLD) / 100;
+  const total = totalTime(profile) || 1; // an empty profile still draws
+  const counts = writtenCounts(profile);
+  const kept = new Set(profile.functions.filter((f) => f.total / total >= nodeThreshold).map((f) => f.frame));
+  const lines = [
+    'digraph {',
+    `\ttooltip=${quote(oneLine(profile.meta.command.join(' ')) || ' ')}`,
+    '\tgraph [fontname=Arial, nodesep=0.125, ranksep=0.25];',
+    '\tnode [fontcolor=white, fontname=Arial, height=0, shape=box, style=filled, width=0];',
+    '\tedge [fontname=Arial];',
+  ];
+  for (const f of profile.functions) {
+    if (!kept.has(f.frame)) continue;
+    const frame = profile.frames[f.frame]!;
+    const file = displayFile(frame.file, profile.meta.cwd);
+    const label = [
+      oneLine(frame.name) || '(anonymous)',
+      ...(file === '' ? [] : [`${file}:${frame.line}`]),
+      percent(f.total / total),
+      `(${percent(f.self / total)})`,
+      countLabel(counts.functions.get(f.frame)),
+    ];
+    const color = heatColor(f.total / total);
+    const tooltip = localFile(frame.file) || frame.name;
+    lines.push(`\t${f.frame} [color="${color}", fontcolor="#ffffff", fontsize="10.00", label=${quote(label.filter((part) => part !== '').join('\n'))}, tooltip=${quote(tooltip)}];`);
+  }
+  for (const e of profile.edges) {
+    const weight = e.total / total;
+    if (!kept.has(e.caller) || !kept.has(e.callee) || weight < edgeThreshold) continue;
+    const label = [percent(weight), countLabel(counts.edges.get(edgeKey(e.caller, e.callee)))].filter((part) => part !== '').join('\n');
+    const color = heatColor(weight);
+    const width = penWidth(weight).toFixed(2);
+    lines.push(
+      `\t${e.caller} -> ${e.callee} [arrowsize="${arrowSize(weight).toFixed(2)}", color="${color}", fontcolor="${color}", ` +
+        `fontsize="10.00", label=${quote(label)}, labeldistance="${width}", penwidth="${width}"];`,
+    );
+  }
+  lines.push('}');
+  return lines.join('\n') + '\n';
+}
+
+function percent(share: number): string {
+  return `${(share * 100).toFixed(2)}%`;
+}
+
+function countLabel(count: WrittenCount | undefined): string {
+  if (!count) return '';
+  return `${count.lowerBound ? '≥' : ''}${count.calls}×`;
+}
+
+/**
+ * A dot string literal whose text Graphviz shows as is: backslashes and quotes escaped (dot's
+ * `\N`, `\G`, `\l` escapes cannot be triggered by a name), `&` as `&amp;` (Graphviz decodes
+ * entities in labels), and `\n` the only line break.
+ */
+export function quote(text: string): string {
+  const escaped = text
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/&/g, '&amp;')
+    .replace(/\r?\n/g, '\\n');
+  return `"${escaped}"`;
+}

@@ -1,0 +1,45 @@
+// Names and files as the exported formats show them.
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Frame, Profile } from '../model/profile.js';
+
+/** A name on one line: line-based formats (callgrind) cannot hold line breaks. */
+export function oneLine(text: string): string {
+  return text.replace(/[\r\n\t]+/g, ' ');
+}
+
+/** A frame's file as a local path (file: URLs converted), `''` when it has none. */
+export function localFile(file: string): string {
+  return file.startsWith('file://') ? fileURLToPath(file) : file;
+}
+
+/** A file for display: relative to the profile's cwd when inside it. */
+export function displayFile(file: string, cwd: string): string {
+  const local = localFile(file);
+  if (local === '' || !path.isAbsolute(local) || cwd === '') return local;
+  const relative = path.relative(cwd, local);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? local : relative;
+}
+
+/**
+ * A name per frame that no other frame has. Viewers that key functions by name alone
+ * (KCachegrind within one object) would merge two `(anonymous)` functions; a shared name gets
+ * its position appended, `(anonymous) [app.ts:12:3]`.
+ */
+export function uniqueNames(profile: Profile): string[] {
+  const base = profile.frames.map((frame) => oneLine(frame.name) || '(anonymous)');
+  const count = new Map<string, number>();
+  for (const name of base) count.set(name, (count.get(name) ?? 0) + 1);
+  const taken = new Set<string>();
+  return base.map((name, i) => {
+    let unique = count.get(name)! > 1 ? `${name} [${position(profile.frames[i]!, profile.meta.cwd)}]` : name;
+    for (let n = 2; taken.has(unique); n++) unique = `${name} [${position(profile.frames[i]!, profile.meta.cwd)}] #${n}`;
+    taken.add(unique);
+    return unique;
+  });
+}
+
+function position(frame: Frame, cwd: string): string {
+  const file = oneLine(displayFile(frame.file, cwd)) || '?';
+  return `${file}:${frame.line}:${frame.column}`;
+}

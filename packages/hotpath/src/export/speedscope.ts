@@ -1,0 +1,96 @@
+/**
+ * speedscope's JSON format, for https://www.speedscope.app (and `speedscope FILE` offline).
+ * Schema: https://www.speedscope.app/file-format-schema.json, from
+ * https://github.com/jlfwong/speedscope/blob/main/src/lib/file-format-spec.ts
+ *
+ * A profile with a call tree becomes one "evented" profile: the tree is laid out as a
+ * timeline, each node opened, its self time spent, then its children one after the other,
+ * then closed (the order of a depth-first walk). A graph-only profile becomes a "sampled"
+ * profile with one single-frame stack per function, weighted by its self time.
+ *
+ * What it loses:
+ * - call counts (speedscope has none) and all metadata but the command;
+ * - real chronology: a call tree is aggregated, so the timeline is a layout of the tree,
+ *   not the order in which calls happened (the flame graph and sandwich views are exact);
+ * - for graph-only profiles, all caller -> callee structure.
+ */
+import type { Profile } from '../model/profile.js';
+import { VERSION } from '../version.js';
+import { localFile } from './labels.js';
+import type { Exporter } from './types.js';
+
+/** The speedscope exporter. */
+export const speedscopeExporter: Exporter = {
+  name: 'speedscope',
+  extensions: ['.speedscope.json'],
+  openWith: 'speedscope (speedscope.app or the speedscope command)',
+  binary: false,
+  write: (profile) => JSON.stringify(speedscopeFile(profile)) + '\n',
+};
+
+/** A speedscope frame: where `line` and `col` are 1-based. */
+interface SpeedscopeFrame {
+  name: string;
+  file?: string;
+  line?: number;
+  col?: number;
+}
+
+type SpeedscopeEvent = { type: 'O' | 'C'; at: number; frame: number };
+
+/** The speedscope file of a profile, as a JSON value. */
+export function speedscopeFile(profile: Profile): Record<string, unknown> {
+  const name = profile.meta.command.join(' ') || 'hotpath profile';
+  const frames: SpeedscopeFrame[] = profile.frames.map((frame) => ({
+    name: frame.name || '(anonymous)',
+    ...(frame.file !== '' ? { file: localFile(frame.file) } : {}),
+    ...(frame.line > 0 ? { line: frame.line } : {}),
+    ...(frame.column > 0 ? { col: frame.column } : {}),
+  }));
+  return {
+    $schema: 'https://www.speedscope.app/file-format-schema.json',
+    shared: { frames },
+    profiles: [profile.tree ? eventedProfile(profile, name) : sampledProfile(profile, name)],
+    name,
+    activeProfileIndex: 0,
+    exporter: `hotpath@${VERSION}`,
+  };
+}
+
+function eventedProfile(profile: Profile, name: string): Record<string, unknown> {
+  const tree = profile.tree!;
+  const children: number[][] = tree.map(() => []);
+  for (let i = 1; i < tree.length; i++) children[tree[i]!.parent]!.push(i);
+  // V8's synthetic (root) is no function: its children are the top of every stack.
+  const skipRoot = profile.frames[tree[0]!.frame]?.name === '(root)';
+  const events: SpeedscopeEvent[] = [];
+  let at = 0;
+  const stack: Array<{ id: number; exiting: boolean }> = [{ id: 0, exiting: false }];
+  while (stack.length > 0) {
+    const { id, exiting } = stack.pop()!;
+    const node = tree[id]!;
+    const shown = !(id === 0 && skipRoot);
+    if (exiting) {
+      if (shown) events.push({ type: 'C', at, frame: node.frame });
+      continue;
+    }
+    if (shown) events.push({ type: 'O', at, frame: node.frame });
+    at += node.self;
+    stack.push({ id, exiting: true });
+    for (let c = children[id]!.length - 1; c >= 0; c--) stack.push({ id: children[id]![c]!, exiting: false });
+  }
+  return { type: 'evented', name, unit: 'nanoseconds', startValue: 0, endValue: at, events };
+}
+
+function sampledProfile(profile: Profile, name: string): Record<string, unknown> {
+  const functions = profile.functions.filter((f) => f.self > 0);
+  return {
+    type: 'sampled',
+    name,
+    unit: 'nanoseconds',
+    startValue: 0,
+    endValue: functions.reduce((sum, f) => sum + f.self, 0),
+    samples: functions.map((f) => [f.frame]),
+    weights: functions.map((f) => f.self),
+  };
+}

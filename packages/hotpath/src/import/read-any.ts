@@ -1,0 +1,106 @@
+/**
+ * Reads a profile in any format hotpath can import, telling them apart by content, not name:
+ * hotpath's own JSON file, or a V8 `.cpuprofile`. Anything else is refused with a
+ * {@link ProfileFileError} that names the file and, where it can tell, what the file is.
+ */
+import * as fs from 'node:fs';
+import * as fsp from 'node:fs/promises';
+import { parseProfile, PROFILE_FORMAT, ProfileFileError } from '../model/file.js';
+import type { Profile } from '../model/profile.js';
+import { CpuProfileError, importCpuProfile, isCpuProfile } from './cpuprofile.js';
+
+/**
+ * Reads a hotpath profile or a V8 cpuprofile.
+ * @throws {@link ProfileFileError} naming the file, for every way it can be unusable.
+ */
+export async function readAnyProfile(file: string): Promise<Profile> {
+  let bytes: Buffer;
+  let modified: Date;
+  try {
+    bytes = await fsp.readFile(file);
+    modified = (await fsp.stat(file)).mtime;
+  } catch (error) {
+    throw unreadable(error, file);
+  }
+  return parseAnyProfile(bytes, file, modified);
+}
+
+/** {@link readAnyProfile}, synchronously. */
+export function readAnyProfileSync(file: string): Profile {
+  let bytes: Buffer;
+  let modified: Date;
+  try {
+    bytes = fs.readFileSync(file);
+    modified = fs.statSync(file).mtime;
+  } catch (error) {
+    throw unreadable(error, file);
+  }
+  return parseAnyProfile(bytes, file, modified);
+}
+
+/**
+ * The profile in `bytes`, whatever its format.
+ * @param source - the file's name, for messages.
+ * @param modified - when the file was written: the start time of formats without one.
+ */
+export function parseAnyProfile(bytes: Uint8Array, source: string, modified: Date = new Date()): Profile {
+  const text = Buffer.from(bytes).toString('utf8');
+  if (/^\s*\{\s*"format"\s*:/.test(text) || text.trim() === '') return parseProfile(text, source);
+  const data = parseJson(text);
+  if (data === undefined) throw notJson(bytes, text, source);
+  if (isRecord(data) && data.format === PROFILE_FORMAT) return parseProfile(text, source);
+  if (isCpuProfile(data)) {
+    try {
+      return importCpuProfile(data, source, modified.toISOString());
+    } catch (error) {
+      if (!(error instanceof CpuProfileError)) throw error;
+      throw new ProfileFileError('invalid', source, `${source} is not a valid cpuprofile: ${error.message}`);
+    }
+  }
+  throw new ProfileFileError('not-a-profile', source, `${source} is not a profile hotpath can read${whatItIs(data)}`);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function notJson(bytes: Uint8Array, text: string, source: string): ProfileFileError {
+  if (/^\s*\{\s*"nodes"\s*:/.test(text)) {
+    return new ProfileFileError('corrupt', source, `${source} is a truncated or corrupt cpuprofile`);
+  }
+  // gzip's magic number; a marshalled dict ('{', or with marshal's reference flag 0x80).
+  const kind =
+    bytes[0] === 0x1f && bytes[1] === 0x8b ? ' (it is gzipped: a pprof file?)'
+    : bytes[0] === 0x7b || bytes[0] === 0xfb ? ' (it looks like a Python pstats file)'
+    : '';
+  return new ProfileFileError('not-a-profile', source, `${source} is not a profile hotpath can read${kind}: expected a hotpath profile or a V8 .cpuprofile`);
+}
+
+// Names the formats people are likely to try, so the message says what to do instead.
+function whatItIs(data: unknown): string {
+  const expected = ': expected a hotpath profile or a V8 .cpuprofile';
+  if (Array.isArray(data) || (isRecord(data) && 'traceEvents' in data)) {
+    return ` (it is a Chrome trace from the Performance panel; save a .cpuprofile with node --cpu-prof or the JavaScript Profiler)`;
+  }
+  if (isRecord(data) && typeof data.$schema === 'string' && data.$schema.includes('speedscope')) {
+    return ` (it is a speedscope file, which hotpath writes but does not read)${expected}`;
+  }
+  return expected;
+}
+
+function unreadable(error: unknown, file: string): ProfileFileError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why =
+    code === 'ENOENT' ? `${file} does not exist`
+    : code === 'EISDIR' ? `${file} is a directory, not a profile`
+    : `cannot read ${file}: ${(error as Error).message}`;
+  return new ProfileFileError('unreadable', file, why);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
