@@ -14,11 +14,14 @@ export class CountIndex {
   private readonly byScript = new Map<string, FunctionCount[]>();
 
   constructor(scripts: readonly ScriptCounts[]) {
-    for (const script of scripts) this.byScript.set(script.scriptId, script.functions);
+    for (const script of scripts) {
+      const key = script.scriptId || script.url;
+      this.byScript.set(key, [...(this.byScript.get(key) ?? []), ...script.functions]);
+    }
   }
 
   find(callFrame: V8CallFrame): FunctionCount | null {
-    const functions = this.byScript.get(callFrame.scriptId);
+    const functions = this.byScript.get(callFrame.scriptId) ?? this.byScript.get(callFrame.url);
     if (!functions || callFrame.lineNumber < 0) return null;
     const at: GeneratedPosition = [callFrame.lineNumber, callFrame.columnNumber];
     const containing = functions.filter(
@@ -39,11 +42,11 @@ function innermost(functions: FunctionCount[]): FunctionCount | null {
 
 /**
  * Splits each callee's exact call count over its callers: sampling sees who calls whom,
- * but not how often. The estimate assumes every call of a function costs about the same,
- * so a caller's share of the calls is its share of the callee's sampled self time (of
- * its sampled inclusive time where no self time was sampled; equal shares where neither).
- * Shares are whole numbers that add up to the callee's count (largest remainders).
- * Edge primitive counts stay unknown (`null`).
+ * but not how often. Each sampled caller made at least one call; the rest are split on
+ * the assumption that every call of a function costs about the same, so a caller's share
+ * is its share of the callee's sampled self time (of its sampled inclusive time where no
+ * self time was sampled; equal shares where neither). Shares are whole numbers that add up
+ * to the callee's count (largest remainders). Edge primitive counts stay unknown (`null`).
  */
 export function estimateEdgeCalls(functions: readonly FunctionStats[], edges: Edge[]): void {
   const calls = new Map(functions.map((fn) => [fn.frame, fn.calls]));
@@ -56,8 +59,9 @@ export function estimateEdgeCalls(functions: readonly FunctionStats[], edges: Ed
   for (const [callee, incoming] of byCallee) {
     const total = calls.get(callee);
     if (total === null || total === undefined) continue;
-    const weights = pickWeights(incoming);
-    apportion(total, weights).forEach((share, i) => (incoming[i]!.calls = share));
+    const floor = total >= incoming.length ? 1 : 0; // a sampled edge was taken at least once
+    const shares = apportion(total - floor * incoming.length, pickWeights(incoming));
+    shares.forEach((share, i) => (incoming[i]!.calls = floor + share));
   }
 }
 

@@ -13,8 +13,13 @@ import type { FunctionCount, ScriptCounts, V8CallFrame, V8CpuProfile } from './v
 /** What a sample-mode capture collected. */
 export interface SampleData {
   cpuProfile: V8CpuProfile;
-  /** Coverage counts; `null` when coverage did not run. */
+  /** Call counts; `null` when none were taken. */
   counts: ScriptCounts[] | null;
+  /**
+   * Where the counts come from: `instrument`, counters the loader put in the program's
+   * functions (the rest run uncounted); `coverage`, V8 block coverage (every function).
+   */
+  countedBy?: 'instrument' | 'coverage';
 }
 
 /** The metadata a sample profile needs from whoever ran the capture. */
@@ -36,8 +41,9 @@ export function buildSampleProfile(data: SampleData, meta: SampleMeta, options: 
   const matched = new Map<FunctionCount, number>();
   const frameOf = (callFrame: V8CallFrame): number => {
     const fn = index.find(callFrame);
-    const start = fn?.start ?? [callFrame.lineNumber, callFrame.columnNumber];
-    const frame = frames.intern(callFrame.functionName, callFrame.url, callFrame.lineNumber < 0 ? null : start);
+    const start = fn?.origin ?? fn?.start ?? [callFrame.lineNumber, callFrame.columnNumber];
+    const name = fn?.label ?? callFrame.functionName;
+    const frame = frames.intern(name, callFrame.url, callFrame.lineNumber < 0 ? null : start);
     if (fn) matched.set(fn, frame);
     return frame;
   };
@@ -83,7 +89,7 @@ function overlayCounts(
     for (const fn of script.functions) {
       if (!fn.exact && script.url.startsWith('node:')) continue;
       if (!fn.exact) inexact++;
-      const frame = matched.get(fn) ?? frames.intern(fn.name, script.url, fn.start);
+      const frame = matched.get(fn) ?? frames.intern(fn.label ?? fn.name, script.url, fn.origin ?? fn.start);
       let stats = byFrame.get(frame);
       if (!stats) {
         stats = { frame, calls: 0, primitiveCalls: null, self: 0, total: 0 };
@@ -97,17 +103,19 @@ function overlayCounts(
 }
 
 function exactness(data: SampleData, inexact: number): Profile['meta']['exactness'] {
+  // 'exact' speaks for the counts there are: uncounted functions show `?`, not a guess.
   const calls = data.counts === null ? 'none' : inexact > 0 ? 'estimated' : 'exact';
   return { calls, edges: data.counts === null ? 'none' : 'estimated', time: 'sampled' };
 }
 
 function notes(data: SampleData, inexact: number): string[] {
-  if (data.counts === null) {
-    return ['sample mode without coverage: times are sampled; call counts are not known.'];
-  }
+  if (data.counts === null) return ['sample mode: times are sampled; calls were not counted'];
+  const counted =
+    data.countedBy === 'instrument'
+      ? "ncalls are exact for the program's own functions (counted by instrumentation), ? elsewhere"
+      : 'ncalls are exact (V8 block coverage)';
   const result = [
-    'sample mode: ncalls are exact (V8 block coverage), times are sampled; ' +
-      'primitive calls are not known (--mode trace counts them)',
+    `sample mode: ${counted}; times are sampled; primitive calls are not known (--mode trace counts them)`,
     "a caller's share of a function's calls is estimated from its share of the function's sampled self time",
   ];
   if (inexact > 0) {

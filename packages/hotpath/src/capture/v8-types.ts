@@ -52,10 +52,15 @@ export interface FunctionCount {
    * made from optimised code, so they are lower bounds.
    */
   exact: boolean;
+  /** The name to show where it says more than V8's (the transform's `Class.method`). */
+  label?: string;
+  /** Start in the code before a transform moved it (to show); `start` when absent. */
+  origin?: GeneratedPosition;
 }
 
-/** The functions of one script that ran, with their exact counts. */
+/** The functions of one script that ran, with their counts. */
 export interface ScriptCounts {
+  /** V8's script id where the counts come from V8; `''` otherwise (matched by URL). */
   scriptId: string;
   url: string;
   functions: FunctionCount[];

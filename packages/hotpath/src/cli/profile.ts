@@ -7,12 +7,13 @@ import * as path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { saveProfile } from '../model/file.js';
 import { runProfiled } from '../runner/run.js';
-import type { CaptureMode } from '../runner/config.js';
+import type { CaptureMode, CountMethod } from '../runner/config.js';
 import { addStatsOptions, renderReport, statsOptions } from './stats-options.js';
 
 interface ProfileValues {
   mode: CaptureMode;
   interval: number;
+  counts: CountMethod;
   output?: string;
   traceNodeModules?: boolean;
 }
@@ -30,8 +31,13 @@ export function registerProfile(program: Command): Command {
     .configureOutput({ outputError: (text, write) => write(`hotpath profile: ${text.replace(/^error: /, '').trimEnd()}\n`) })
     .addOption(new Option('--mode <mode>', 'sample: V8 sampler + exact call counts; trace: every call timed').choices(['sample', 'trace']).default('sample'))
     .option('--interval <ms>', 'sampling interval in milliseconds (sample mode)', parseInterval, 1)
+    .addOption(
+      new Option('--counts <method>', "sample mode's call counts: instrument (the program's functions, ~2 ns a call), coverage (V8 block coverage: all functions, slower loops), none")
+        .choices(['instrument', 'coverage', 'none'])
+        .default('instrument'),
+    )
     .option('-o, --output <file>', 'save the profile to FILE (read it with `hotpath stats FILE`) instead of printing it')
-    .option('--trace-node-modules', 'trace mode: instrument node_modules too');
+    .option('--trace-node-modules', 'instrument node_modules too (trace mode; sample mode counters)');
   addStatsOptions(command).action(async (script: string, args: string[], values: ProfileValues, self: Command) => {
     if (!isRunnable(script)) {
       self.error(`cannot find the script ${script}`, { exitCode: 2, code: 'hotpath.missingScript' });
@@ -40,6 +46,7 @@ export function registerProfile(program: Command): Command {
     const result = await runProfiled(script, args, {
       mode: values.mode,
       interval: values.interval,
+      counts: values.counts,
       traceNodeModules: values.traceNodeModules === true,
       relaySignals: true,
     });

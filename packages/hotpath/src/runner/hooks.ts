@@ -5,15 +5,16 @@
  *   CommonJS TypeScript they only name the format and leave loading to the CommonJS loader
  *   (see cjs.ts), so `require`, `require.cache` and `module` behave as under `node`.
  * - Resolution: `./x.js` finds `./x.ts` when no `x.js` exists (TypeScript's NodeNext style).
- * - Trace mode: the program's own modules are handed to the tracing transform (trace-bridge.ts).
+ * - Instrumentation: the program's own modules go through trace mode's transform
+ *   (trace-bridge.ts) or sample mode's call counters (count-bridge.ts).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { LoadHook, ResolveHook } from 'node:module';
-import { isTraced, type LoaderData } from './config.js';
+import { isInstrumented, type LoaderData } from './config.js';
 import { blankTypeScript, isTypeScript, moduleFormat } from './typescript.js';
 
-let settings: LoaderData = { mode: 'sample', traceNodeModules: false };
+let settings: LoaderData = { mode: 'sample', counts: 'none', instrumentNodeModules: false };
 let transform: ((source: string, url: string, format: 'module' | 'commonjs') => string) | null = null;
 
 /** Receives the preload's settings (`module.register`'s `data`). */
@@ -21,6 +22,8 @@ export async function initialize(data: LoaderData | undefined): Promise<void> {
   if (data) settings = data;
   if (settings.mode === 'trace') {
     transform = (await import('./trace-bridge.js')).loaderTransform(settings);
+  } else if (settings.counts === 'instrument') {
+    transform = (await import('./count-bridge.js')).countTransform(settings);
   }
 }
 
@@ -65,5 +68,5 @@ export const load: LoadHook = async (url, context, next) => {
 };
 
 function traced(code: string, url: string, format: 'module' | 'commonjs'): string {
-  return transform && isTraced(url, settings) ? transform(code, url, format) : code;
+  return transform && isInstrumented(url, settings) ? transform(code, url, format) : code;
 }

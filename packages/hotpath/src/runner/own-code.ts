@@ -1,7 +1,11 @@
-/** hotpath's own runtime code, which profiles leave out: the runner and the captures. */
-const OWN_DIRS = [new URL('../runner/', import.meta.url).href, new URL('../capture/', import.meta.url).href];
+/**
+ * hotpath's own code (this package's compiled src/): never instrumented (the recorder
+ * cannot trace itself) and left out of profiles (the preload and the capture are not the
+ * program's work).
+ */
+const OWN_DIR = new URL('../', import.meta.url).href;
 
-/** Whether a script URL is hotpath's own preload, hooks or capture code. */
+/** Whether a script URL belongs to hotpath itself. */
 export function isOwnUrl(url: string): boolean {
-  return OWN_DIRS.some((dir) => url.startsWith(dir));
+  return url.startsWith(OWN_DIR);
 }

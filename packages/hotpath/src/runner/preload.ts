@@ -1,58 +1,90 @@
 /**
  * The preload of a profiled program (`node --import <this> script args`), run on the
  * program's main thread before its first module. It:
- * 1. registers the module hooks (hooks.ts: TypeScript, trace instrumentation) and the
- *    CommonJS hooks (cjs.ts);
- * 2. starts the capture: in sample mode V8's sampler and block coverage — coverage must
- *    start before the program's modules are compiled, or their counts come out wrong; in
- *    trace mode the recorder (trace-bridge.ts);
+ * 1. registers the module hooks (hooks.ts: TypeScript, instrumentation) and the CommonJS
+ *    hooks (cjs.ts);
+ * 2. starts the capture before the program loads: in sample mode V8's sampler plus the call
+ *    counters (count-bridge.ts) or V8 block coverage (which must start before the program's
+ *    modules are compiled, or their counts come out wrong); in trace mode the recorder;
  * 3. writes the capture when the program ends, however it ends (flush.ts).
  *
  * Without the settings variable (a worker thread, or a process the program spawns with
  * our execArgv) it does nothing.
  */
 import { register } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
 import { SampleCapture } from '../capture/sample-capture.js';
 import { installCommonJsHooks } from './cjs.js';
 import { CAPTURE_FORMAT, writeCaptureSync, type CaptureFile } from './capture-file.js';
-import { takeChildConfig, type ChildConfig, type LoaderData } from './config.js';
+import { isInstrumented, type ChildConfig, type LoaderData, takeChildConfig } from './config.js';
 import { onProgramEnd } from './flush.js';
 import { isOwnUrl } from './own-code.js';
+
+type Stop = () => Pick<CaptureFile, 'sample' | 'trace'>;
 
 const config = isMainThread ? takeChildConfig() : null;
 if (config) await startProfiling(config);
 
 async function startProfiling(config: ChildConfig): Promise<void> {
-  const data: LoaderData = { mode: config.mode, traceNodeModules: config.traceNodeModules };
+  const data: LoaderData = {
+    mode: config.mode,
+    counts: config.mode === 'sample' ? config.counts : 'none',
+    instrumentNodeModules: config.instrumentNodeModules,
+    idCounter: new SharedArrayBuffer(4),
+    countsFile: `${config.output}.functions`,
+  };
   register(new URL('./hooks.js', import.meta.url), { data });
-  let stop: () => Pick<CaptureFile, 'sample' | 'trace'>;
-  if (config.mode === 'trace') {
-    const bridge = await import('./trace-bridge.js');
-    installCommonJsHooks(bridge.commonJsTransform(data));
-    stop = bridge.startRecorder();
-  } else {
-    installCommonJsHooks();
-    const capture = new SampleCapture({ intervalNs: config.intervalNs, counts: true, keepCounts: (url) => !isOwnUrl(url) });
-    stop = () => ({ sample: capture.stop() });
-  }
+  const stop = config.mode === 'trace' ? await startTrace(data) : await startSample(config, data);
   const startTime = new Date().toISOString();
   const start = process.hrtime.bigint();
   const cwd = process.cwd();
   onProgramEnd((ending) => {
-    const data = stop();
-    const durationNs = Number(process.hrtime.bigint() - start);
+    const captured = stop();
     writeCaptureSync(config.output, {
       format: CAPTURE_FORMAT,
       version: 1,
       mode: config.mode,
       intervalNs: config.intervalNs,
       startTime,
-      durationNs,
+      durationNs: Number(process.hrtime.bigint() - start),
       nodeVersion: process.version,
       cwd,
       ...ending,
-      ...data,
+      ...captured,
     });
   });
+}
+
+async function startTrace(data: LoaderData): Promise<Stop> {
+  const bridge = await import('./trace-bridge.js');
+  installCommonJsHooks(bridge.commonJsTransform(data));
+  return bridge.startRecorder();
+}
+
+async function startSample(config: ChildConfig, data: LoaderData): Promise<Stop> {
+  let counters: Float64Array | null = null;
+  let collect: (() => ReturnType<SampleCapture['stop']>['counts']) | null = null;
+  if (data.counts === 'instrument') {
+    const bridge = await import('./count-bridge.js');
+    const transform = bridge.countTransform(data);
+    installCommonJsHooks({
+      apply: (code, filename) => transform(code, filename, 'commonjs'),
+      traces: (filename) => isInstrumented(pathToFileURL(filename).href, data),
+    });
+    counters = bridge.installCounters();
+    collect = () => bridge.collectCounts(data, counters!);
+  } else {
+    installCommonJsHooks();
+  }
+  const capture = new SampleCapture({
+    intervalNs: config.intervalNs,
+    counts: data.counts === 'coverage',
+    keepCounts: (url) => !isOwnUrl(url),
+  });
+  return () => {
+    const sample = capture.stop();
+    if (collect) return { sample: { ...sample, counts: collect(), countedBy: 'instrument' } };
+    return { sample: data.counts === 'coverage' ? { ...sample, countedBy: 'coverage' } : sample };
+  };
 }

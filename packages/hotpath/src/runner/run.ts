@@ -10,7 +10,7 @@ import { SourceMapper } from '../capture/source-maps.js';
 import type { Profile, ProfileMeta } from '../model/profile.js';
 import { VERSION } from '../version.js';
 import { readCapture, type CaptureFile } from './capture-file.js';
-import type { CaptureMode, ChildConfig } from './config.js';
+import type { CaptureMode, ChildConfig, CountMethod } from './config.js';
 import { isOwnUrl } from './own-code.js';
 import { spawnProfiled, type ChildEnding, type SpawnOptions } from './spawn.js';
 
@@ -20,7 +20,9 @@ export interface RunProfiledOptions extends SpawnOptions {
   mode?: CaptureMode;
   /** Sampling interval in milliseconds (sample mode); default 1. */
   interval?: number;
-  /** Trace mode: instrument node_modules too. */
+  /** Sample mode: how calls are counted (default `'instrument'`; see {@link CountMethod}). */
+  counts?: CountMethod;
+  /** Instrument node_modules too (trace mode, and sample mode's counters). */
   traceNodeModules?: boolean;
 }
 
@@ -40,8 +42,9 @@ export async function runProfiled(script: string, args: readonly string[], optio
     const config: ChildConfig = {
       mode: options.mode ?? 'sample',
       intervalNs: Math.round((options.interval ?? 1) * 1e6),
+      counts: options.counts ?? 'instrument',
       output: path.join(dir, 'capture.json'),
-      traceNodeModules: options.traceNodeModules ?? false,
+      instrumentNodeModules: options.traceNodeModules ?? false,
     };
     const ending = await spawnProfiled(script, args, config, options);
     const capture = readCapture(config.output);
@@ -65,11 +68,10 @@ export async function profileOf(capture: CaptureFile, ending: ChildEnding, comma
     cwd: capture.cwd,
     hotpathVersion: VERSION,
   } satisfies Omit<ProfileMeta, 'mode' | 'exactness' | 'notes'>;
-  const mapper = new SourceMapper();
   if (capture.mode === 'trace') {
     const { traceProfile } = await import('./trace-bridge.js');
-    return traceProfile(capture.trace, meta, mapper);
+    return traceProfile(capture.trace, meta);
   }
   if (!capture.sample) throw new Error('the capture holds no samples');
-  return buildSampleProfile(capture.sample, meta, { mapper, ignoreUrl: isOwnUrl });
+  return buildSampleProfile(capture.sample, meta, { mapper: new SourceMapper(), ignoreUrl: isOwnUrl });
 }

@@ -1,0 +1,146 @@
+/**
+ * Sample mode's call counter: a transform that makes every function of a module add one
+ * to its slot of a global Float64Array when it is called. About 2 ns per call, and unlike
+ * V8's block coverage it puts nothing in loops: coverage's per-block counters cost the
+ * chapter benchmark 1.1x to 1.9x (bimodal, from run to run); this costs it nothing.
+ *
+ * Only text is inserted, never a line break, so lines do not move. Columns after an
+ * insertion on the same line do: each function's range is recorded both where it is in
+ * the code V8 runs (to match V8's call frames) and where it was before (to show it).
+ */
+import * as acorn from 'acorn';
+import { functionName } from './trace/names.js';
+import { LineIndex } from './positions.js';
+import type { GeneratedPosition } from './v8-types.js';
+
+/** Property of `globalThis` holding the counters; slot `id` counts function `id`. */
+export const COUNTERS_GLOBAL = '__hpCalls';
+
+/** A counted function: its slot, name and positions (0-based). */
+export interface CountedFunction {
+  id: number;
+  name: string;
+  /** Range in the instrumented code (what V8's cpuprofile positions refer to). */
+  start: GeneratedPosition;
+  end: GeneratedPosition;
+  /** Start in the code before instrumenting (what the user's source or source map refers to). */
+  origin: GeneratedPosition;
+}
+
+/** Options of {@link instrumentCounts}. */
+export interface CountOptions {
+  sourceType: 'module' | 'script';
+  /** Hands out `count` consecutive slot ids and returns the first; `null` when full. */
+  allocateIds(count: number): number | null;
+}
+
+interface Insertion {
+  at: number;
+  text: string;
+}
+
+/**
+ * Counting code for `source`; `null` where it does not parse or the counters are full (it
+ * then runs uncounted).
+ */
+export function instrumentCounts(source: string, options: CountOptions): { code: string; functions: CountedFunction[] } | null {
+  let program: acorn.Program;
+  try {
+    program = acorn.parse(source, {
+      ecmaVersion: 'latest',
+      sourceType: options.sourceType,
+      allowHashBang: true,
+      allowReturnOutsideFunction: options.sourceType === 'script',
+    });
+  } catch {
+    return null;
+  }
+  const found = findFunctions(program, source);
+  if (found.length === 0) return { code: source, functions: [] };
+  const first = options.allocateIds(found.length);
+  if (first === null) return null;
+  const insertions = found.flatMap((fn, i) => counterInsertions(fn.node, first + i)).sort((a, b) => a.at - b.at);
+  const code = applyInsertions(source, insertions);
+  const before = new LineIndex(source);
+  const after = new LineIndex(code);
+  const shifted = shifter(insertions);
+  const functions = found.map((fn, i) => ({
+    id: first + i,
+    name: fn.name,
+    start: after.position(shifted(fn.node.start)),
+    end: after.position(shifted(fn.node.end)),
+    origin: before.position(fn.node.start),
+  }));
+  return { code, functions };
+}
+
+function findFunctions(program: acorn.Program, source: string): Array<{ node: acorn.Function; name: string }> {
+  const found: Array<{ node: acorn.Function; name: string }> = [];
+  const ancestors: acorn.Node[] = [];
+  const visit = (node: acorn.Node): void => {
+    if (isFunction(node)) found.push({ node, name: functionName(node, ancestors, source) });
+    ancestors.push(node);
+    for (const value of Object.values(node)) {
+      if (Array.isArray(value)) value.forEach((item) => isNode(item) && visit(item));
+      else if (isNode(value)) visit(value);
+    }
+    ancestors.pop();
+  };
+  visit(program);
+  return found;
+}
+
+function isNode(value: unknown): value is acorn.Node {
+  return typeof value === 'object' && value !== null && typeof (value as acorn.Node).type === 'string';
+}
+
+function isFunction(node: acorn.Node): node is acorn.Function {
+  return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression';
+}
+
+// `{ "use strict"; ...` stays a directive: the counter goes after the directive prologue,
+// with a `;` in case the last directive has none. An expression body `x => e` becomes
+// `x => (counter, e)`.
+function counterInsertions(fn: acorn.Function, id: number): Insertion[] {
+  const count = `${COUNTERS_GLOBAL}[${id}]++`;
+  if (fn.body.type !== 'BlockStatement') {
+    return [
+      { at: fn.body.start, text: `(${count},` },
+      { at: fn.body.end, text: ')' },
+    ];
+  }
+  const directives = fn.body.body.filter((statement) => 'directive' in statement && statement.directive !== undefined);
+  const after = directives.length > 0 ? directives.at(-1)!.end : fn.body.start + 1;
+  return [{ at: after, text: `;${count};` }];
+}
+
+/** The code with the insertions made; they must be sorted by offset. */
+function applyInsertions(source: string, insertions: readonly Insertion[]): string {
+  let code = '';
+  let from = 0;
+  for (const { at, text } of insertions) {
+    code += source.slice(from, at) + text;
+    from = at;
+  }
+  return code + source.slice(from);
+}
+
+/**
+ * Maps an original offset to its offset in the instrumented code (insertions sorted by
+ * offset). Text inserted at the offset itself comes before the character there.
+ */
+function shifter(insertions: readonly Insertion[]): (offset: number) => number {
+  const ends: number[] = [];
+  let total = 0;
+  for (const { text } of insertions) ends.push((total += text.length));
+  return (offset) => {
+    let low = 0;
+    let high = insertions.length; // first insertion after `offset`
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (insertions[middle]!.at <= offset) low = middle + 1;
+      else high = middle;
+    }
+    return offset + (low > 0 ? ends[low - 1]! : 0);
+  };
+}
