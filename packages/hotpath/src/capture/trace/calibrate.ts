@@ -1,38 +1,38 @@
 // How much of the time charged to each interval is the recorder's own work. Every event
 // (enter or exit) closes an interval, and each interval holds the part of the previous
 // event after its clock read plus the part of this event before its read: one event's
-// worth of overhead. An empty instrumented function shows exactly that as its self time.
-import { performance } from 'node:perf_hooks';
-import { createRecorder, type Clock } from './recorder.js';
+// worth of overhead. An empty instrumented function shows exactly that as its self time,
+// so the recorder measures it on a probe calling its own enter and exit (recorder.ts).
 
-const ROUNDS = 7;
-const CALLS_PER_ROUND = 10_000;
+const ROUNDS = 24;
+const CALLS_PER_ROUND = 500;
+/** Rounds that may still run cold (interpreted or unoptimised) code. */
+const WARM_UP_ROUNDS = 4;
+
+/** Self time and event count of the probe's node, as the recorder has them. */
+export interface ProbeReading {
+  self: number;
+  events: number;
+}
 
 /**
- * The recorder's overhead per event in clock milliseconds: the self time per event of an
- * empty instrumented function, the least over several rounds (a busy machine only ever
- * adds time; the least is what the recorder itself costs). Takes a few milliseconds; run
- * it once the recorder is warm (at the end of a run), so it measures optimised code.
+ * The overhead per event: the probe's self time per event in the round where it was least.
+ * Why the least: a busy machine only ever adds time (another process, an interrupt, a GC),
+ * so the least is what the recorder itself costs, and subtracting it never takes away the
+ * program's own time. Takes a few milliseconds.
+ *
+ * @param probe - runs the probe `calls` times.
+ * @param read - the probe node's totals so far.
  */
-export function calibrateOverhead(clock: Clock = performance): number {
-  const recorder = createRecorder(clock);
-  // Written as the transform writes an instrumented function.
-  const empty = (): void => {
-    const token = recorder.e(1);
-    try {
-      return;
-    } finally {
-      recorder.x(token);
-    }
-  };
+export function leastOverhead(probe: (calls: number) => void, read: () => ProbeReading): number {
   let best = Infinity;
-  let previous = { self: 0, events: 0 };
+  let previous = read();
   for (let round = 0; round < ROUNDS; round++) {
-    for (let i = 0; i < CALLS_PER_ROUND; i++) empty();
-    const raw = recorder.raw();
-    const now = { self: raw.self[1] ?? 0, events: raw.events[1] ?? 0 };
-    if (round > 0) best = Math.min(best, (now.self - previous.self) / (now.events - previous.events));
+    probe(CALLS_PER_ROUND);
+    const now = read();
+    const perEvent = (now.self - previous.self) / (now.events - previous.events);
+    if (round >= WARM_UP_ROUNDS) best = Math.min(best, perEvent);
     previous = now;
   }
-  return Math.max(0, best);
+  return Number.isFinite(best) ? Math.max(0, best) : 0;
 }

@@ -1,5 +1,4 @@
 // The recorder as the preload installs it: on globalThis, where instrumented code finds it.
-import { calibrateOverhead } from './calibrate.js';
 import { RUNTIME_GLOBAL } from './protocol.js';
 import { createRecorder, type Clock, type Recorder } from './recorder.js';
 import { snapshotFromRaw, type TraceSnapshot } from './snapshot.js';
@@ -24,11 +23,11 @@ export function installRecorder(clock?: Clock): Recorder {
 }
 
 /**
- * Frames and call tree recorded so far (usable mid-run, e.g. on SIGINT). Calibrating the
- * overhead takes a few milliseconds, once the program's functions are warm.
+ * Frames and call tree recorded so far (usable mid-run, e.g. on SIGINT). Measuring the
+ * recorder's overhead takes a few milliseconds.
  */
 export function traceSnapshot(recorder: Recorder, options: SnapshotOptions = {}): TraceSnapshot {
   const raw = recorder.raw();
-  const overhead = options.overhead === 'keep' ? 0 : calibrateOverhead();
+  const overhead = options.overhead === 'keep' ? 0 : recorder.overheadPerEvent();
   return snapshotFromRaw(raw, overhead);
 }

@@ -20,7 +20,11 @@
 // ncalls are invocations, time while suspended is charged to nobody, a generator's work
 // shows under whoever called next(), and an async function's continuation under the root.
 import { performance } from 'node:perf_hooks';
+import { leastOverhead } from './calibrate.js';
 import { wrapForAwait } from './for-await.js';
+
+/** Function id of the calibration probe; instrumented functions get ids from 1. */
+export const CALIBRATION_ID = 0;
 
 /** A clock in milliseconds, like `performance` (the default); tests inject a fake one. */
 export interface Clock {
@@ -93,6 +97,11 @@ export interface Recorder extends TraceRuntime {
    * Recording goes on undisturbed.
    */
   raw(): RawTree;
+  /**
+   * The recorder's own cost per event, in clock ms, measured on its warm code (calibrate.ts).
+   * Takes a few milliseconds, which are charged to nobody.
+   */
+  overheadPerEvent(): number;
 }
 
 const INITIAL_NODES = 1024;
@@ -115,7 +124,10 @@ export function createRecorder(clock: Clock = performance): Recorder {
 
   let stack = new Int32Array(INITIAL_DEPTH);
   let sp = 0;
-  let last = clock.now();
+  // The time of the last event. In a typed array, not a `let`: a double in a closure
+  // variable is boxed, and V8 (11.3, Node 20) allocates a new heap number on every store:
+  // that alone doubled the cost per call and filled the young generation.
+  const last = new Float64Array([clock.now()]);
   const functions = new Map<number, FunctionInfo>();
 
   function grow(): void {
@@ -153,35 +165,40 @@ export function createRecorder(clock: Clock = performance): Recorder {
     return child;
   }
 
-  function push(node: number): void {
-    if (++sp === stack.length) {
-      const deeper = new Int32Array(stack.length * 2);
-      deeper.set(stack);
-      stack = deeper;
-    }
-    stack[sp] = node;
+  function deepenStack(): void {
+    const deeper = new Int32Array(stack.length * 2);
+    deeper.set(stack);
+    stack = deeper;
   }
 
-  /** Enters function `id` below the top of the stack; `count` is 1 for calls, 0 for resumptions. */
-  function enter(id: number, count: number): number {
+  /** Enters function `id` below the top of the stack, counting a call: the hot path. */
+  function enterCall(id: number): number {
     const now = clock.now();
     const top = stack[sp]!;
-    self[top]! += now - last;
+    self[top]! += now - last[0]!;
     events[top]!++;
     let child = firstChild[top]!;
     if (child < 0 || frameOf[child] !== id) child = childOf(top, id);
-    calls[child]! += count;
-    push(child);
-    last = now;
+    calls[child]!++;
+    if (++sp === stack.length) deepenStack();
+    stack[sp] = child;
+    last[0] = now;
     return child;
+  }
+
+  /** Enters function `id` again after a suspension: time is charged, no call counted. */
+  function enterResumed(id: number): number {
+    const node = enterCall(id);
+    calls[node]!--;
+    return node;
   }
 
   function exit(node: number): void {
     const now = clock.now();
     const top = stack[sp]!;
-    self[top]! += now - last;
+    self[top]! += now - last[0]!;
     events[top]!++;
-    last = now;
+    last[0] = now;
     if (top === node) sp--;
     else unwind(node);
   }
@@ -200,13 +217,25 @@ export function createRecorder(clock: Clock = performance): Recorder {
   }
 
   function resume(cell: ActivationCell): void {
-    if (cell.node < 0) cell.node = enter(cell.id, 0);
+    if (cell.node < 0) cell.node = enterResumed(cell.id);
+  }
+
+  /** An empty instrumented function, calling this recorder's own (warm) enter and exit. */
+  function probe(calls: number): void {
+    for (let i = 0; i < calls; i++) {
+      const token = enterCall(CALIBRATION_ID);
+      try {
+        continue;
+      } finally {
+        exit(token);
+      }
+    }
   }
 
   return {
-    e: (id) => enter(id, 1),
+    e: enterCall,
     x: exit,
-    ea: (id) => new ActivationCell(id, enter(id, 1)),
+    ea: (id) => new ActivationCell(id, enterCall(id)),
     xa: suspend,
     s(value, cell) {
       suspend(cell);
@@ -233,8 +262,21 @@ export function createRecorder(clock: Clock = performance): Recorder {
         events: events.slice(0, n),
         functions: new Map(functions),
       };
-      tree.self[stack[sp]!]! += clock.now() - last;
+      tree.self[stack[sp]!]! += clock.now() - last[0]!;
       return tree;
+    },
+    overheadPerEvent() {
+      // The probe's calls land in a node of their own (filtered out of snapshots); what
+      // the probe loop charges to the function on top is taken back afterwards.
+      const top = stack[sp]!;
+      self[top]! += clock.now() - last[0]!;
+      const saved = { self: self[top]!, events: events[top]! };
+      const node = childOf(top, CALIBRATION_ID);
+      const overhead = leastOverhead(probe, () => ({ self: self[node]!, events: events[node]! }));
+      self[top] = saved.self;
+      events[top] = saved.events;
+      last[0] = clock.now();
+      return overhead;
     },
   };
 }

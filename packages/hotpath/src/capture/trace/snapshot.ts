@@ -1,7 +1,7 @@
 // The recorder's raw arrays turned into the profile model's frames and call tree.
 import { makeFrame } from '../../model/frames.js';
 import type { Frame, TreeNode } from '../../model/profile.js';
-import type { RawTree } from './recorder.js';
+import { CALIBRATION_ID, type RawTree } from './recorder.js';
 
 /** Frames and call tree of a trace: tree[0] is the root, nodes are parent-before-child. */
 export interface TraceSnapshot {
@@ -17,7 +17,7 @@ export const ROOT_NAME = '(root)';
 const NS_PER_MS = 1e6;
 
 /**
- * Builds frames and tree from a recorder's raw tree. Node ids are kept: the recorder
+ * Builds frames and tree from a recorder's raw tree. Node order is kept: the recorder
  * creates a node after its parent, which is the order the model wants.
  *
  * @param overheadMs - recorder overhead per event, in clock ms, taken off each node's self
@@ -39,13 +39,18 @@ export function snapshotFromRaw(raw: RawTree, overheadMs = 0): TraceSnapshot {
     return index;
   };
   const tree: TreeNode[] = [];
-  for (let id = 0; id < raw.frame.length; id++) {
-    const selfMs = raw.self[id]! - overheadMs * raw.events[id]!;
+  // Calibration probes (recorder.ts) are leaves of their own id: dropped, the rest renumbered.
+  const newId = new Int32Array(raw.frame.length).fill(-1);
+  for (let old = 0; old < raw.frame.length; old++) {
+    if (raw.frame[old] === CALIBRATION_ID) continue;
+    const id = tree.length;
+    newId[old] = id;
+    const selfMs = raw.self[old]! - overheadMs * raw.events[old]!;
     tree.push({
       id,
-      parent: raw.parent[id]!,
-      frame: indexOf(raw.frame[id]!),
-      calls: id === 0 ? 1 : raw.calls[id]!,
+      parent: old === 0 ? -1 : newId[raw.parent[old]!]!,
+      frame: indexOf(raw.frame[old]!),
+      calls: old === 0 ? 1 : raw.calls[old]!,
       self: Math.max(0, Math.round(selfMs * NS_PER_MS)),
     });
   }
