@@ -43,3 +43,9 @@ export {
   type StatsOptions,
   type TimeUnit,
 } from './report/index.js';
+/**
+ * The self-contained HTML report of `hotpath view`: {@link renderViewHtml} turns a profile into
+ * one HTML file (table, flame graph, callee map, call graph, source) and
+ * {@link writeReportFile} writes it atomically.
+ */
+export { buildViewData, renderViewHtml, writeReportFile, type ViewData, type ViewOptions } from './view/index.js';

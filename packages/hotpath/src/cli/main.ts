@@ -6,6 +6,7 @@ import { VERSION } from '../version.js';
 import { registerProfile } from './profile.js';
 import { registerConvert } from './convert.js';
 import { registerStats } from './stats.js';
+import { registerView } from './view.js';
 
 const program = new Command('hotpath')
   .description(
@@ -19,6 +20,7 @@ const program = new Command('hotpath')
   .exitOverride();
 
 registerStats(program);
+registerView(program);
 registerConvert(program);
 registerProfile(program);
 

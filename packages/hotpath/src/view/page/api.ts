@@ -1,0 +1,29 @@
+// The page's hook for tests and for users in the browser console: `window.hotpathView`.
+// Types only, free of the DOM, so the Node tests can import them.
+
+/** What the flame graph shows (see flame.ts). */
+export interface FlameApiState {
+  zoomNode: number;
+  zoomFrame: number | null;
+  highlighted: number;
+  matched: number;
+  drawn: number;
+}
+
+/** `window.hotpathView`. */
+export interface ViewApi {
+  /** Milliseconds from the script's start until every view was drawn once. */
+  renderMs: number;
+  /** The selected frame, or null. */
+  selected(): number | null;
+  /** Selects a frame (null clears), as a click in any view does. */
+  select(frame: number | null): void;
+  /** The first frame with this function name, or -1. */
+  frameOf(name: string): number;
+  /** The flame graph's state; null when the profile has no tree. */
+  flame(): FlameApiState | null;
+  /** Client rectangle of the widest drawn flame-graph node of `frame`. */
+  flameNodeRect(frame: number): { x: number; y: number; width: number; height: number } | null;
+  /** The frame the callee map is of (null: the whole program) and its drawn rectangles. */
+  calleeMap(): { rootFrame: number | null; drawn: number };
+}

@@ -1,0 +1,136 @@
+/**
+ * The data a report page is given: what `hotpath view` derives from a profile (folded, labelled,
+ * the call tree aggregated, source files read) and embeds as JSON. Shared by the Node side
+ * that writes it and the page that reads it, so the two cannot drift apart.
+ *
+ * Large arrays are stored column by column (one array per field), which keeps a report of a
+ * 100,000-node profile a few megabytes instead of tens. All times are integer nanoseconds.
+ */
+
+/** Units of the table's time columns, as `hotpath stats --unit` offers them. */
+export type Unit = 's' | 'ms' | 'us';
+
+/** The marker of the embedded JSON. */
+export const VIEW_FORMAT = 'hotpath-view';
+/** The version of the embedded JSON; the page refuses others. */
+export const VIEW_VERSION = 1;
+
+/** A function of the profile as the page shows it. */
+export interface ViewFrame {
+  name: string;
+  /** pstats' `file:line(name)`, files relative to the profile's cwd. */
+  label: string;
+  /** The file as shown (relative to the cwd where possible); `''` when none. */
+  file: string;
+  line: number;
+  category: string;
+  /** Index into {@link ViewData.sources}, or -1 when its source is not inlined. */
+  source: number;
+}
+
+/** Per-function statistics (pstats' ncalls, tottime, cumtime). */
+export interface ViewFunction {
+  frame: number;
+  calls: number | null;
+  primitiveCalls: number | null;
+  self: number;
+  total: number;
+}
+
+/** Caller -> callee edges, one array per field, edge `i` across all of them. */
+export interface ViewEdges {
+  caller: number[];
+  callee: number[];
+  calls: (number | null)[];
+  primitiveCalls: (number | null)[];
+  self: number[];
+  total: number[];
+}
+
+/**
+ * The call tree as the page draws it, node `i` across all arrays, parents before children and
+ * node 0 the root. `merged[i]` is 0 for a node of the profile and, for an `(other)` node, the
+ * number of the profile's nodes merged into it.
+ */
+export interface ViewTree {
+  parent: number[];
+  frame: number[];
+  calls: (number | null)[];
+  self: number[];
+  /** Inclusive time: self plus the subtree. */
+  total: number[];
+  merged: number[];
+}
+
+/** How the call tree was cut down to stay responsive. */
+export interface TreeSummary {
+  /** Nodes of the profile's tree. */
+  nodes: number;
+  /** Nodes in {@link ViewData.tree}, `(other)` nodes included. */
+  shown: number;
+  /** The largest tree the report draws without merging. */
+  maxNodes: number;
+  /** `(other)` nodes added. */
+  otherNodes: number;
+  /** Profile nodes merged into them. */
+  mergedNodes: number;
+  /** Inclusive time of the merged nodes, ns. */
+  mergedTime: number;
+}
+
+/** Per-line stats (line_profiler's Hits and Time), line `i` across all arrays. */
+export interface ViewLines {
+  frame: number[];
+  line: number[];
+  hits: (number | null)[];
+  time: number[];
+}
+
+/** A source file read when the report was written. */
+export interface ViewSource {
+  /** The file as shown. */
+  file: string;
+  /** Its text; `null` when it could not be inlined (see `note`). */
+  text: string | null;
+  /** Why the text is missing, or a warning about it (changed since the profile was taken). */
+  note: string | null;
+}
+
+/** Where and how the profile was taken (a subset of the profile's meta). */
+export interface ViewMeta {
+  command: string;
+  mode: string;
+  startTime: string;
+  duration: number;
+  nodeVersion: string;
+  exitCode: number | null;
+  signal: string | null;
+  interval: number | null;
+  hotpathVersion: string;
+}
+
+/** Everything a report page shows. */
+export interface ViewData {
+  format: typeof VIEW_FORMAT;
+  version: typeof VIEW_VERSION;
+  /** The profile file the report was made from, as given. */
+  profileFile: string;
+  meta: ViewMeta;
+  /** Lines to show under the header: what is estimated or missing, and capture notes. */
+  notes: string[];
+  /** Unit the table starts in: the largest one in which the total time is at least 1. */
+  unit: Unit;
+  /** Sum of self times, ns: 100 % in every share. */
+  totalTime: number;
+  frames: ViewFrame[];
+  /** The synthetic frame of `(other)` tree nodes, or -1. */
+  otherFrame: number;
+  functions: ViewFunction[];
+  edges: ViewEdges;
+  /** `null` for graph-only profiles (imported from a format without a call tree). */
+  tree: ViewTree | null;
+  treeSummary: TreeSummary | null;
+  /** `null` when no line capture ran. */
+  lines: ViewLines | null;
+  sources: ViewSource[];
+}

@@ -1,0 +1,148 @@
+// The stats table: pstats' columns (ncalls, tottime, percall, cumtime, percall,
+// filename:lineno(function)), sorted by clicking a header (again: the other way round),
+// filtered by a text box, a row's click selecting its function.
+import type { Unit, ViewFunction } from './data.js';
+import { byId, clear, el, scrollWithin } from './dom.js';
+import { count, fixed, ncalls, perCall, UNITS } from './format.js';
+import { heatColor } from './heat.js';
+import type { Model } from './model.js';
+import type { SelectionStore } from './state.js';
+
+/** Rows rendered at most: more would slow every sort and filter for rows nobody scrolls to. */
+const MAX_ROWS = 1000;
+
+interface Column {
+  key: string;
+  title: string;
+  help: string;
+  value: (f: ViewFunction, label: string) => number | string;
+  /** Sorted ascending on the first click (names); times and counts start descending. */
+  ascending?: boolean;
+}
+
+const known = (n: number | null): number => n ?? -1;
+const COLUMNS: readonly Column[] = [
+  { key: 'ncalls', title: 'ncalls', help: 'calls (total/primitive: calls not made from inside itself)', value: (f) => known(f.calls) },
+  { key: 'tottime', title: 'tottime', help: "time in the function's own code", value: (f) => f.self },
+  { key: 'percall', title: 'percall', help: 'tottime per call', value: (f) => (f.calls ? f.self / f.calls : -1) },
+  { key: 'cumtime', title: 'cumtime', help: 'time from entry to exit, callees included', value: (f) => f.total },
+  { key: 'cumpercall', title: 'percall', help: 'cumtime per primitive call', value: (f) => (f.primitiveCalls ?? f.calls ? f.total / (f.primitiveCalls ?? f.calls)! : -1) },
+  { key: 'name', title: 'filename:lineno(function)', help: 'where the function is', value: (_, label) => label, ascending: true },
+];
+
+interface TableState {
+  sort: Column;
+  descending: boolean;
+  filter: string;
+  unit: Unit;
+}
+
+/** Fills #table-panel's body and toolbar; re-renders on sort, filter, unit and selection. */
+export function mountTable(model: Model, store: SelectionStore): void {
+  const state: TableState = { sort: COLUMNS[1]!, descending: true, filter: '', unit: model.data.unit };
+  const body = el('tbody');
+  const head = el('thead', {}, [el('tr', {}, COLUMNS.map((column) => headerCell(column, state, render)))]);
+  const shown = el('span', { class: 'muted', attrs: { id: 'table-count' } });
+  byId('table-tools').append(filterBox(state, render), unitMenu(state, render), shown);
+  byId('table-body').append(el('table', { class: 'stats', attrs: { id: 'stats-table' } }, [head, body]));
+  body.addEventListener('click', (event) => {
+    const row = (event.target as Element).closest('tr');
+    if (row?.dataset['frame']) store.select(Number(row.dataset['frame']));
+  });
+  body.addEventListener('keydown', (event) => {
+    const row = (event.target as Element).closest('tr');
+    if (event.key === 'Enter' && row?.dataset['frame']) store.select(Number(row.dataset['frame']));
+  });
+  store.subscribe(() => markSelected(body, store.selected, true));
+  function render(): void {
+    const rows = sortedRows(model, state);
+    clear(body);
+    body.append(...rows.slice(0, MAX_ROWS).map((f) => row(model, f, state.unit)));
+    shown.textContent = rowCountText(rows.length, model.data.functions.length);
+    head.querySelectorAll('th').forEach((th, i) => th.setAttribute('aria-sort', sortAttr(COLUMNS[i]!, state)));
+    markSelected(body, store.selected, false);
+  }
+  render();
+}
+
+function rowCountText(matching: number, all: number): string {
+  const base = matching === all ? `${count(all)} functions` : `${count(matching)} of ${count(all)} functions`;
+  return matching > MAX_ROWS ? `${base}, the first ${count(MAX_ROWS)} shown: filter to see others` : base;
+}
+
+function sortAttr(column: Column, state: TableState): string {
+  if (column !== state.sort) return 'none';
+  return state.descending ? 'descending' : 'ascending';
+}
+
+function headerCell(column: Column, state: TableState, render: () => void): HTMLTableCellElement {
+  const button = el('button', { class: 'sort', text: column.title, title: `${column.help}: click to sort` });
+  button.addEventListener('click', () => {
+    state.descending = state.sort === column ? !state.descending : !column.ascending;
+    state.sort = column;
+    render();
+  });
+  return el('th', { class: column.key === 'name' ? 'name' : 'num', attrs: { 'data-key': column.key } }, [button]);
+}
+
+function filterBox(state: TableState, render: () => void): HTMLInputElement {
+  const input = el('input', {
+    attrs: { type: 'search', id: 'table-filter', placeholder: 'filter: file, line or name', 'aria-label': 'filter functions' },
+  });
+  let pending = 0;
+  input.addEventListener('input', () => {
+    state.filter = input.value.trim().toLowerCase();
+    cancelAnimationFrame(pending);
+    pending = requestAnimationFrame(render); // one render per frame while typing
+  });
+  return input;
+}
+
+function unitMenu(state: TableState, render: () => void): HTMLLabelElement {
+  const select = el('select', { attrs: { id: 'table-unit' } }, UNITS.map((u) => el('option', { text: u, attrs: { value: u } })));
+  select.value = state.unit;
+  select.addEventListener('change', () => {
+    state.unit = select.value as Unit;
+    render();
+  });
+  return el('label', { class: 'muted', text: 'times in ' }, [select]);
+}
+
+function sortedRows(model: Model, state: TableState): ViewFunction[] {
+  const labels = model.data.frames.map((frame) => frame.label);
+  const rows = state.filter
+    ? model.data.functions.filter((f) => labels[f.frame]!.toLowerCase().includes(state.filter))
+    : [...model.data.functions];
+  const sign = state.descending ? -1 : 1;
+  const value = state.sort.value;
+  // Stable sort: ties keep the profile's order, as pstats keeps them.
+  return rows.sort((a, b) => {
+    const x = value(a, labels[a.frame]!);
+    const y = value(b, labels[b.frame]!);
+    return sign * (x < y ? -1 : x > y ? 1 : 0);
+  });
+}
+
+function row(model: Model, f: ViewFunction, unit: Unit): HTMLTableRowElement {
+  const frame = model.data.frames[f.frame]!;
+  const swatch = el('span', { class: 'swatch' });
+  swatch.style.background = heatColor(model.heat[f.frame]!);
+  const cells = [
+    el('td', { class: 'num', text: ncalls(f.calls, f.primitiveCalls) }),
+    el('td', { class: 'num' }, [swatch, document.createTextNode(fixed(f.self, unit))]),
+    el('td', { class: 'num', text: perCall(f.self, f.calls, unit) }),
+    el('td', { class: 'num', text: fixed(f.total, unit) }),
+    el('td', { class: 'num', text: perCall(f.total, f.primitiveCalls ?? f.calls, unit) }),
+    el('td', { class: 'name', text: frame.label, title: frame.label }),
+  ];
+  return el('tr', { attrs: { 'data-frame': String(f.frame), tabindex: '0', 'aria-selected': 'false' } }, cells);
+}
+
+function markSelected(body: HTMLElement, frame: number | null, reveal: boolean): void {
+  for (const tr of body.querySelectorAll<HTMLTableRowElement>('tr[aria-selected="true"]')) tr.setAttribute('aria-selected', 'false');
+  if (frame === null) return;
+  const tr = body.querySelector<HTMLTableRowElement>(`tr[data-frame="${frame}"]`);
+  if (!tr) return;
+  tr.setAttribute('aria-selected', 'true');
+  if (reveal) scrollWithin(body.closest('.scroll') as HTMLElement | null, tr);
+}
