@@ -123,7 +123,7 @@ function registration(program: acorn.Program, source: string, firstId: number, f
   const frames = functions.map((f) => [f.name, files.indexOf(f.file), f.line, f.column]);
   // After a hashbang line, on the next line: the hashbang must stay the file's first bytes.
   const hashbangEnd = source.startsWith('#!') ? source.indexOf('\n') + 1 || source.length : 0;
-  const { pos, separator } = afterDirectives(program.body, hashbangEnd);
+  const { pos, separator } = afterDirectives(source, program.body, hashbangEnd);
   const text = separator + snippet.register(firstId, JSON.stringify(files), JSON.stringify(frames));
   return { pos, closing: false, depth: -1, text };
 }

@@ -102,7 +102,7 @@ export class TraceWalker {
     const close = suspends ? snippet.exitCell : snippet.exit;
     const body = fn.body;
     if (body.type === 'BlockStatement') {
-      const { pos, separator } = afterDirectives(body.body, body.start + 1);
+      const { pos, separator } = afterDirectives(this.source, body.body, body.start + 1);
       // In an empty body both ends fall on one offset, where closings would sort first.
       const tail = pos === body.end - 1 ? close : '';
       this.add(pos, depth, false, (first) => separator + open(first + local) + tail);
@@ -179,13 +179,18 @@ export class TraceWalker {
  * prologue ('use strict' must stay first to count), else at `fallback`. `separator` is the
  * `;` needed after a directive written without one.
  */
-export function afterDirectives(statements: readonly acorn.Node[], fallback: number): { pos: number; separator: string } {
+export function afterDirectives(
+  source: string,
+  statements: readonly acorn.Node[],
+  fallback: number,
+): { pos: number; separator: string } {
   let last: acorn.Node | undefined;
   for (const statement of statements) {
     if (statement.type !== 'ExpressionStatement' || !(statement as acorn.ExpressionStatement).directive) break;
     last = statement;
   }
-  return last ? { pos: last.end, separator: ';' } : { pos: fallback, separator: '' };
+  if (!last) return { pos: fallback, separator: '' };
+  return { pos: last.end, separator: source[last.end - 1] === ';' ? '' : ';' };
 }
 
 function isNode(value: unknown): value is acorn.Node {
