@@ -4,6 +4,12 @@
  * @packageDocumentation
  */
 export { VERSION } from './version.js';
+/**
+ * Profiling from code: {@link Profiler} (enable/disable/getStats/printStats, as cProfile's
+ * Profile), {@link profile} (one function call), {@link run} (a whole script, as
+ * `hotpath profile` runs it).
+ */
+export * from './api/index.js';
 
 /**
  * Profile files: {@link saveProfile} writes a {@link Profile} atomically as versioned JSON;

@@ -71,10 +71,13 @@ function pickWeights(edges: readonly Edge[]): number[] {
   return edges.map(() => 1);
 }
 
-/** Whole-number shares of `total` in proportion to `weights`, summing to `total`. */
+/**
+ * Whole-number shares of `total` in proportion to `weights` (equal where all are zero),
+ * summing to `total`.
+ */
 export function apportion(total: number, weights: readonly number[]): number[] {
   const sum = weights.reduce((a, b) => a + b, 0);
-  const exact = weights.map((w) => (sum > 0 ? (total * w) / sum : 0));
+  const exact = weights.map((w) => (sum > 0 ? (total * w) / sum : total / weights.length));
   const shares = exact.map(Math.floor);
   let left = total - shares.reduce((a, b) => a + b, 0);
   const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0]);

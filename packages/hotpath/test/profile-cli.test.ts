@@ -1,0 +1,116 @@
+// `hotpath profile` through the real CLI: counts, TypeScript positions, source maps, the
+// program's argv/cwd/stdio/exit code, and a complete profile however the program ends.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { loadProfileSync } from '../src/model/file.js';
+import { FIXTURES, functionNamed, hotpath, interrupt, lineOf, profileTo, REPO, tempDir } from './profile-helpers.js';
+
+const TAYLOR = path.join(REPO, 'examples/taylor.ts');
+
+test('sample mode: taylor.ts shows factorial with its exact 188000 calls', () => {
+  const run = hotpath(['profile', 'examples/taylor.ts']);
+  assert.equal(run.status, 0, run.stderr);
+  const row = run.stdout.split('\n').find((line) => line.endsWith('(factorial)'));
+  assert.match(row ?? '', /^\s+188000\s.*examples\/taylor\.ts:5\(factorial\)$/);
+  assert.match(run.stdout, /188\d\d\d function calls in [\d.]+ seconds/);
+  assert.match(run.stdout, /Note: .*estimated/);
+});
+
+test('frames carry TypeScript positions: factorial at its line and column in taylor.ts', () => {
+  const { profile } = profileTo('examples/taylor.ts');
+  const { stats, frame } = functionNamed(profile, 'factorial');
+  assert.equal(stats.calls, 188000);
+  assert.equal(frame.file, TAYLOR);
+  assert.equal(frame.line, lineOf(TAYLOR, 'function factorial('));
+  assert.equal(frame.column, 1);
+  assert.equal(functionNamed(profile, 'taylorExp').stats.calls, 1);
+  assert.deepEqual(profile.meta.exactness, { calls: 'exact', edges: 'estimated', time: 'sampled' });
+  assert.equal(profile.meta.mode, 'sample');
+  assert.equal(profile.meta.exitCode, 0);
+  assert.equal(profile.meta.interval, 1_000_000);
+});
+
+test('--counts coverage counts with V8 block coverage: the same 188000', () => {
+  const { profile } = profileTo('examples/taylor.ts', ['--counts', 'coverage']);
+  assert.equal(functionNamed(profile, 'factorial').stats.calls, 188000);
+});
+
+test('trace mode through the runner: factorial 188000/750, exact edges', () => {
+  const run = hotpath(['profile', '--mode', 'trace', '--callers', 'factorial', 'examples/taylor.ts']);
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /187250\/749 .*taylor\.ts:5\(factorial\)/);
+  assert.match(run.stdout, /\s500 .*taylor\.ts:9\(taylorExp\)/);
+  assert.match(run.stdout, /\s250 .*taylor\.ts:15\(taylorSin\)/);
+});
+
+for (const script of ['echo-esm.mjs', 'echo-cjs.cts']) {
+  test(`${script}: argv, cwd, stdin, stdout, stderr and exit code pass through`, () => {
+    const cwd = tempDir();
+    const file = path.join(FIXTURES, script);
+    const run = hotpath(['profile', '-o', path.join(cwd, 'p.json'), file, '7', '--flag', 'two words'], { cwd, input: 'hello\nstdin' });
+    assert.equal(run.status, 7, run.stderr);
+    const seen = JSON.parse(run.stdout) as { argv: string[]; cwd: string; stdin: string };
+    assert.deepEqual(seen.argv, [file, '7', '--flag', 'two words']);
+    assert.equal(seen.cwd, fs.realpathSync(cwd));
+    assert.equal(seen.stdin, 'hello\nstdin');
+    if (script.endsWith('.cts')) assert.deepEqual([(seen as unknown as { main: boolean }).main, (seen as unknown as { twice: number }).twice], [true, 42]);
+    else assert.match(run.stderr, /^to stderr\n$/);
+    assert.equal(loadProfileSync(path.join(cwd, 'p.json')).meta.exitCode, 7);
+  });
+}
+
+test('a program that throws: its error on stderr, exit 1, a complete profile', () => {
+  const { run, profile } = profileTo(path.join(FIXTURES, 'throws.ts'));
+  assert.equal(run.status, 1);
+  assert.match(run.stderr, /fixture failure after work/);
+  assert.equal(profile.meta.exitCode, 1);
+  assert.equal(functionNamed(profile, 'work').stats.calls, 1);
+});
+
+test('process.exit(3) mid-run: exit 3, a complete profile', () => {
+  const { run, profile } = profileTo(path.join(FIXTURES, 'exit3.js'));
+  assert.equal(run.status, 3, run.stderr);
+  assert.equal(profile.meta.exitCode, 3);
+  assert.equal(functionNamed(profile, 'step').stats.calls, 51);
+});
+
+for (const [signal, target, code] of [['SIGINT', 'group', 130], ['SIGTERM', 'hotpath', 143]] as const) {
+  test(`${signal} sent to ${target === 'group' ? 'the process group (Ctrl-C)' : 'hotpath'} mid-run: exit ${code}, the profile so far`, async () => {
+    const output = path.join(tempDir(), 'p.json');
+    const ended = await interrupt(path.join(FIXTURES, 'wait-signal.mjs'), signal, target, output);
+    assert.equal(ended.code, code, ended.stderr);
+    const profile = loadProfileSync(output);
+    assert.equal(profile.meta.signal, signal);
+    assert.equal(profile.meta.exitCode, null);
+    assert.equal(functionNamed(profile, 'spin').stats.calls! >= 1, true);
+  });
+}
+
+test('compiled code is reported at its TypeScript source through source maps', () => {
+  const { run, profile } = profileTo(path.join(FIXTURES, 'particles-small.ts'));
+  assert.equal(run.status, 0, run.stderr);
+  const simulator = path.join(REPO, 'packages/particles/src/simulator.ts');
+  const { stats, frame } = functionNamed(profile, 'ParticleSimulator.evolve');
+  assert.equal(frame.file, simulator);
+  assert.equal(frame.line, lineOf(simulator, '  evolve(dt: number): void {'));
+  assert.equal(stats.calls, 1);
+});
+
+test('an enum is refused with the file and line', () => {
+  const file = path.join(FIXTURES, 'enum.ts');
+  const run = hotpath(['profile', file]);
+  assert.equal(run.status, 1);
+  assert.match(run.stderr, new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:4:1: an enum is not supported`));
+});
+
+test('bad usage: one line on stderr, exit 2, no stack trace', () => {
+  for (const args of [['profile'], ['profile', 'no/such/file.ts'], ['profile', '--bogus', 'examples/taylor.ts'], ['profile', '--mode', 'nope', 'examples/taylor.ts'], ['profile', '--interval', '0', 'examples/taylor.ts'], ['profile', '--sort', 'nope', 'examples/taylor.ts']]) {
+    const run = hotpath(args);
+    assert.equal(run.status, 2, `${args.join(' ')}: ${run.stderr}`);
+    assert.equal(run.stderr.trimEnd().split('\n').length, 1, `${args.join(' ')}: ${run.stderr}`);
+    assert.doesNotMatch(run.stderr, /\n\s+at /);
+    assert.equal(run.stdout, '');
+  }
+});

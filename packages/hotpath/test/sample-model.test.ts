@@ -1,0 +1,108 @@
+// Sample mode's pieces without a process: the counting transform, positions, the
+// cpuprofile -> tree conversion, the count matching and the edge estimates.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { apportion, CountIndex, estimateEdgeCalls } from '../src/capture/call-counts.js';
+import { instrumentCounts } from '../src/capture/count-transform.js';
+import { LineIndex } from '../src/capture/positions.js';
+import { buildSampleProfile } from '../src/capture/sample-profile.js';
+import type { V8CpuProfile } from '../src/capture/v8-types.js';
+import type { Edge } from '../src/model/profile.js';
+
+const ids = (): ((n: number) => number) => {
+  let next = 1;
+  return (n) => ((next += n), next - n);
+};
+
+test('the counting transform keeps lines, directives and arrow bodies, and records both positions', () => {
+  const source = 'function a(x) { "use strict"\n  return x }\nconst b = y => y * 2, c = () => ({ z: 1 });\n';
+  const result = instrumentCounts(source, { sourceType: 'module', allocateIds: ids() })!;
+  assert.equal(
+    result.code,
+    'function a(x) { "use strict";__hpCalls[1]++;\n  return x }\nconst b = y => (__hpCalls[2]++,y * 2), c = () => ((__hpCalls[3]++,{ z: 1 }));\n',
+  );
+  assert.deepEqual(
+    result.functions.map((fn) => [fn.name, fn.start, fn.origin]),
+    [['a', [0, 0], [0, 0]], ['b', [2, 10], [2, 10]], ['c', [2, 43], [2, 26]]],
+  );
+  const counters = new Float64Array(4);
+  new Function('__hpCalls', `${result.code}; a(1); b(1); b(2); c();`)(counters);
+  assert.deepEqual([...counters], [0, 1, 2, 1]);
+});
+
+test('the counting transform leaves code that does not parse alone', () => {
+  assert.equal(instrumentCounts('function (', { sourceType: 'module', allocateIds: ids() }), null);
+});
+
+test('LineIndex counts lines the way V8 does', () => {
+  const lines = new LineIndex('a\r\nb\rc\nd\u2028e');
+  assert.deepEqual([0, 3, 5, 7, 9].map((offset) => lines.position(offset)), [[0, 0], [1, 0], [2, 0], [3, 0], [4, 0]]);
+});
+
+test('apportion gives whole shares that add up, by largest remainder', () => {
+  assert.deepEqual(apportion(10, [1, 1, 1]), [4, 3, 3]);
+  assert.deepEqual(apportion(5, [0, 0]), [3, 2]);
+  assert.equal(apportion(187998, [3, 1, 7]).reduce((a, b) => a + b), 187998);
+});
+
+test('edge estimates: one call per sampled caller, the rest by sampled self time', () => {
+  const edge = (caller: number, self: number): Edge => ({ caller, callee: 9, calls: null, primitiveCalls: null, self, total: self });
+  const edges = [edge(1, 0), edge(2, 0), edge(9, 100)];
+  estimateEdgeCalls([{ frame: 9, calls: 188000, primitiveCalls: null, self: 0, total: 0 }], edges);
+  assert.deepEqual(edges.map((e) => e.calls), [1, 1, 187998]);
+});
+
+test('a call frame matches the innermost counted range around it, same-named first', () => {
+  const index = new CountIndex([
+    {
+      scriptId: '7',
+      url: 'file:///x.js',
+      functions: [
+        { name: '', start: [0, 0], end: [9, 0], count: 1, exact: true },
+        { name: 'fib', start: [0, 0], end: [2, 1], count: 5, exact: true },
+        { name: 'inner', start: [1, 4], end: [1, 20], count: 3, exact: true },
+      ],
+    },
+  ]);
+  const frame = (functionName: string, lineNumber: number, columnNumber: number) => ({ functionName, scriptId: '7', url: 'file:///x.js', lineNumber, columnNumber });
+  assert.equal(index.find(frame('', 0, 0))?.count, 1);
+  assert.equal(index.find(frame('fib', 0, 12))?.count, 5);
+  assert.equal(index.find(frame('inner', 1, 9))?.count, 3);
+  assert.equal(index.find(frame('sqrt', -1, -1)), null);
+});
+
+test('a cpuprofile becomes frames, a tree with ns self times, and counted functions', () => {
+  const url = 'file:///prog.js';
+  const cpuProfile: V8CpuProfile = {
+    nodes: [
+      { id: 1, callFrame: { functionName: '(root)', scriptId: '0', url: '', lineNumber: -1, columnNumber: -1 }, children: [2, 4] },
+      { id: 2, callFrame: { functionName: 'main', scriptId: '3', url, lineNumber: 0, columnNumber: 13 }, children: [3] },
+      { id: 3, callFrame: { functionName: 'leaf', scriptId: '3', url, lineNumber: 1, columnNumber: 13 } },
+      { id: 4, callFrame: { functionName: '(idle)', scriptId: '0', url: '', lineNumber: -1, columnNumber: -1 } },
+    ],
+    startTime: 1000,
+    endTime: 1400,
+    samples: [2, 3, 3, 4],
+    timeDeltas: [0, 100, 100, 100],
+  };
+  const counts = [
+    {
+      scriptId: '3',
+      url,
+      functions: [
+        { name: 'main', start: [0, 0] as [number, number], end: [0, 40] as [number, number], count: 1, exact: true },
+        { name: 'leaf', start: [1, 0] as [number, number], end: [1, 40] as [number, number], count: 2, exact: true },
+        { name: 'unsampled', start: [2, 0] as [number, number], end: [2, 40] as [number, number], count: 4, exact: true },
+      ],
+    },
+  ];
+  const meta = { command: ['prog.js'], interval: 1e6, startTime: '', duration: 0, nodeVersion: '', exitCode: 0, signal: null, cwd: '/', hotpathVersion: '' };
+  const profile = buildSampleProfile({ cpuProfile, counts, countedBy: 'coverage' }, meta);
+  const byName = new Map(profile.functions.map((fn) => [profile.frames[fn.frame]!.name, fn]));
+  assert.deepEqual([...byName.keys()].sort(), ['leaf', 'main', 'unsampled']); // (idle) left out
+  assert.deepEqual([byName.get('main')!.self, byName.get('main')!.total, byName.get('main')!.calls], [100_000, 300_000, 1]);
+  assert.deepEqual([byName.get('leaf')!.self, byName.get('leaf')!.calls], [200_000, 2]);
+  assert.deepEqual([byName.get('unsampled')!.self, byName.get('unsampled')!.calls], [0, 4]);
+  assert.equal(profile.frames[byName.get('leaf')!.frame]!.line, 2);
+  assert.deepEqual(profile.edges.map((e) => e.calls), [2]);
+});
