@@ -61,6 +61,13 @@ for (const script of ['echo-esm.mjs', 'echo-cjs.cts']) {
   });
 }
 
+test('TypeScript ES modules import each other by their .js names, as tsc wants them written', () => {
+  const { run, profile } = profileTo(path.join(FIXTURES, 'esm-main.mts'));
+  assert.equal(run.stdout, '1 4 9\n');
+  const { stats, frame } = functionNamed(profile, 'square');
+  assert.deepEqual([stats.calls, frame.file, frame.line], [3, path.join(FIXTURES, 'esm-dep.ts'), 1]);
+});
+
 test('a program that throws: its error on stderr, exit 1, a complete profile', () => {
   const { run, profile } = profileTo(path.join(FIXTURES, 'throws.ts'));
   assert.equal(run.status, 1);

@@ -3,7 +3,7 @@
  * the call tree) and block coverage (exact per-function call counts).
  */
 import { callGraphFromTree } from '../model/build.js';
-import type { FunctionStats, Profile, ProfileMeta } from '../model/profile.js';
+import type { Frame, FunctionStats, Profile, ProfileMeta, TreeNode } from '../model/profile.js';
 import { CountIndex, estimateEdgeCalls } from './call-counts.js';
 import { buildCpuTree } from './cpu-tree.js';
 import { FrameTable } from './frame-table.js';
@@ -48,6 +48,7 @@ export function buildSampleProfile(data: SampleData, meta: SampleMeta, options: 
     return frame;
   };
   const tree = buildCpuTree(data.cpuProfile, { frameOf, skip: (callFrame) => ignore(callFrame.url) || isIdle(callFrame) });
+  foldNativeHelpers(tree, frames.frames);
   const { functions, edges } = callGraphFromTree(tree, frames.frames.length);
   const inexact = data.counts ? overlayCounts(data.counts, matched, frames, functions, ignore) : 0;
   estimateEdgeCalls(functions, edges);
@@ -60,6 +61,23 @@ export function buildSampleProfile(data: SampleData, meta: SampleMeta, options: 
     tree,
   };
   return profile;
+}
+
+/**
+ * Native functions only Node's internals call (`MessageChannel`, `postMessage` and
+ * `evaluate` of the ES module loader) are Node's machinery, not the program's: they are
+ * categorised with Node's internals, so tables fold them too. A native function the
+ * program calls (`sqrt`) stays visible, as cProfile shows `{built-in method math.sqrt}`.
+ */
+function foldNativeHelpers(tree: readonly TreeNode[], frames: Frame[]): void {
+  const calledByProgram = new Set<number>();
+  for (const node of tree) {
+    const parent = node.parent >= 0 ? frames[tree[node.parent]!.frame]! : null;
+    if (parent && parent.category !== 'node') calledByProgram.add(node.frame);
+  }
+  frames.forEach((frame, id) => {
+    if (frame.category === 'native' && !calledByProgram.has(id)) frame.category = 'node';
+  });
 }
 
 // V8's "(idle)" is the event loop waiting: no code runs, so like cProfile's tables the
