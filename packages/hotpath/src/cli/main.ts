@@ -6,6 +6,8 @@ import { VERSION } from '../version.js';
 import { registerProfile } from './profile.js';
 import { registerConvert } from './convert.js';
 import { registerStats } from './stats.js';
+import { registerTimeit } from './timeit.js';
+import { registerBench } from './bench.js';
 import { registerView } from './view.js';
 
 const program = new Command('hotpath')
@@ -23,6 +25,8 @@ registerStats(program);
 registerView(program);
 registerConvert(program);
 registerProfile(program);
+registerTimeit(program);
+registerBench(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,161 @@
+/**
+ * Saved runs: `.benchmarks/<machine id>/NNNN_<label>.json`, as pytest-benchmark stores them.
+ *
+ * - **Never overwritten.** A run is written to a temporary file and hard-linked to its final
+ *   name, which fails if the name exists; the number is then bumped and the link retried. Two
+ *   runs saving at once get two numbers, and a reader never sees half a file.
+ * - **Validated on load.** A missing, truncated or foreign file is a {@link StorageError}
+ *   naming it; the statistics are recomputed from the stored rounds, never trusted.
+ * - Times are integer ns (`"unit": "ns"`); each benchmark keeps all its rounds.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BenchRecord } from './channel.js';
+import type { CommitInfo, MachineInfo } from './machine.js';
+import { computeStats, type BenchStats } from './stats.js';
+
+/** The directory runs are saved under, relative to the working directory. */
+export const STORAGE_ROOT = '.benchmarks';
+/** The `format` field of a saved run. */
+export const RUN_FORMAT = 'hotpath-bench';
+/** The version of the saved-run format this hotpath writes and reads. */
+export const RUN_FORMAT_VERSION = 1;
+
+/** One benchmark of a run: its raw rounds and their statistics (ns per call). */
+export interface RunBenchmark extends BenchRecord {
+  stats: BenchStats;
+}
+
+/** A whole `hotpath bench` run: what `--save` writes and `--json` prints. */
+export interface BenchRun {
+  format: typeof RUN_FORMAT;
+  version: number;
+  unit: 'ns';
+  /** ISO 8601, UTC. */
+  datetime: string;
+  machineId: string;
+  machine: MachineInfo;
+  commit: CommitInfo;
+  benchmarks: RunBenchmark[];
+}
+
+/** Why a saved run could not be used. */
+export class StorageError extends Error {
+  override name = 'StorageError';
+}
+
+/** A label made safe for a file name: anything but letters, digits, `.`, `-`, `_` becomes `_`. */
+export function safeLabel(label: string): string {
+  return label.replace(/[^\w.-]/g, '_').replace(/^\.+/, '_') || '_';
+}
+
+/** The saved runs in `dir`, by number: `[{ number, file }]`, oldest first. */
+export function listRuns(dir: string): { number: number; file: string }[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names
+    .map((name) => ({ match: /^(\d{4,})_.*\.json$/.exec(name), name }))
+    .filter((entry) => entry.match)
+    .map(({ match, name }) => ({ number: Number(match![1]), file: path.join(dir, name) }))
+    .sort((a, b) => a.number - b.number);
+}
+
+/**
+ * Saves `run` as the next `NNNN_<label>.json` in `dir` (created if needed); returns its path.
+ * Never replaces an existing file.
+ */
+export function saveRun(run: BenchRun, dir: string, label: string): string {
+  fs.mkdirSync(dir, { recursive: true });
+  const temporary = path.join(dir, `.saving-${process.pid}-${Date.now()}.tmp`);
+  fs.writeFileSync(temporary, `${JSON.stringify(run, null, 2)}\n`, { flag: 'wx' });
+  try {
+    for (let attempt = 0; ; attempt++) {
+      const next = (listRuns(dir).at(-1)?.number ?? 0) + 1 + attempt;
+      const target = path.join(dir, `${String(next).padStart(4, '0')}_${safeLabel(label)}.json`);
+      if (placeOnce(temporary, target)) return target;
+    }
+  } finally {
+    fs.rmSync(temporary, { force: true });
+  }
+}
+
+// Puts the finished file at `target` unless something is there; false when it is.
+function placeOnce(temporary: string, target: string): boolean {
+  try {
+    fs.linkSync(temporary, target);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw error;
+  }
+  // A file system without hard links: an exclusive copy still never overwrites.
+  try {
+    fs.copyFileSync(temporary, target, fs.constants.COPYFILE_EXCL);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
+/**
+ * The saved run to compare with: `which` is a run number (`2`, `0002`), a path to a `.json`
+ * file, or undefined for the latest run in `dir`.
+ *
+ * @throws StorageError when there is no such run.
+ */
+export function findRun(dir: string, which?: string): string {
+  if (which !== undefined && !/^\d+$/.test(which)) return which;
+  const runs = listRuns(dir);
+  if (runs.length === 0) throw new StorageError(`no saved runs in ${dir} to compare with (save one with --save)`);
+  if (which === undefined) return runs.at(-1)!.file;
+  const found = runs.find((run) => run.number === Number(which));
+  if (found) return found.file;
+  const saved = runs.map((run) => String(run.number).padStart(4, '0')).join(', ');
+  throw new StorageError(`no saved run ${which.padStart(4, '0')} in ${dir} (saved: ${saved})`);
+}
+
+/** Reads and validates a saved run. @throws StorageError naming the file. */
+export function loadRun(file: string): BenchRun {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new StorageError(code === 'ENOENT' ? `no saved run ${file}: no such file` : `cannot read ${file}: ${(error as Error).message}`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new StorageError(`${file} is not a saved run: invalid JSON (${(error as Error).message})`);
+  }
+  const problem = runProblem(data);
+  if (problem) throw new StorageError(`${file} is not a saved run: ${problem}`);
+  const run = data as BenchRun;
+  for (const b of run.benchmarks) b.stats = computeStats(b.roundsNs, b.iterations);
+  return run;
+}
+
+function runProblem(data: unknown): string | null {
+  const run = data as Partial<BenchRun> | null;
+  if (typeof run !== 'object' || run === null || run.format !== RUN_FORMAT) return `no "format": "${RUN_FORMAT}"`;
+  if (typeof run.version !== 'number') return 'no format version';
+  if (run.version > RUN_FORMAT_VERSION) return `format version ${run.version} is newer than this hotpath reads (${RUN_FORMAT_VERSION})`;
+  if (!Array.isArray(run.benchmarks)) return 'no benchmarks list';
+  for (const [index, b] of run.benchmarks.entries()) {
+    const valid =
+      typeof b?.name === 'string' &&
+      typeof b.fullname === 'string' &&
+      Number.isSafeInteger(b.iterations) && b.iterations >= 1 &&
+      Array.isArray(b.roundsNs) && b.roundsNs.length > 0 &&
+      b.roundsNs.every((ns: unknown) => typeof ns === 'number' && Number.isFinite(ns) && ns >= 0);
+    if (!valid) return `benchmark ${index} lacks a name, fullname, iterations or rounds`;
+  }
+  return null;
+}

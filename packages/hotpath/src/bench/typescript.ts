@@ -1,0 +1,31 @@
+/**
+ * TypeScript for `hotpath timeit` and `hotpath bench`, through the runner's hooks
+ * (src/runner/hooks.ts for ES modules, cjs.ts for CommonJS): `.ts` modules load with their
+ * types blanked in place, and `./x.js` finds `./x.ts` from a TypeScript file, as TypeScript's
+ * NodeNext resolution expects. One loader for every hotpath command, so a benchmark runs the
+ * same code that `hotpath profile` profiles.
+ */
+import { register } from 'node:module';
+import { installCommonJsHooks } from '../runner/cjs.js';
+import type { LoaderData } from '../runner/config.js';
+
+/** The module that registers the hooks when preloaded with `--import` (register.ts). */
+export const REGISTER_MODULE = new URL('./register.js', import.meta.url);
+
+// A plain run: types blanked, nothing instrumented.
+const PLAIN: LoaderData = { mode: 'sample', counts: 'none', instrumentNodeModules: false };
+
+let registered = false;
+
+/** Registers the TypeScript hooks in this process, once. */
+export function registerTypeScript(): void {
+  if (registered) return;
+  register(new URL('../runner/hooks.js', import.meta.url), { data: PLAIN });
+  installCommonJsHooks();
+  registered = true;
+}
+
+/** Whether a path or specifier names a TypeScript module (`.ts`, `.mts`, `.cts`; not `.d.ts`). */
+export function isTypeScriptPath(file: string): boolean {
+  return /\.[mc]?ts$/.test(file) && !/\.d\.[mc]?ts$/.test(file);
+}

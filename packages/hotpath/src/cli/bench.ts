@@ -1,0 +1,106 @@
+// `hotpath bench [files or globs]`: runs node:test files whose tests call bench(t, fn), with
+// the benchmarks measuring, and prints pytest-benchmark's table; --save, --compare and
+// --compare-fail keep and check a history of runs in .benchmarks/.
+import fs from 'node:fs';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { CompareFailSyntaxError, parseCompareFail, type RegressionCheck } from '../bench/compare.js';
+import { BENCH_FILE } from '../bench/files.js';
+import { SORT_KEYS, type SortKey } from '../bench/report.js';
+import { benchCommand, type BenchCommandOptions } from '../bench/session.js';
+import { STORAGE_ROOT } from '../bench/storage.js';
+
+interface BenchValues {
+  sort: SortKey;
+  json?: boolean;
+  save?: string | true;
+  compare?: string | true;
+  compareFail?: RegressionCheck[];
+  histogram?: string | true;
+  storage: string;
+  minRounds?: number;
+  minTime?: number;
+  warmup?: number;
+  filter?: string;
+}
+
+/** Adds the `bench` command to the program. */
+export function registerBench(program: Command): Command {
+  return program
+    .command('bench')
+    .description(
+      'run node:test files whose tests call bench(t, fn) and print the pytest-benchmark table ' +
+        '(files, directories or globs; default: every *.bench.* file outside node_modules and dist)',
+    )
+    .argument('[files...]', 'benchmark files, directories or globs')
+    .addOption(new Option('--sort <key>', 'order of the rows').choices(SORT_KEYS).default('min'))
+    .option('--json', 'print the run as JSON (what --save writes) instead of the table')
+    .option('--save [label]', `save the run as ${STORAGE_ROOT}/<machine>/NNNN_<label>.json (default label: the commit)`)
+    .option('--compare [run]', 'compare with a saved run: its number, or a path (default: the latest)')
+    .option('--compare-fail <expr>', 'fail (exit 1) when FIELD grew by more: min:5%, mean:0.001 (s), median:20us; repeatable; implies --compare', collectCheck)
+    .option('--histogram [file]', 'write an SVG box plot of every benchmark\'s rounds (default: benchmark_<date>_<time>.svg)')
+    .option('--storage <dir>', 'where runs are saved', STORAGE_ROOT)
+    .option('--min-rounds <n>', 'timed rounds per benchmark, at least (default 5)', positive('--min-rounds', true))
+    .option('--min-time <seconds>', 'time of the timed rounds per benchmark, at least (default 1)', positive('--min-time', false))
+    .option('--warmup <seconds>', 'untimed warm-up per benchmark, at least (default 0.1)', positive('--warmup', false))
+    .option('--filter <regex>', 'run only the tests whose name matches (node --test-name-pattern)')
+    .showHelpAfterError(false)
+    .action(async (files: string[], values: BenchValues) => {
+      const io = { stdout: (text: string) => process.stdout.write(text), stderr: process.stderr };
+      process.exitCode = await benchCommand(commandOptions(files, values), io);
+    });
+}
+
+function commandOptions(files: string[], values: BenchValues): BenchCommandOptions {
+  const patterns = [...files];
+  const save = reclaim(values.save, patterns, (v) => !looksLikeFiles(v));
+  const histogram = reclaim(values.histogram, patterns, (v) => v.endsWith('.svg') || !looksLikeFiles(v));
+  // --compare-fail needs something to compare with: the latest run unless --compare says.
+  const checks = values.compareFail ?? [];
+  const compare = reclaim(values.compare, patterns, (v) => /^\d+$/.test(v) || v.endsWith('.json')) ?? (checks.length ? true : undefined);
+  const options: BenchCommandOptions = {
+    patterns,
+    sort: values.sort,
+    json: values.json === true,
+    checks,
+    storage: values.storage,
+    cwd: process.cwd(),
+  };
+  if (save !== undefined) options.save = save;
+  if (compare !== undefined) options.compare = compare;
+  if (histogram !== undefined) options.histogram = histogram;
+  if (values.minRounds !== undefined) options.minRounds = values.minRounds;
+  if (values.minTime !== undefined) options.minTimeNs = Math.round(values.minTime * 1e9);
+  if (values.warmup !== undefined) options.warmupNs = Math.round(values.warmup * 1e9);
+  if (values.filter !== undefined) options.namePattern = values.filter;
+  return options;
+}
+
+// `--save bench/x.bench.ts` means "save, and run this file": commander gives optional option
+// values the next word, so a word that is clearly a file goes back to the file list.
+function reclaim(value: string | true | undefined, files: string[], isValue: (v: string) => boolean): string | true | undefined {
+  if (typeof value !== 'string' || isValue(value)) return value;
+  files.unshift(value);
+  return true;
+}
+
+function looksLikeFiles(value: string): boolean {
+  return BENCH_FILE.test(value) || /[*?{]/.test(value) || fs.existsSync(value);
+}
+
+function collectCheck(value: string, previous: RegressionCheck[] | undefined): RegressionCheck[] {
+  try {
+    return [...(previous ?? []), parseCompareFail(value)];
+  } catch (error) {
+    if (error instanceof CompareFailSyntaxError) throw new InvalidArgumentError(error.message);
+    throw error;
+  }
+}
+
+function positive(flag: string, integer: boolean): (value: string) => number {
+  return (value) => {
+    const n = value.trim() === '' ? NaN : Number(value);
+    const valid = integer ? Number.isSafeInteger(n) && n >= 1 : Number.isFinite(n) && n >= 0;
+    if (!valid) throw new InvalidArgumentError(`${flag} must be ${integer ? 'an integer >= 1' : 'a number of seconds >= 0'}.`);
+    return n;
+  };
+}
