@@ -56,24 +56,6 @@ export {
  */
 export { buildViewData, renderViewHtml, writeReportFile, type ViewData, type ViewOptions } from './view/index.js';
 /**
- * Converting: {@link writeProfileAs} writes a profile in any format of {@link EXPORTERS}
- * (hotpath JSON, callgrind, dot, svg, pstats, speedscope, cpuprofile, pprof), chosen by name or
- * by the file's name; {@link readAnyProfile} reads a hotpath profile or a V8 `.cpuprofile`.
- */
-export {
-  EXPORTERS,
-  exporterByName,
-  exporterForPath,
-  UnknownFormatError,
-  writeProfileAs,
-  writeProfileAsSync,
-  type ExportData,
-  type Exporter,
-  type ExportOptions,
-  type WriteOptions,
-} from './export/index.js';
-export { importCpuProfile, parseAnyProfile, readAnyProfile, readAnyProfileSync } from './import/index.js';
-/**
  * Benchmarks: {@link timeit} and {@link repeat} (Python's timeit for functions), and
  * {@link bench}, pytest-benchmark's fixture for node:test: `bench(t, fn)` runs `fn` once under
  * `node --test` and measures it under `hotpath bench`. {@link Benchmark} is the harness itself
