@@ -68,3 +68,21 @@ export { hrClock, timerResolution, type Clock } from './bench/clock.js';
 export { computeStats, type BenchStats } from './bench/stats.js';
 export type { TimerInfo } from './bench/timer.js';
 export type { GcActivity } from './bench/gc.js';
+/**
+ * Converting: {@link writeProfileAs} writes a profile in any format of {@link EXPORTERS}
+ * (hotpath JSON, callgrind, dot, svg, pstats, speedscope, cpuprofile, pprof), chosen by name or
+ * by the file's name; {@link readAnyProfile} reads a hotpath profile or a V8 `.cpuprofile`.
+ */
+export {
+  EXPORTERS,
+  exporterByName,
+  exporterForPath,
+  UnknownFormatError,
+  writeProfileAs,
+  writeProfileAsSync,
+  type ExportData,
+  type Exporter,
+  type ExportOptions,
+  type WriteOptions,
+} from './export/index.js';
+export { importCpuProfile, parseAnyProfile, readAnyProfile, readAnyProfileSync } from './import/index.js';

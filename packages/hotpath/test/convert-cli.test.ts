@@ -88,10 +88,10 @@ test('convert: bad input is one line naming the file, exit 2, nothing written', 
   const otherJson = out('other.json');
   fs.writeFileSync(otherJson, '{"traceEvents": []}');
   const target = out('never.callgrind');
-  assertFailsCleanly([notProfile, '-o', target], target, /notes\.txt is not a profile hotpath can read/);
+  assertFailsCleanly([notProfile, '-o', target], target, /notes\.txt is not a hotpath profile\n$/);
   assertFailsCleanly([truncated, '-o', target], target, /cut\.json is truncated or corrupt/);
   assertFailsCleanly([cutCpu, '-o', target], target, /cut\.cpuprofile is a truncated or corrupt cpuprofile/);
-  assertFailsCleanly([otherJson, '-o', target], target, /other\.json is not a profile .*Chrome trace/);
+  assertFailsCleanly([otherJson, '-o', target], target, /other\.json is not a hotpath profile \(it is a Chrome trace/);
   assertFailsCleanly([out('missing.json'), '-o', target], target, /missing\.json does not exist/);
   assertFailsCleanly([input, '-o', target, '--format', 'kcachegrind'], target, /cannot write .*never\.callgrind: unknown format "kcachegrind" \(known: hotpath, callgrind/);
   const noExtension = out('never.xyz');
@@ -112,4 +112,13 @@ test('convert --help lists every format with the programs that open it', () => {
   for (const line of ['callgrind ', 'KCachegrind', 'pstats ', 'snakeviz', 'speedscope ', 'cpuprofile ', 'pprof ', 'go tool pprof', '.pb.gz', 'svg ']) {
     assert.ok(run.stdout.includes(line), line);
   }
+});
+
+test('hotpath stats reads a .cpuprofile as it reads a hotpath profile', () => {
+  const cpu = out('stats.cpuprofile');
+  fs.writeFileSync(cpu, JSON.stringify(cpuProfile(taylor())));
+  const run = hotpath('stats', cpu);
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /in 0\.047 seconds/);
+  assert.match(run.stdout, /taylor\.ts:1\(factorial\)/);
 });

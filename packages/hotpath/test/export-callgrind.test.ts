@@ -68,8 +68,15 @@ test('callgrind: names stay on one line and same-named functions stay apart', ()
   assert.match(text, /\(anonymous\) \[a\.ts:9:1\]/);
 });
 
+/** {@link taylor} with 5 ms spent outside every function (the root's own time). */
+function withRootTime(): Profile {
+  const profile = taylor();
+  profile.tree![0]!.self = 5_000_000;
+  return profile;
+}
+
 test('callgrind_annotate reads it: totals equal the profile total, factorial on top', { skip: !hasAnnotate && 'callgrind_annotate is not installed' }, () => {
-  for (const profile of [taylor(), sampledTaylor(), evilProfile()]) {
+  for (const profile of [taylor(), sampledTaylor(), evilProfile(), withRootTime()]) {
     const out = annotate(profile, '--threshold=100');
     assert.equal(numberBefore(out, 'PROGRAM TOTALS'), totalTime(profile));
     // With every function shown, their self costs add up to the total.
@@ -79,6 +86,7 @@ test('callgrind_annotate reads it: totals equal the profile total, factorial on 
   }
   const out = annotate(taylor());
   assert.equal(numberBefore(out, ':factorial'), 47_000_000);
+  assert.equal(numberBefore(annotate(withRootTime()), 'PROGRAM TOTALS'), 47_470_333); // as `hotpath stats` counts
 });
 
 test('callgrind_annotate --inclusive=yes: main includes everything below it', { skip: !hasAnnotate && 'callgrind_annotate is not installed' }, () => {

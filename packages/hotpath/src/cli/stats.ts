@@ -1,7 +1,8 @@
 // `hotpath stats FILE`: print a saved profile again, with the same report options as
 // `hotpath profile`, as Python's `python -m pstats FILE` does.
 import type { Command } from 'commander';
-import { loadProfileSync, ProfileFileError } from '../model/file.js';
+import { readAnyProfileSync } from '../import/read-any.js';
+import { ProfileFileError } from '../model/file.js';
 import type { Profile } from '../model/profile.js';
 import { ctime } from '../report/format.js';
 import { addStatsOptions, renderReport, statsOptions } from './stats-options.js';
@@ -16,7 +17,7 @@ export function registerStats(program: Command): Command {
     const options = statsOptions(self.opts());
     let profile: Profile;
     try {
-      profile = loadProfileSync(file);
+      profile = readAnyProfileSync(file); // a hotpath profile or a V8 .cpuprofile
     } catch (error) {
       if (!(error instanceof ProfileFileError)) throw error;
       // A bad file is the user's input, not a bug: one line naming it, exit 2, no stack.

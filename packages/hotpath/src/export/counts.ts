@@ -63,8 +63,11 @@ export function countsNote(profile: Profile, counts: WrittenCounts): string {
   return `call counts: ${parts.join('; ')}`;
 }
 
-/** The profile's total time: the sum of all self times, ns (the 100% of every share). */
+/**
+ * The profile's total time, ns (the 100% of every share): the sum of the functions' self
+ * times, as pstats' total and `hotpath stats` count it. Time the tree's root holds itself
+ * (outside every function the capture saw) is not part of it.
+ */
 export function totalTime(profile: Profile): number {
-  const rootSelf = profile.tree?.[0]?.self ?? 0;
-  return profile.functions.reduce((sum, f) => sum + f.self, rootSelf);
+  return profile.functions.reduce((sum, f) => sum + f.self, 0);
 }

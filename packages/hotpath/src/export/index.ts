@@ -67,18 +67,34 @@ export function exporterForPath(file: string): Exporter {
   return best.exporter;
 }
 
-/** The exporter for `format` when given, else for the file's name. */
-export function resolveExporter(file: string, format?: string): Exporter {
-  return format ? exporterByName(format) : exporterForPath(file);
+/** Options of {@link writeProfileAs}: the exporters' options, and what an unknown name means. */
+export interface WriteOptions extends ExportOptions {
+  /**
+   * The format for a file name no format claims (`prof.out`), instead of an error: `hotpath
+   * profile -o` passes `'hotpath'`, so any name it accepted before still gets a profile file.
+   */
+  fallbackFormat?: string;
+}
+
+/** The exporter for `format` when given, else for the file's name (else `fallback`). */
+export function resolveExporter(file: string, format?: string, fallback?: string): Exporter {
+  if (format) return exporterByName(format);
+  try {
+    return exporterForPath(file);
+  } catch (error) {
+    if (fallback === undefined || !(error instanceof UnknownFormatError)) throw error;
+    return exporterByName(fallback);
+  }
 }
 
 /**
  * Writes `profile` to `file` in `format` (a name from {@link EXPORTERS}; by default taken from
- * the file's name), atomically: a failure leaves no partial file. For `hotpath profile -o`.
+ * the file's name), atomically: a failure leaves no partial file. For `hotpath profile -o`
+ * (with `{ fallbackFormat: 'hotpath' }`) and the API. Returns the exporter used.
  * @throws {@link UnknownFormatError} for an unknown format or file name.
  */
-export async function writeProfileAs(profile: Profile, file: string, format?: string, options: ExportOptions = {}): Promise<Exporter> {
-  const exporter = resolveExporter(file, format);
+export async function writeProfileAs(profile: Profile, file: string, format?: string, options: WriteOptions = {}): Promise<Exporter> {
+  const exporter = resolveExporter(file, format, options.fallbackFormat);
   await writeFileAtomic(file, await exporter.write(profile, options));
   return exporter;
 }
@@ -87,8 +103,8 @@ export async function writeProfileAs(profile: Profile, file: string, format?: st
  * {@link writeProfileAs}, synchronously, for exit handlers. Every format but svg (whose
  * WebAssembly renderer loads asynchronously) can be written this way.
  */
-export function writeProfileAsSync(profile: Profile, file: string, format?: string, options: ExportOptions = {}): Exporter {
-  const exporter = resolveExporter(file, format);
+export function writeProfileAsSync(profile: Profile, file: string, format?: string, options: WriteOptions = {}): Exporter {
+  const exporter = resolveExporter(file, format, options.fallbackFormat);
   const data: ExportData | Promise<ExportData> = exporter.write(profile, options);
   if (data instanceof Promise) {
     data.catch(() => {}); // not awaited: the caller is told below

@@ -40,6 +40,6 @@ export function uniqueNames(profile: Profile): string[] {
 }
 
 function position(frame: Frame, cwd: string): string {
-  const file = oneLine(displayFile(frame.file, cwd)) || '?';
-  return `${file}:${frame.line}:${frame.column}`;
+  const file = oneLine(displayFile(frame.file, cwd));
+  return file === '' ? frame.category : `${file}:${frame.line}:${frame.column}`; // `[native]`
 }

@@ -5,7 +5,8 @@
  *
  * A profile with a call tree becomes one "evented" profile: the tree is laid out as a
  * timeline, each node opened, its self time spent, then its children one after the other,
- * then closed (the order of a depth-first walk). A graph-only profile becomes a "sampled"
+ * then closed (the order of a depth-first walk); V8's `(root)` is left out, with the time it
+ * holds itself (outside every function). A graph-only profile becomes a "sampled"
  * profile with one single-frame stack per function, weighted by its self time.
  *
  * What it loses:
@@ -75,7 +76,7 @@ function eventedProfile(profile: Profile, name: string): Record<string, unknown>
       continue;
     }
     if (shown) events.push({ type: 'O', at, frame: node.frame });
-    at += node.self;
+    if (shown) at += node.self; // a hidden root's own time would be a gap with no frame
     stack.push({ id, exiting: true });
     for (let c = children[id]!.length - 1; c >= 0; c--) stack.push({ id: children[id]![c]!, exiting: false });
   }

@@ -1,7 +1,8 @@
 /**
  * Reads a profile in any format hotpath can import, telling them apart by content, not name:
  * hotpath's own JSON file, or a V8 `.cpuprofile`. Anything else is refused with a
- * {@link ProfileFileError} that names the file and, where it can tell, what the file is.
+ * {@link ProfileFileError} that names the file and, where it can tell, what the file is; the
+ * messages for hotpath files are those of `loadProfile`.
  */
 import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
@@ -57,7 +58,7 @@ export function parseAnyProfile(bytes: Uint8Array, source: string, modified: Dat
       throw new ProfileFileError('invalid', source, `${source} is not a valid cpuprofile: ${error.message}`);
     }
   }
-  throw new ProfileFileError('not-a-profile', source, `${source} is not a profile hotpath can read${whatItIs(data)}`);
+  throw new ProfileFileError('not-a-profile', source, `${source} is not a hotpath profile${whatItIs(data)}`);
 }
 
 function parseJson(text: string): unknown {
@@ -77,19 +78,19 @@ function notJson(bytes: Uint8Array, text: string, source: string): ProfileFileEr
     bytes[0] === 0x1f && bytes[1] === 0x8b ? ' (it is gzipped: a pprof file?)'
     : bytes[0] === 0x7b || bytes[0] === 0xfb ? ' (it looks like a Python pstats file)'
     : '';
-  return new ProfileFileError('not-a-profile', source, `${source} is not a profile hotpath can read${kind}: expected a hotpath profile or a V8 .cpuprofile`);
+  return new ProfileFileError('not-a-profile', source, `${source} is not a hotpath profile${kind}`);
 }
 
-// Names the formats people are likely to try, so the message says what to do instead.
+// Names the formats people are likely to try, so the message says what to do instead; other
+// files get the plain message that `loadProfile` gives.
 function whatItIs(data: unknown): string {
-  const expected = ': expected a hotpath profile or a V8 .cpuprofile';
   if (Array.isArray(data) || (isRecord(data) && 'traceEvents' in data)) {
-    return ` (it is a Chrome trace from the Performance panel; save a .cpuprofile with node --cpu-prof or the JavaScript Profiler)`;
+    return ' (it is a Chrome trace from the Performance panel: save a .cpuprofile with node --cpu-prof or the JavaScript Profiler)';
   }
   if (isRecord(data) && typeof data.$schema === 'string' && data.$schema.includes('speedscope')) {
-    return ` (it is a speedscope file, which hotpath writes but does not read)${expected}`;
+    return ' (it is a speedscope file, which hotpath writes but does not read)';
   }
-  return expected;
+  return '';
 }
 
 function unreadable(error: unknown, file: string): ProfileFileError {
