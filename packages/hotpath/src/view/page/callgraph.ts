@@ -1,7 +1,7 @@
 // The call graph around the selected function, as SVG: its callers on the left, its callees
 // on the right, each with the calls along the edge and the edge's share of the function's
 // inclusive time (edge widths follow the share). Click a caller or callee to move to it.
-import { byId, clear, el, fitText, svg } from './dom.js';
+import { byId, clear, el, fitText, observeWidth, svg } from './dom.js';
 import { count, human, ncalls, percent } from './format.js';
 import { COLORS, heatColor, heatTextColor } from './heat.js';
 import { frameName, type Model } from './model.js';
@@ -33,7 +33,9 @@ export function mountCallGraph(model: Model, store: SelectionStore): void {
   const caption = byId('graph-status');
   const measure = document.createElement('canvas').getContext('2d')!;
   measure.font = FONT;
+  let width = 0;
   const draw = (): void => {
+    if (width === 0) return; // not laid out yet: observeWidth draws when it is
     clear(body);
     const frame = store.selected;
     caption.textContent = frame === null ? '' : captionText(model, frame);
@@ -45,23 +47,30 @@ export function mountCallGraph(model: Model, store: SelectionStore): void {
       body.append(el('p', { class: 'empty', text: 'This profile has no caller -> callee edges (the capture did not measure them).' }));
       return;
     }
-    body.append(graphSvg(model, frame, body.clientWidth, measure, (f) => store.select(f)));
+    body.append(graphSvg(model, frame, width, measure, (f) => store.select(f)));
   };
   store.subscribe(draw);
-  new ResizeObserver(() => draw()).observe(body);
-  draw();
+  observeWidth(body, (w) => {
+    width = w;
+    draw();
+  });
+}
+
+// `1 call`, `500 calls`, `187250/749 calls`.
+function callsText(calls: string): string {
+  return calls === '1' ? '1 call' : `${calls} calls`;
 }
 
 function captionText(model: Model, frame: number): string {
   const f = model.stats[frame];
   if (!f) return frameName(model, frame);
-  return `${frameName(model, frame)}: ${ncalls(f.calls, f.primitiveCalls)} calls, ${human(f.self)} self, ${human(f.total)} total. Shares are of its total time.`;
+  return `${frameName(model, frame)}: ${callsText(ncalls(f.calls, f.primitiveCalls))}, ${human(f.self)} self, ${human(f.total)} total. Shares are of its total time.`;
 }
 
 function items(model: Model, frame: number, side: Side): Item[] {
   const { edges } = model.data;
   const total = Math.max(1, model.stats[frame]?.total ?? 0);
-  const list = side === 'caller' ? model.callersOf[frame]! : model.calleesOf[frame]!;
+  const list = side === 'caller' ? model.callersOf(frame) : model.calleesOf(frame);
   const sorted = [...list].sort((a, b) => edges.total[b]! - edges.total[a]!);
   const shown = sorted.length > MAX_SIDE ? sorted.slice(0, MAX_SIDE - 1) : sorted;
   const result = shown.map((edge): Item => {
@@ -69,8 +78,8 @@ function items(model: Model, frame: number, side: Side): Item[] {
     const calls = ncalls(edges.calls[edge]!, edges.primitiveCalls[edge]!);
     const share = edges.total[edge]! / total;
     const label = model.data.frames[other]!.label;
-    const title = `${label}\n${calls} calls · ${human(edges.total[edge]!)} (${percent(share)} of ${frameName(model, frame)}'s time) along this edge`;
-    return { frame: other, name: frameName(model, other), detail: [`${calls} calls`, `${percent(share)} of its time`], title, share, calls };
+    const title = `${label}\n${callsText(calls)} · ${human(edges.total[edge]!)} (${percent(share)} of ${frameName(model, frame)}'s time) along this edge`;
+    return { frame: other, name: frameName(model, other), detail: [callsText(calls), `${percent(share)} of its time`], title, share, calls };
   });
   const rest = sorted.slice(shown.length);
   if (rest.length > 0) {
@@ -94,7 +103,7 @@ function graphSvg(model: Model, frame: number, width: number, measure: CanvasRen
   const centerItem: Item = {
     frame,
     name: frameName(model, frame),
-    detail: f ? [`${ncalls(f.calls, f.primitiveCalls)} calls`, `${human(f.total)} total`] : ['', ''],
+    detail: f ? [callsText(ncalls(f.calls, f.primitiveCalls)), `${human(f.total)} total`] : ['', ''],
     title: model.data.frames[frame]!.label,
     share: 1,
     calls: '',

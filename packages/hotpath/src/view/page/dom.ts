@@ -67,10 +67,25 @@ export function sizeCanvas(canvas: HTMLCanvasElement, width: number, height: num
   return context;
 }
 
+// Full-text widths by font, then text: a flame graph labels thousands of nodes with a few
+// hundred distinct names, and measureText is the slowest part of drawing them.
+const widths = new Map<string, Map<string, number>>();
+
+function textWidth(context: CanvasRenderingContext2D, text: string): number {
+  let byText = widths.get(context.font);
+  if (!byText || byText.size > 50_000) widths.set(context.font, (byText = new Map()));
+  let width = byText.get(text);
+  if (width === undefined) {
+    width = context.measureText(text).width;
+    byText.set(text, width);
+  }
+  return width;
+}
+
 /** `text` cut to fit `width` pixels in the context's font, with an ellipsis; '' if nothing fits. */
 export function fitText(context: CanvasRenderingContext2D, text: string, width: number): string {
-  if (width <= 0) return '';
-  if (context.measureText(text).width <= width) return text;
+  if (width < 16) return ''; // room for two letters and an ellipsis at most: not worth a label
+  if (textWidth(context, text) <= width) return text;
   let low = 0;
   let high = text.length;
   while (low < high) {
@@ -88,4 +103,17 @@ export function scrollWithin(container: HTMLElement | null, child: HTMLElement):
   if (top < container.scrollTop || top + child.offsetHeight > container.scrollTop + container.clientHeight) {
     container.scrollTop = Math.max(0, top - container.clientHeight / 3);
   }
+}
+
+/**
+ * Calls `resized(width)` with `element`'s content width on its first layout and whenever the
+ * width changes. The width comes from the ResizeObserver entry: reading clientWidth instead
+ * would force a layout of the whole page (a 1,000-row table included) on every redraw.
+ */
+export function observeWidth(element: HTMLElement, resized: (width: number) => void): void {
+  let last = -1;
+  new ResizeObserver((entries) => {
+    const width = Math.floor(entries[entries.length - 1]!.contentRect.width);
+    if (width !== last) resized((last = width));
+  }).observe(element);
 }

@@ -2,7 +2,7 @@
 // into a node and select its function, a reset button, and a search box that paints the
 // matching functions. The selected function's nodes are painted in the selection colour.
 import type { ViewTree } from './data.js';
-import { byId, el, fitText, sizeCanvas } from './dom.js';
+import { byId, el, fitText, observeWidth, sizeCanvas } from './dom.js';
 import { ancestors, layoutFlame, matchNodes, type FlameLayout } from './flame-layout.js';
 import { count, human, percent } from './format.js';
 import { COLORS, heatColor, heatTextColor } from './heat.js';
@@ -64,6 +64,7 @@ class FlameGraph implements Flame {
   private readonly status = el('span', { class: 'muted', attrs: { id: 'flame-status' } });
   private readonly reset = el('button', { text: 'reset zoom', attrs: { id: 'flame-reset', disabled: '' } });
   private readonly scroller = byId('flame-body');
+  private width = 0;
   private zoom = 0;
   private search = '';
   private matched: Uint8Array | null = null;
@@ -84,8 +85,10 @@ class FlameGraph implements Flame {
     this.canvas.addEventListener('mousemove', (event) => this.hover(event));
     this.canvas.addEventListener('mouseleave', hideTooltip);
     store.subscribe((frame) => this.follow(frame));
-    new ResizeObserver(() => this.draw()).observe(this.scroller);
-    this.draw();
+    observeWidth(this.scroller, (width) => {
+      this.width = width;
+      this.draw();
+    });
   }
 
   state(): FlameState {
@@ -195,8 +198,10 @@ class FlameGraph implements Flame {
     ];
   }
 
+  // Drawn first when the panel is laid out (observeWidth), then on every change.
   private draw(): void {
-    const width = this.scroller.clientWidth;
+    const width = this.width;
+    if (width === 0) return;
     const rows = Math.min(this.layout.maxDepth + 1, MAX_ROWS);
     const context = sizeCanvas(this.canvas, width, rows * ROW);
     context.font = '12px system-ui, -apple-system, "Segoe UI", sans-serif';

@@ -38,8 +38,8 @@ function start(): void {
   const flame = mountFlame(model, store);
   const callee = mountCalleeMap(model, store);
   mountSource(model, store);
-  window.hotpathView = {
-    renderMs: performance.now() - started,
+  const api: ViewApi = {
+    renderMs: 0,
     selected: () => store.selected,
     select: (frame) => store.select(frame),
     frameOf: (name) => model.data.frames.findIndex((frame) => frame.name === name),
@@ -47,6 +47,14 @@ function start(): void {
     flameNodeRect: (frame) => flame?.nodeRect(frame) ?? null,
     calleeMap: () => callee.state(),
   };
+  // The canvas views draw when they are first laid out (ResizeObserver, after the next frame's
+  // layout); the API appears, with the time taken, once they have.
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      api.renderMs = performance.now() - started;
+      window.hotpathView = api;
+    }, 0),
+  );
 }
 
 try {

@@ -10,10 +10,10 @@ export interface Model {
   stats: (ViewFunction | undefined)[];
   /** Heat of each frame in [0, 1]: self time relative to the hottest function's. */
   heat: number[];
-  /** Edge indices into each frame (its callers). */
-  callersOf: number[][];
-  /** Edge indices out of each frame (its callees). */
-  calleesOf: number[][];
+  /** Edge indices into a frame (its callers). */
+  callersOf: (frame: number) => Int32Array;
+  /** Edge indices out of a frame (its callees). */
+  calleesOf: (frame: number) => Int32Array;
   /** Children of each tree node, heaviest first; empty when there is no tree. */
   children: number[][];
   /** Tree nodes of each frame. */
@@ -30,12 +30,8 @@ export function buildModel(data: ViewData): Model {
     maxSelf = Math.max(maxSelf, f.self);
   }
   const heat = data.frames.map((_, i) => heatOf(stats[i]?.self ?? 0, maxSelf));
-  const callersOf = lists(frameCount);
-  const calleesOf = lists(frameCount);
-  data.edges.caller.forEach((caller, i) => {
-    calleesOf[caller]!.push(i);
-    callersOf[data.edges.callee[i]!]!.push(i);
-  });
+  const callersOf = groupBy(data.edges.callee, frameCount);
+  const calleesOf = groupBy(data.edges.caller, frameCount);
   const { children, nodesOf } = treeIndex(data, frameCount);
   return { data, stats, heat, callersOf, calleesOf, children, nodesOf };
 }
@@ -52,6 +48,21 @@ function treeIndex(data: ViewData, frameCount: number): { children: number[][]; 
   // Heaviest first ("left heavy"): the big subtrees line up on the left of the flame graph.
   for (const list of children) list.sort((a, b) => tree.total[b]! - tree.total[a]! || a - b);
   return { children, nodesOf };
+}
+
+/**
+ * Indices `i` grouped by `keys[i]`, as one flat array and an offset per key (a counting sort):
+ * two passes and two typed arrays, where an array per key would cost a growing array for each
+ * of 100,000 edges.
+ */
+export function groupBy(keys: readonly number[], keyCount: number): (key: number) => Int32Array {
+  const start = new Int32Array(keyCount + 1);
+  for (const key of keys) start[key + 1]!++;
+  for (let k = 0; k < keyCount; k++) start[k + 1]! += start[k]!;
+  const next = start.slice(0, keyCount);
+  const items = new Int32Array(keys.length);
+  keys.forEach((key, i) => (items[next[key]!++] = i));
+  return (key) => items.subarray(start[key], start[key + 1]);
 }
 
 function lists(n: number): number[][] {

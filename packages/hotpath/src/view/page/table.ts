@@ -9,7 +9,7 @@ import type { Model } from './model.js';
 import type { SelectionStore } from './state.js';
 
 /** Rows rendered at most: more would slow every sort and filter for rows nobody scrolls to. */
-const MAX_ROWS = 1000;
+const MAX_ROWS = 500;
 
 interface Column {
   key: string;

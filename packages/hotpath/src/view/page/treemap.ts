@@ -3,7 +3,7 @@
 // inclusive time, nested again by its own callees. The empty part of a rectangle is the
 // function's own time. Click a rectangle to select that function.
 import { calleeTreeFromGraph, calleeTreeFromTree, type CalleeNode } from './callee-tree.js';
-import { byId, el, fitText, sizeCanvas } from './dom.js';
+import { byId, el, fitText, observeWidth, sizeCanvas } from './dom.js';
 import { human, percent } from './format.js';
 import { COLORS, heatColor, heatTextColor } from './heat.js';
 import { frameName, type Model } from './model.js';
@@ -42,11 +42,13 @@ export function mountCalleeMap(model: Model, store: SelectionStore): CalleeMap {
   body.append(canvas);
   let boxes: Box[] = [];
   let root: CalleeNode | null = null;
+  let width = 0;
   const draw = (): void => {
+    if (width === 0) return; // not laid out yet: observeWidth draws when it is
     root = calleeTree(model, store.selected);
-    const context = sizeCanvas(canvas, body.clientWidth, HEIGHT);
+    const context = sizeCanvas(canvas, width, HEIGHT);
     boxes = [];
-    if (root) drawNode(context, model, root, root, { x: 0, y: 0, w: body.clientWidth, h: HEIGHT }, 0, boxes);
+    if (root) drawNode(context, model, root, root, { x: 0, y: 0, w: width, h: HEIGHT }, 0, boxes);
     caption.textContent = captionText(model, store.selected, root);
   };
   const boxAt = (event: MouseEvent): Box | undefined => {
@@ -65,8 +67,10 @@ export function mountCalleeMap(model: Model, store: SelectionStore): CalleeMap {
   });
   canvas.addEventListener('mouseleave', hideTooltip);
   store.subscribe(draw);
-  new ResizeObserver(draw).observe(body);
-  draw();
+  observeWidth(body, (w) => {
+    width = w;
+    draw();
+  });
   return { state: () => ({ rootFrame: store.selected, drawn: boxes.length }) };
 }
 

@@ -1,0 +1,86 @@
+// Profile -> report data: labels and units as the CLI shows them, sources inlined with their
+// notes, the call tree cut down to a drawable size with exact widths, and the document's
+// escaping of names that are markup.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { inclusiveTimes } from '../src/model/build.js';
+import { escapeHtml, jsonForScript } from '../src/view/html.js';
+import { renderViewHtml } from '../src/view/report.js';
+import { aggregateTree } from '../src/view/tree-aggregate.js';
+import { buildViewData, OTHER_NAME } from '../src/view/view-data.js';
+import { F, taylorProfile } from './fixtures.js';
+import { largeProfile, TAYLOR_SOURCE, taylorViewProfile, XSS_NAME, xssProfile } from './view-fixtures.js';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotpath-view-data-'));
+
+test('the Taylor report data: labels relative to the cwd, ms for a 47 ms profile, the source inlined', () => {
+  const data = buildViewData(taylorViewProfile(dir), { profileFile: 't.json' });
+  assert.equal(data.frames[F.factorial]!.label, 'examples/taylor.ts:1(factorial)');
+  assert.equal(data.unit, 'ms');
+  assert.equal(data.totalTime, 47_470_000);
+  assert.equal(data.otherFrame, -1);
+  assert.equal(data.tree!.parent.length, taylorProfile().tree!.length);
+  assert.deepEqual(data.treeSummary, { nodes: 1004, shown: 1004, maxNodes: 20_000, otherNodes: 0, mergedNodes: 0, mergedTime: 0 });
+  const source = data.sources[data.frames[F.factorial]!.source]!;
+  assert.deepEqual(source, { file: 'examples/taylor.ts', text: TAYLOR_SOURCE, note: null });
+  assert.equal(data.frames[F.root]!.source, -1); // (root) has no file
+  assert.equal(data.lines, null);
+  const factorial = data.functions.find((f) => f.frame === F.factorial)!;
+  assert.deepEqual(factorial, { frame: F.factorial, calls: 188000, primitiveCalls: 750, self: 47_000_000, total: 47_000_000 });
+});
+
+test('a missing source file is noted, and a file changed after the profile is flagged', () => {
+  const missing = buildViewData(taylorProfile()); // frames in /proj/examples/taylor.ts
+  assert.match(missing.sources[0]!.note!, /examples\/taylor\.ts was not found when the report was written/);
+  assert.equal(missing.sources[0]!.text, null);
+  const profile = taylorViewProfile(dir);
+  fs.utimesSync(profile.frames[F.factorial]!.file, new Date(), new Date());
+  assert.match(buildViewData(profile).sources[0]!.note!, /changed after the profile was taken/);
+});
+
+test('aggregateTree keeps the largest nodes, merges the rest per parent and keeps every width exact', () => {
+  const profile = largeProfile(20_000, 300);
+  const { tree, summary } = aggregateTree(profile.tree!, 9999, 2_000);
+  assert.ok(tree.parent.length <= 2_000, `${tree.parent.length} nodes`);
+  assert.equal(summary.shown, tree.parent.length);
+  assert.equal(summary.nodes, 20_000);
+  assert.equal(summary.mergedNodes + summary.shown - summary.otherNodes, 20_000);
+  const fullTotal = inclusiveTimes(profile.tree!);
+  assert.equal(tree.total[0], fullTotal[0]);
+  tree.parent.forEach((parent, i) => {
+    if (parent < 0) return;
+    assert.ok(parent < i, 'parents come before children');
+    const childSum = tree.parent.reduce((sum, p, j) => (p === parent ? sum + tree.total[j]! : sum), 0);
+    assert.equal(tree.self[parent]! + childSum, tree.total[parent], `node ${parent}: self + children = inclusive`);
+  });
+  const others = tree.frame.filter((frame) => frame === 9999).length;
+  assert.equal(others, summary.otherNodes);
+  assert.equal(tree.merged.reduce((a, b) => a + b, 0), summary.mergedNodes);
+});
+
+test('a report of a 100,000-node tree draws at most 20,000 nodes and names the merged frame', () => {
+  const data = buildViewData(largeProfile());
+  assert.equal(data.treeSummary!.nodes, 100_000);
+  assert.ok(data.tree!.parent.length <= 20_000);
+  assert.ok(data.treeSummary!.otherNodes > 0);
+  assert.equal(data.frames[data.otherFrame]!.name, OTHER_NAME);
+});
+
+test('JSON in the document cannot close its script element or open markup', () => {
+  const json = jsonForScript({ name: '</script><img src=x onerror=alert(1)>&<!--\u2028' });
+  assert.equal(json, '{"name":"\\u003c/script\\u003e\\u003cimg src=x onerror=alert(1)\\u003e\\u0026\\u003c!--\\u2028"}');
+  assert.deepEqual(JSON.parse(json), { name: '</script><img src=x onerror=alert(1)>&<!--\u2028' });
+  assert.equal(escapeHtml(`<b a="1">'&`), '&#60;b a=&#34;1&#34;&#62;&#39;&#38;');
+});
+
+test('names that are markup appear in the report only escaped', () => {
+  const html = renderViewHtml(xssProfile(dir));
+  assert.ok(!html.includes(XSS_NAME), 'the raw name is not in the document');
+  assert.ok(!/<img|<svg|<b>|window\.__pwned=\d<\/script/i.test(html));
+  assert.equal(html.match(/<script/g)!.length, 2, 'only the data element and the page script');
+  assert.match(html, /<title>hotpath: &#60;b&#62;bold&#60;\/b&#62; &#60;script&#62;/);
+  assert.match(html, /Content-Security-Policy" content="default-src 'none'; script-src 'sha256-[^']+'; style-src 'sha256-[^']+'/);
+});
