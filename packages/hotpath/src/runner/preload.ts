@@ -15,6 +15,7 @@ import { register } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
 import { SampleCapture } from '../capture/sample-capture.js';
+import type { ScriptCounts } from '../capture/v8-types.js';
 import { installCommonJsHooks } from './cjs.js';
 import { CAPTURE_FORMAT, writeCaptureSync, type CaptureFile } from './capture-file.js';
 import { isInstrumented, type ChildConfig, type LoaderData, takeChildConfig } from './config.js';
@@ -22,6 +23,7 @@ import { onProgramEnd } from './flush.js';
 import { isOwnUrl } from './own-code.js';
 
 type Stop = () => Pick<CaptureFile, 'sample' | 'trace'>;
+type ModuleTransform = (code: string, location: string, format: 'module' | 'commonjs') => string;
 
 const config = isMainThread ? takeChildConfig() : null;
 if (config) await startProfiling(config);
@@ -56,24 +58,27 @@ async function startProfiling(config: ChildConfig): Promise<void> {
   });
 }
 
+/** The CommonJS side of a transform the loader thread also applies (hooks.ts). */
+function instrumentCommonJs(data: LoaderData, transform: ModuleTransform): void {
+  installCommonJsHooks({
+    apply: (code, filename) => transform(code, filename, 'commonjs'),
+    traces: (filename) => isInstrumented(pathToFileURL(filename).href, data),
+  });
+}
+
 async function startTrace(data: LoaderData): Promise<Stop> {
   const bridge = await import('./trace-bridge.js');
-  installCommonJsHooks(bridge.commonJsTransform(data));
+  instrumentCommonJs(data, bridge.loaderTransform(data));
   return bridge.startRecorder();
 }
 
 async function startSample(config: ChildConfig, data: LoaderData): Promise<Stop> {
-  let counters: Float64Array | null = null;
-  let collect: (() => ReturnType<SampleCapture['stop']>['counts']) | null = null;
+  let collect: (() => ScriptCounts[]) | null = null;
   if (data.counts === 'instrument') {
     const bridge = await import('./count-bridge.js');
-    const transform = bridge.countTransform(data);
-    installCommonJsHooks({
-      apply: (code, filename) => transform(code, filename, 'commonjs'),
-      traces: (filename) => isInstrumented(pathToFileURL(filename).href, data),
-    });
-    counters = bridge.installCounters();
-    collect = () => bridge.collectCounts(data, counters!);
+    instrumentCommonJs(data, bridge.countTransform(data));
+    const counters = bridge.installCounters();
+    collect = () => bridge.collectCounts(data, counters);
   } else {
     installCommonJsHooks();
   }

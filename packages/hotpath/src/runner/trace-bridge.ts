@@ -1,36 +1,25 @@
 /**
  * The runner's side of trace mode: the one place where the preload and the loader call
  * the tracing engine (../capture/trace/). The hooks:
- * - {@link loaderTransform}: on the loader thread, instruments the program's ES modules;
- * - {@link commonJsTransform}: on the main thread, the same for its CommonJS files;
+ * - {@link loaderTransform}: instruments the program's modules (ES modules on the loader
+ *   thread, CommonJS files on the main thread);
  * - {@link startRecorder}: in the preload, installs the recorder before the program loads
  *   and returns the function that takes its snapshot for the capture file;
  * - {@link traceProfile}: in `hotpath profile`, the profile of that snapshot.
  * Function ids must be unique across both threads: they share one counter
  * ({@link LoaderData.idCounter}, a SharedArrayBuffer).
  */
-import { pathToFileURL } from 'node:url';
 import { sharedIdAllocator } from '../capture/trace/instrument.js';
 import { installRecorder, traceSnapshot } from '../capture/trace/install.js';
 import { createLoaderTransform, type LoaderTransform } from '../capture/trace/loader.js';
 import { buildTraceProfile, type TraceMeta } from '../capture/trace/profile.js';
 import type { TraceSnapshot } from '../capture/trace/snapshot.js';
 import type { Profile } from '../model/profile.js';
-import type { CjsTransform } from './cjs.js';
-import { isInstrumented, type LoaderData } from './config.js';
+import type { LoaderData } from './config.js';
 
 /** Trace mode's transform for the loader thread: `(code, url, format) => instrumented code`. */
 export function loaderTransform(settings: LoaderData): LoaderTransform {
   return createLoaderTransform({ allocateIds: allocator(settings) });
-}
-
-/** Trace mode's transform for CommonJS files on the main thread, and which files it takes. */
-export function commonJsTransform(settings: LoaderData): { apply: CjsTransform; traces: (filename: string) => boolean } {
-  const transform = createLoaderTransform({ allocateIds: allocator(settings) });
-  return {
-    apply: (code, filename) => transform(code, filename, 'commonjs'),
-    traces: (filename) => isInstrumented(pathToFileURL(filename).href, settings),
-  };
 }
 
 function allocator(settings: LoaderData): ReturnType<typeof sharedIdAllocator> | undefined {
