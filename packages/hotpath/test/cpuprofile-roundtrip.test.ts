@@ -117,3 +117,27 @@ test('a real `node --cpu-prof` file imports, and every format writes it', async 
   }
   assert.deepEqual(statsByFunction(roundTrip(profile)), statsByFunction(profile));
 });
+
+test('cpuprofile import: DevTools `parent` links, and clear errors for broken trees', () => {
+  const frame = (functionName: string) => ({ functionName, scriptId: '1', url: 'file:///a.js', lineNumber: 0, columnNumber: 0 });
+  const withParents = {
+    nodes: [
+      { id: 1, callFrame: frame('(root)') },
+      { id: 2, callFrame: frame('main'), parent: 1 },
+      { id: 3, callFrame: frame('work'), parent: 2 },
+    ],
+    startTime: 0,
+    endTime: 300,
+    samples: [2, 3, 3],
+    timeDeltas: [0, 100, 100],
+  };
+  const profile = parseAnyProfile(Buffer.from(JSON.stringify(withParents)), 'p.cpuprofile');
+  const self = (name: string) => profile.functions.find((f) => profile.frames[f.frame]!.name === name)!;
+  assert.deepEqual([self('main').self, self('main').total, self('work').self], [100_000, 300_000, 200_000]);
+  const cycle = { ...withParents, nodes: [{ id: 1, callFrame: frame('a'), children: [2] }, { id: 2, callFrame: frame('b'), children: [1] }] };
+  assert.throws(() => parseAnyProfile(Buffer.from(JSON.stringify(cycle)), 'c.cpuprofile'), /c\.cpuprofile is not a valid cpuprofile: its nodes have no root/);
+  const dangling = { ...withParents, nodes: [{ id: 1, callFrame: frame('a'), children: [7] }] };
+  assert.throws(() => parseAnyProfile(Buffer.from(JSON.stringify(dangling)), 'd.cpuprofile'), /d\.cpuprofile is not a valid cpuprofile: node 7/);
+  const badDelta = { ...withParents, timeDeltas: [0, 'x', 100] };
+  assert.throws(() => parseAnyProfile(Buffer.from(JSON.stringify(badDelta)), 'e.cpuprofile'), /e\.cpuprofile is not a valid cpuprofile: .*self must be a non-negative number/);
+});

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import { parseProfile, PROFILE_FORMAT, ProfileFileError } from '../model/file.js';
 import type { Profile } from '../model/profile.js';
+import { checkProfileShape, ShapeError } from '../model/validate.js';
 import { CpuProfileError, importCpuProfile, isCpuProfile } from './cpuprofile.js';
 
 /**
@@ -52,9 +53,11 @@ export function parseAnyProfile(bytes: Uint8Array, source: string, modified: Dat
   if (isRecord(data) && data.format === PROFILE_FORMAT) return parseProfile(text, source);
   if (isCpuProfile(data)) {
     try {
-      return importCpuProfile(data, source, modified.toISOString());
+      const profile = importCpuProfile(data, source, modified.toISOString());
+      checkProfileShape(profile); // odd field types (a string lineNumber) end here, not in a viewer
+      return profile;
     } catch (error) {
-      if (!(error instanceof CpuProfileError)) throw error;
+      if (!(error instanceof CpuProfileError || error instanceof ShapeError)) throw error;
       throw new ProfileFileError('invalid', source, `${source} is not a valid cpuprofile: ${error.message}`);
     }
   }
