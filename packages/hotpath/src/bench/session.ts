@@ -87,7 +87,7 @@ function loadBaseline(options: BenchCommandOptions): Baseline {
   const dir = path.join(options.cwd, options.storage, machineId());
   const which = options.compare === true ? undefined : options.compare;
   const file = findRun(dir, which);
-  const run = loadRun(path.resolve(options.cwd, file));
+  const run = loadRun(path.resolve(options.cwd, file), file);
   const inStorage = path.relative(path.join(options.cwd, options.storage), path.resolve(options.cwd, file));
   return { run, name: inStorage.startsWith('..') ? file : inStorage.split(path.sep).join('/') };
 }

@@ -120,11 +120,15 @@ export function findRun(dir: string, which?: string): string {
   throw new StorageError(`no saved run ${which.padStart(4, '0')} in ${dir} (saved: ${saved})`);
 }
 
-/** Reads and validates a saved run. @throws StorageError naming the file. */
-export function loadRun(file: string): BenchRun {
+/**
+ * Reads and validates a saved run; `shown` is its name in messages (default: `location`).
+ * @throws StorageError naming the file.
+ */
+export function loadRun(location: string, shown: string = location): BenchRun {
+  const file = shown;
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = fs.readFileSync(location, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new StorageError(code === 'ENOENT' ? `no saved run ${file}: no such file` : `cannot read ${file}: ${(error as Error).message}`);

@@ -1,0 +1,129 @@
+// `hotpath bench` through the real command line, on the fixtures in test/bench/. Timings are
+// never asserted; only ratios far from their thresholds (a 25% slowdown against min:5%).
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { machineId } from '../src/bench/machine.js';
+
+const BIN = fileURLToPath(new URL('../../bin/hotpath.js', import.meta.url));
+const FIXTURE = fileURLToPath(new URL('./bench/regression.bench.js', import.meta.url));
+const QUICK = ['--min-time', '0.2', '--warmup', '0.05'];
+
+function hotpath(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+  return spawnSync(process.execPath, [BIN, 'bench', ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
+}
+
+function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'hotpath-bench-cli-'));
+}
+
+/** Every file under `dir` with its contents. */
+function snapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const name of fs.readdirSync(dir, { recursive: true }) as string[]) {
+    const full = path.join(dir, name);
+    if (fs.statSync(full).isFile()) files[name] = fs.readFileSync(full, 'utf8');
+  }
+  return files;
+}
+
+test('prints the table, saves, passes against itself and fails a 25% regression with min:5%', () => {
+  const cwd = tempDir();
+  const saved = hotpath(cwd, [FIXTURE, ...QUICK, '--save', 'base']);
+  assert.equal(saved.status, 0, saved.stderr);
+  assert.match(saved.stdout, /^-+ benchmark 'fixture': 1 tests -+$/m);
+  assert.match(saved.stdout, /^Name \(time in us\) +Min +Max +Mean +StdDev +Median +IQR +Outliers +OPS \(Kops\/s\) +Rounds +Iterations$/m);
+  assert.match(saved.stdout, /^scaled-loop +[\d.,]+ /m);
+  assert.match(saved.stderr, /measuring scaled-loop/);
+  const file = path.join('.benchmarks', machineId(), '0001_base.json');
+  assert.match(saved.stderr, new RegExp(`Saved benchmark data in: ${file.replace(/[.\\]/g, '\\$&')}`));
+
+  const same = hotpath(cwd, [FIXTURE, ...QUICK, '--compare-fail=min:5%']);
+  assert.equal(same.status, 0, same.stdout + same.stderr);
+  assert.match(same.stdout, new RegExp(`^Comparing against benchmarks from: ${machineId()}/0001_base\\.json$`, 'm'));
+  assert.match(same.stdout, /^scaled-loop \(0001_base\) +.*\nscaled-loop \(NOW\) +/m);
+
+  const slower = hotpath(cwd, [FIXTURE, ...QUICK, '--compare', '1', '--compare-fail=min:5%'], { HOTPATH_FIXTURE_SLOWDOWN: '1.25' });
+  assert.equal(slower.status, 1, slower.stdout + slower.stderr);
+  assert.match(slower.stdout, /^Performance has regressed:\n\tscaled-loop \(0001_base\) - Field 'min' has failed PercentageRegressionCheck: \d+\.\d{9} > 5\.000000000/m);
+  assert.match(slower.stderr, /ERROR: Performance has regressed\.\n$/);
+});
+
+test('--json prints the run as saved: machine, commit, rounds and statistics in ns', () => {
+  const cwd = tempDir();
+  const result = hotpath(cwd, [FIXTURE, ...QUICK, '--min-rounds', '7', '--json']);
+  assert.equal(result.status, 0, result.stderr);
+  const run = JSON.parse(result.stdout);
+  assert.equal(run.format, 'hotpath-bench');
+  assert.equal(run.unit, 'ns');
+  assert.equal(run.machineId, machineId());
+  assert.equal(run.machine.node, process.version);
+  const [b] = run.benchmarks;
+  assert.equal(b.name, 'scaled-loop');
+  assert.equal(b.group, 'fixture');
+  assert.ok(b.roundsNs.length >= 7);
+  assert.equal(b.stats.rounds, b.roundsNs.length);
+});
+
+test('--histogram writes an SVG box plot', () => {
+  const cwd = tempDir();
+  const result = hotpath(cwd, [FIXTURE, ...QUICK, '--histogram', 'plots/rounds.svg']);
+  assert.equal(result.status, 0, result.stderr);
+  const svg = fs.readFileSync(path.join(cwd, 'plots/rounds.svg'), 'utf8');
+  assert.match(svg, /^<svg /);
+  assert.match(svg, />scaled-loop</);
+  assert.match(svg, /time per call \(µs(, log scale)?\)/); // log when outliers span 20x
+  assert.match(result.stderr, /Generated histogram: plots\/rounds\.svg/);
+});
+
+test('bad input: one-line error, exit 2, nothing run, stored runs untouched', () => {
+  const cwd = tempDir();
+  const dir = path.join(cwd, '.benchmarks', machineId());
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, '0001_good.json'), '{"format":"hotpath-bench","version":1,"benchmarks":[]}');
+  fs.writeFileSync(path.join(dir, '0002_bad.json'), '{"format":"hotpath-bench","vers');
+  const before = snapshot(cwd);
+  const cases: Array<[string[], RegExp]> = [
+    [['--compare-fail=fastest:5%'], /could not parse --compare-fail 'fastest:5%': expected FIELD:PERCENT% or FIELD:DIFFERENCE\[unit\]/],
+    [['--compare-fail', 'min:5'], /$^/], // valid: 5 seconds (checked below that it ran)
+    [['--compare', '7'], /no saved run 0007 in .*\(saved: 0001, 0002\)/],
+    [['--compare', '2'], /0002_bad\.json is not a saved run: invalid JSON/],
+    [['--compare', 'gone.json'], /no saved run gone\.json: no such file/],
+    [['no/such/*.bench.js'], /no benchmark files match 'no\/such\/\*\.bench\.js'/],
+  ];
+  for (const [args, message] of cases) {
+    if (args[1] === 'min:5') continue;
+    const result = hotpath(cwd, [FIXTURE, ...QUICK, ...args]);
+    assert.equal(result.status, 2, `${args.join(' ')}: ${result.stderr}`);
+    assert.equal(result.stdout, '');
+    assert.match(result.stderr, message);
+    assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
+  }
+  assert.deepEqual(snapshot(cwd), before);
+});
+
+test('a failing test fails the run (exit 1) and its output is shown', () => {
+  const cwd = tempDir();
+  fs.writeFileSync(
+    path.join(cwd, 'broken.bench.mjs'),
+    "import { test } from 'node:test';\ntest('broken', () => { throw new Error('the assertion failed'); });\n",
+  );
+  const result = hotpath(cwd, []);
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /the assertion failed/);
+  assert.match(result.stderr, /hotpath bench: the tests failed before any benchmark ran/);
+});
+
+test('under plain node --test a benchmark file is a quick test: fn runs once, nothing is saved', () => {
+  const cwd = tempDir();
+  const env = { ...process.env };
+  delete env.NODE_TEST_CONTEXT;
+  const result = spawnSync(process.execPath, ['--test', FIXTURE], { cwd, encoding: 'utf8', env });
+  assert.equal(result.status, 0, result.stdout);
+  assert.match(result.stdout, /# pass 1/);
+  assert.deepEqual(fs.readdirSync(cwd), []);
+});
