@@ -37,6 +37,14 @@ test('hotpath view PROFILE writes PROFILE.html beside it, -o writes where asked'
   assert.ok(fs.existsSync(other));
 });
 
+test('a V8 .cpuprofile (node --cpu-prof) is read as well, its report named after it', () => {
+  const run = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-name', 'app.cpuprofile', '-e', 'let s = 0; for (let i = 0; i < 1e6; i++) s += i;'], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const view = hotpath(['view', path.join(dir, 'app.cpuprofile')]);
+  assert.equal(view.status, 0, view.stderr);
+  assert.match(fs.readFileSync(path.join(dir, 'app.html'), 'utf8'), /"mode":"imported"/);
+});
+
 test('bad input: one line naming the file, exit 2, no report and no temporary file left', () => {
   const cases: [string, string, RegExp][] = [
     ['missing.json', '', /missing\.json does not exist/],

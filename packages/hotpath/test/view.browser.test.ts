@@ -38,8 +38,8 @@ function inPage<T, A = null>(page: Page, fn: (api: ViewApi, arg: A) => T, arg?: 
   return page.evaluate(`(${fn.toString()})(window.hotpathView, ${JSON.stringify(arg ?? null)})`) as Promise<T>;
 }
 
-function hotpath(...args: string[]): void {
-  const run = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
+function hotpath(cwd: string, ...args: string[]): void {
+  const run = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
   assert.equal(run.status, 0, `hotpath ${args.join(' ')}: ${run.stderr}`);
 }
 
@@ -54,10 +54,9 @@ describe('hotpath view in Chromium', { skip, timeout: 240_000 }, () => {
   let taylorReport: string;
 
   before(async () => {
-    const profile = path.join(dir, 'taylor.json');
-    hotpath('profile', '--mode', 'trace', '-o', profile, 'examples/taylor.ts');
+    hotpath(ROOT, 'profile', '--mode', 'trace', '-o', path.join(dir, 'taylor.json'), 'examples/taylor.ts');
+    hotpath(dir, 'view', 'taylor.json'); // writes taylor.html beside it
     taylorReport = path.join(dir, 'taylor.html');
-    hotpath('view', profile, '-o', taylorReport);
     // A fresh temporary user-data directory per launch is playwright's default.
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
@@ -176,6 +175,26 @@ describe('hotpath view in Chromium', { skip, timeout: 240_000 }, () => {
         scripts: await page.locator('script').count(),
       };
       assert.deepEqual(found, { pwned: null, markup: 0, scripts: 2 });
+    });
+  });
+
+  test('a profile without a call tree says so and shows the graph views', async () => {
+    const profile = taylorViewProfile(dir);
+    delete profile.tree;
+    const report = writeReport('no-tree.html', renderViewHtml(profile));
+    await withPage(browser, report, async (page) => {
+      assert.equal(await inPage(page, (api) => api.flame()), null);
+      assert.match((await page.textContent('#flame-body'))!, /This profile has no call tree/);
+      assert.match((await page.textContent('#notes'))!, /the callee map is estimated from the edges/);
+      await page.locator('#stats-table tbody tr').first().click();
+      assert.deepEqual(await graphSide(page, 'caller'), [
+        ['factorial', '187250/749'],
+        ['taylorExp', '500'],
+        ['taylorSin', '250'],
+      ]);
+      await inPage(page, (api) => api.select(api.frameOf('main')));
+      assert.ok((await inPage(page, (api) => api.calleeMap())).drawn >= 3, 'main, taylorExp, taylorSin at least');
+      assert.match((await page.textContent('#callee-status'))!, /estimated from caller -> callee edges/);
     });
   });
 

@@ -2,7 +2,8 @@
 // profile (stats table, flame graph, callee map, call graph, source), opened from disk.
 import { InvalidArgumentError, type Command } from 'commander';
 import * as path from 'node:path';
-import { loadProfileSync, ProfileFileError } from '../model/file.js';
+import { ProfileFileError } from '../model/file.js';
+import { readAnyProfileSync } from '../import/read-any.js';
 import type { Profile } from '../model/profile.js';
 import { DEFAULT_MAX_NODES } from '../view/tree-aggregate.js';
 import { renderViewHtml, writeReportFile } from '../view/report.js';
@@ -21,7 +22,7 @@ export function registerView(program: Command): Command {
   return program
     .command('view')
     .description('write one self-contained HTML report of a profile: table, flame graph, callee map, call graph, source')
-    .argument('<profile>', 'a profile saved with `hotpath profile -o FILE`')
+    .argument('<profile>', 'a profile saved with `hotpath profile -o FILE`, or a .cpuprofile (node --cpu-prof, DevTools)')
     .option('-o, --output <file>', 'the HTML file to write (default: the profile name with .html)')
     .option('--open', 'open the report in the system browser when written')
     .option('--max-nodes <n>', 'largest call tree drawn as is; beyond it small nodes merge into (other)', parseMaxNodes, DEFAULT_MAX_NODES)
@@ -52,7 +53,7 @@ function view(file: string, values: ViewValues): void {
 
 function load(file: string): Profile | null {
   try {
-    return loadProfileSync(file);
+    return readAnyProfileSync(file); // a hotpath profile or a V8 .cpuprofile
   } catch (error) {
     if (!(error instanceof ProfileFileError)) throw error;
     fail(error.message);
@@ -66,9 +67,9 @@ function fail(message: string): void {
   process.exitCode = 2;
 }
 
-// prof.json -> prof.html beside it; a name without .json gets .html added.
+// prof.json -> prof.html beside it (app.cpuprofile -> app.html); other names get .html added.
 function defaultOutput(file: string): string {
-  const base = path.basename(file).replace(/\.json$/i, '');
+  const base = path.basename(file).replace(/\.(json|cpuprofile)$/i, '');
   return path.join(path.dirname(file), `${base}.html`);
 }
 

@@ -183,7 +183,7 @@ class FlameGraph implements Flame {
 
   private describe(node: number): string[] {
     const { tree, model } = this;
-    const total = model.data.totalTime;
+    const total = Math.max(1, tree.total[0]!); // shares of the whole graph, as its widths show
     const frame = model.data.frames[tree.frame[node]!]!;
     if (tree.merged[node]! > 0) {
       return [`(other): ${count(tree.merged[node]!)} smaller call-tree nodes merged`, `${human(tree.total[node]!)} (${percent(tree.total[node]! / total)})`];

@@ -39,8 +39,10 @@ export function heatOf(value: number, max: number): number {
 /** Colours with a fixed meaning in every view. */
 export const COLORS = {
   /** The selected function. */
-  selected: '#2563eb',
-  selectedText: '#ffffff',
+  selected: '#7ea6f6',
+  selectedText: '#0b1f4d',
+  /** Outlines of the selected function (where a fill would hide the heat). */
+  selectedLine: '#2563eb',
   /** Functions matching the flame graph's search. */
   match: '#c026d3',
   matchText: '#ffffff',

@@ -55,7 +55,7 @@ function facts(data: ViewData): string {
   const when = Number.isNaN(started.getTime()) ? meta.startTime : started.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
   const mode = meta.mode === 'sample' && meta.interval ? `sampled every ${human(meta.interval)}` : `${meta.mode} mode`;
   const ending = meta.signal ? `ended by ${meta.signal}` : meta.exitCode === null ? '' : `exit code ${meta.exitCode}`;
-  return [`${callText} in ${human(data.totalTime)}`, mode, `started ${when}`, `wall time ${human(meta.duration)}`, `Node ${meta.nodeVersion}`, ending, `profile ${data.profileFile}`]
+  return [`${callText} in ${human(data.totalTime)}`, mode, `started ${when}`, `wall time ${human(meta.duration)}`, `Node ${meta.nodeVersion}`, ending, data.profileFile && `profile ${data.profileFile}`]
     .filter(Boolean)
     .join(' · ');
 }

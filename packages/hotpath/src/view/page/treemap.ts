@@ -123,7 +123,7 @@ function paintBox(context: CanvasRenderingContext2D, model: Model, node: CalleeN
   const heat = node.frame >= 0 ? model.heat[node.frame]! : 0;
   context.fillStyle = node.frame < 0 ? COLORS.root : other ? COLORS.other : heatColor(heat);
   context.fillRect(rect.x, rect.y, rect.w, rect.h);
-  context.strokeStyle = isRoot ? COLORS.selected : 'rgba(31, 35, 40, 0.35)';
+  context.strokeStyle = isRoot ? COLORS.selectedLine : 'rgba(31, 35, 40, 0.35)';
   context.lineWidth = isRoot ? 2 : 1;
   context.strokeRect(rect.x + 0.5, rect.y + 0.5, rect.w - 1, rect.h - 1);
   if (rect.h < HEADER - 2) return;
