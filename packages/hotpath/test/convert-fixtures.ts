@@ -53,12 +53,20 @@ export function taylor(overrides: Partial<ProfileMeta> = {}): Profile {
   const sin = add(main, T.taylorSin, 1, 300_333);
   const all = Array.from({ length: 500 }, (_, i) => i);
   factorialChain(add, exp, all);
-  factorialChain(add, sin, all.filter((i) => i % 2 === 1));
+  factorialChain(
+    add,
+    sin,
+    all.filter((i) => i % 2 === 1),
+  );
   return fromTree(frames, tree, overrides);
 }
 
 // factorial(i) recurses i times: depth d is reached by every outer call i with i + 1 >= d.
-function factorialChain(add: (p: number, f: number, c: number, s: number) => number, parent: number, outer: number[]): void {
+function factorialChain(
+  add: (p: number, f: number, c: number, s: number) => number,
+  parent: number,
+  outer: number[],
+): void {
   let node = parent;
   for (let depth = 1; ; depth++) {
     const calls = outer.filter((i) => i + 1 >= depth).length;

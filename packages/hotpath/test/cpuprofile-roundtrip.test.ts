@@ -32,10 +32,18 @@ function checkStructure(profile: CpuProfile): void {
     assert.equal(typeof functionName, 'string');
     assert.equal(typeof scriptId, 'string');
     assert.equal(typeof url, 'string');
-    assert.ok(Number.isInteger(lineNumber) && lineNumber >= -1 && Number.isInteger(columnNumber) && columnNumber >= -1);
+    assert.ok(
+      Number.isInteger(lineNumber) &&
+        lineNumber >= -1 &&
+        Number.isInteger(columnNumber) &&
+        columnNumber >= -1,
+    );
   }
   const roots = profile.nodes.filter((n) => !parents.has(n.id));
-  assert.deepEqual(roots.map((n) => n.callFrame.functionName), ['(root)']);
+  assert.deepEqual(
+    roots.map((n) => n.callFrame.functionName),
+    ['(root)'],
+  );
   assert.equal(profile.samples.length, profile.timeDeltas.length);
   const hits = new Map<number, number>();
   for (const id of profile.samples) {
@@ -68,7 +76,13 @@ test('cpuprofile: nodes, samples and deltas are consistent', () => {
   const exported = cpuProfile(taylor());
   assert.equal(exported.nodes[0]!.callFrame.functionName, '(root)');
   const factorial = exported.nodes.find((n) => n.callFrame.functionName === 'factorial')!;
-  assert.deepEqual(factorial.callFrame, { functionName: 'factorial', scriptId: '1', url: 'file:///proj/examples/taylor.ts', lineNumber: 0, columnNumber: 7 });
+  assert.deepEqual(factorial.callFrame, {
+    functionName: 'factorial',
+    scriptId: '1',
+    url: 'file:///proj/examples/taylor.ts',
+    lineNumber: 0,
+    columnNumber: 7,
+  });
   assert.equal(exported.endTime, totalTime(taylor()) / 1000); // µs
 });
 
@@ -77,7 +91,10 @@ test('cpuprofile: self times become samples of at most the interval', () => {
   assert.ok(exported.timeDeltas.every((d) => d <= 10));
   const main = exported.nodes.find((n) => n.callFrame.functionName === 'main')!;
   assert.equal(main.hitCount, 2); // 20 µs of self time
-  assert.equal(cpuProfile(sampledTaylor()).nodes.find((n) => n.callFrame.functionName === 'main')!.hitCount, 1); // interval 100 µs
+  assert.equal(
+    cpuProfile(sampledTaylor()).nodes.find((n) => n.callFrame.functionName === 'main')!.hitCount,
+    1,
+  ); // interval 100 µs
 });
 
 test('cpuprofile round trip: export -> import keeps frames, tree and every self and total time', () => {
@@ -88,7 +105,8 @@ test('cpuprofile round trip: export -> import keeps frames, tree and every self 
     assert.equal(back.tree!.length, profile.tree!.length);
     assert.deepEqual(statsByFunction(back), statsByFunction(profile));
     assert.ok(back.functions.every((f) => f.calls === null));
-    const edgeTotals = (p: Profile) => p.edges.map((e) => `${p.frames[e.caller]!.name}>${p.frames[e.callee]!.name}:${e.total}`).sort();
+    const edgeTotals = (p: Profile) =>
+      p.edges.map((e) => `${p.frames[e.caller]!.name}>${p.frames[e.callee]!.name}:${e.total}`).sort();
     assert.deepEqual(edgeTotals(back), edgeTotals(profile));
   }
 });
@@ -100,8 +118,15 @@ test('hotpath JSON round trip: the profile comes back unchanged', () => {
 
 test('a real `node --cpu-prof` file imports, and every format writes it', async () => {
   const script = path.join(dir, 'busy.js');
-  fs.writeFileSync(script, 'function busy(){let s=0;for(let i=0;i<3e7;i++)s+=Math.sqrt(i);return s}\nconsole.log(busy()>0);\n');
-  const run = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-name', 'busy.cpuprofile', script], { encoding: 'utf8' });
+  fs.writeFileSync(
+    script,
+    'function busy(){let s=0;for(let i=0;i<3e7;i++)s+=Math.sqrt(i);return s}\nconsole.log(busy()>0);\n',
+  );
+  const run = spawnSync(
+    process.execPath,
+    ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-name', 'busy.cpuprofile', script],
+    { encoding: 'utf8' },
+  );
   assert.equal(run.status, 0, run.stderr);
   const profile = await readAnyProfile(path.join(dir, 'busy.cpuprofile'));
   checkProfileShape(profile);
@@ -119,7 +144,13 @@ test('a real `node --cpu-prof` file imports, and every format writes it', async 
 });
 
 test('cpuprofile import: DevTools `parent` links, and clear errors for broken trees', () => {
-  const frame = (functionName: string) => ({ functionName, scriptId: '1', url: 'file:///a.js', lineNumber: 0, columnNumber: 0 });
+  const frame = (functionName: string) => ({
+    functionName,
+    scriptId: '1',
+    url: 'file:///a.js',
+    lineNumber: 0,
+    columnNumber: 0,
+  });
   const withParents = {
     nodes: [
       { id: 1, callFrame: frame('(root)') },
@@ -134,10 +165,25 @@ test('cpuprofile import: DevTools `parent` links, and clear errors for broken tr
   const profile = parseAnyProfile(Buffer.from(JSON.stringify(withParents)), 'p.cpuprofile');
   const self = (name: string) => profile.functions.find((f) => profile.frames[f.frame]!.name === name)!;
   assert.deepEqual([self('main').self, self('main').total, self('work').self], [100_000, 300_000, 200_000]);
-  const cycle = { ...withParents, nodes: [{ id: 1, callFrame: frame('a'), children: [2] }, { id: 2, callFrame: frame('b'), children: [1] }] };
-  assert.throws(() => parseAnyProfile(Buffer.from(JSON.stringify(cycle)), 'c.cpuprofile'), /c\.cpuprofile is not a valid cpuprofile: its nodes have no root/);
+  const cycle = {
+    ...withParents,
+    nodes: [
+      { id: 1, callFrame: frame('a'), children: [2] },
+      { id: 2, callFrame: frame('b'), children: [1] },
+    ],
+  };
+  assert.throws(
+    () => parseAnyProfile(Buffer.from(JSON.stringify(cycle)), 'c.cpuprofile'),
+    /c\.cpuprofile is not a valid cpuprofile: its nodes have no root/,
+  );
   const dangling = { ...withParents, nodes: [{ id: 1, callFrame: frame('a'), children: [7] }] };
-  assert.throws(() => parseAnyProfile(Buffer.from(JSON.stringify(dangling)), 'd.cpuprofile'), /d\.cpuprofile is not a valid cpuprofile: node 7/);
+  assert.throws(
+    () => parseAnyProfile(Buffer.from(JSON.stringify(dangling)), 'd.cpuprofile'),
+    /d\.cpuprofile is not a valid cpuprofile: node 7/,
+  );
   const badDelta = { ...withParents, timeDeltas: [0, 'x', 100] };
-  assert.throws(() => parseAnyProfile(Buffer.from(JSON.stringify(badDelta)), 'e.cpuprofile'), /e\.cpuprofile is not a valid cpuprofile: .*self must be a non-negative number/);
+  assert.throws(
+    () => parseAnyProfile(Buffer.from(JSON.stringify(badDelta)), 'e.cpuprofile'),
+    /e\.cpuprofile is not a valid cpuprofile: .*self must be a non-negative number/,
+  );
 });

@@ -34,22 +34,35 @@ function check(pprof: PprofProfile): { strings: string[]; leafName: (locationId:
     assert.equal(s.value.length, pprof.sampleType.length);
     for (const id of s.locationId) assert.ok(locations.has(Number(id)), `location ${id}`);
   }
-  const leafName = (id: number) => string(functions.get(Number(locations.get(id)!.line[0]!.functionId))!.name);
+  const leafName = (id: number) =>
+    string(functions.get(Number(locations.get(id)!.line[0]!.functionId))!.name);
   return { strings, leafName };
 }
 
 test('pprof: decodes to a valid profile with calls/count and cpu/nanoseconds', () => {
   const pprof = decode(taylor());
   const { strings, leafName } = check(pprof);
-  assert.deepEqual(pprof.sampleType.map((t) => [strings[Number(t.type)], strings[Number(t.unit)]]), [['calls', 'count'], ['cpu', 'nanoseconds']]);
+  assert.deepEqual(
+    pprof.sampleType.map((t) => [strings[Number(t.type)], strings[Number(t.unit)]]),
+    [
+      ['calls', 'count'],
+      ['cpu', 'nanoseconds'],
+    ],
+  );
   assert.equal(strings[Number(pprof.defaultSampleType)], 'cpu');
   assert.equal(Number(pprof.durationNanos), 50_000_000);
   assert.equal(BigInt(pprof.timeNanos), BigInt(Date.parse('2026-11-25T17:05:58.000Z')) * 1_000_000n);
   const cpu = pprof.sample.reduce((sum, s) => sum + Number(s.value[1]), 0);
   assert.equal(cpu, totalTime(taylor()));
   const factorial = pprof.sample.filter((s) => leafName(Number(s.locationId[0])) === 'factorial');
-  assert.equal(factorial.reduce((sum, s) => sum + Number(s.value[0]), 0), 188_000);
-  assert.equal(factorial.reduce((sum, s) => sum + Number(s.value[1]), 0), 47_000_000);
+  assert.equal(
+    factorial.reduce((sum, s) => sum + Number(s.value[0]), 0),
+    188_000,
+  );
+  assert.equal(
+    factorial.reduce((sum, s) => sum + Number(s.value[1]), 0),
+    47_000_000,
+  );
   // Stacks are leaf first and end at main: the synthetic root is left out.
   const deepest = factorial.reduce((a, b) => (b.locationId.length > a.locationId.length ? b : a));
   assert.equal(deepest.locationId.length, 500 + 2);
@@ -67,7 +80,13 @@ test('pprof: functions carry file and start line', () => {
 test('pprof: a profile without counts has only cpu/nanoseconds', () => {
   const pprof = decode(sampledTaylor());
   const { strings } = check(pprof);
-  assert.deepEqual(pprof.sampleType.map((t) => strings[Number(t.type)]), ['cpu']);
+  assert.deepEqual(
+    pprof.sampleType.map((t) => strings[Number(t.type)]),
+    ['cpu'],
+  );
   assert.equal(Number(pprof.period), 100_000);
-  assert.equal(pprof.sample.reduce((sum, s) => sum + Number(s.value[0]), 0), totalTime(sampledTaylor()));
+  assert.equal(
+    pprof.sample.reduce((sum, s) => sum + Number(s.value[0]), 0),
+    totalTime(sampledTaylor()),
+  );
 });

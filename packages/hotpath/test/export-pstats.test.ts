@@ -67,7 +67,8 @@ const READ_STATS = `import json, pstats, sys
 s = pstats.Stats(sys.argv[1])
 rows = {f[2]: {'key': list(f), 'cc': cc, 'nc': nc, 'tt': tt, 'ct': ct,
   'callers': {c[2]: list(v) for c, v in callers.items()}} for f, (cc, nc, tt, ct, callers) in s.stats.items()}
-print(json.dumps({'count': len(s.stats), 'total_calls': s.total_calls, 'prim_calls': s.prim_calls, 'total_tt': s.total_tt, 'rows': rows}))`;
+print(json.dumps({'count': len(s.stats), 'total_calls': s.total_calls, 'prim_calls': s.prim_calls,
+  'total_tt': s.total_tt, 'rows': rows}))`;
 
 test('pstats: Python loads it; factorial 188000/750, callers as cProfile writes them', { skip }, () => {
   const stats = JSON.parse(python(READ_STATS, save('taylor.prof', writePstats(taylor()))));
@@ -88,9 +89,15 @@ test('pstats: Python loads it; factorial 188000/750, callers as cProfile writes 
 
 test("pstats: print_callers prints what hotpath's report prints", { skip }, () => {
   const file = save('taylor2.prof', writePstats(taylor()));
-  const out = python(`import pstats, sys
-pstats.Stats(sys.argv[1]).print_callers('factorial')`, file);
-  assert.match(out, /taylor\.ts:1\(factorial\)\s+<- 187250\/749\s+0\.047\s+0\.047\s+\/proj\/examples\/taylor\.ts:1\(factorial\)/);
+  const out = python(
+    `import pstats, sys
+pstats.Stats(sys.argv[1]).print_callers('factorial')`,
+    file,
+  );
+  assert.match(
+    out,
+    /taylor\.ts:1\(factorial\)\s+<- 187250\/749\s+0\.047\s+0\.047\s+\/proj\/examples\/taylor\.ts:1\(factorial\)/,
+  );
 });
 
 test('pstats: sampled profiles load with lower-bound counts, odd names load as text', { skip }, () => {

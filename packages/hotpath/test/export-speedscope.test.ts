@@ -13,15 +13,23 @@ const FILE_KEYS = ['$schema', 'shared', 'profiles', 'name', 'activeProfileIndex'
 
 /** The schema's rules (required fields, types, enums) plus the spec's comments (ordering, balance). */
 function validate(file: Json): void {
-  assert.deepEqual(Object.keys(file).filter((k) => !FILE_KEYS.includes(k)), [], 'no unknown top-level fields');
+  assert.deepEqual(
+    Object.keys(file).filter((k) => !FILE_KEYS.includes(k)),
+    [],
+    'no unknown top-level fields',
+  );
   assert.equal(file.$schema, 'https://www.speedscope.app/file-format-schema.json');
   assert.ok(Array.isArray(file.shared?.frames), 'shared.frames');
   const frames = file.shared.frames as Json[];
   for (const frame of frames) {
     assert.equal(typeof frame.name, 'string');
-    assert.deepEqual(Object.keys(frame).filter((k) => !['name', 'file', 'line', 'col'].includes(k)), []);
+    assert.deepEqual(
+      Object.keys(frame).filter((k) => !['name', 'file', 'line', 'col'].includes(k)),
+      [],
+    );
     if ('file' in frame) assert.equal(typeof frame.file, 'string');
-    for (const key of ['line', 'col']) if (key in frame) assert.ok(Number.isInteger(frame[key]) && frame[key] > 0);
+    for (const key of ['line', 'col'])
+      if (key in frame) assert.ok(Number.isInteger(frame[key]) && frame[key] > 0);
   }
   assert.ok(Array.isArray(file.profiles) && file.profiles.length > 0);
   if ('activeProfileIndex' in file) assert.ok(file.activeProfileIndex < file.profiles.length);
@@ -29,7 +37,8 @@ function validate(file: Json): void {
     assert.equal(typeof profile.name, 'string');
     assert.ok(UNITS.includes(profile.unit));
     assert.ok(profile.endValue >= profile.startValue);
-    const frameIndex = (i: unknown) => assert.ok(Number.isInteger(i) && (i as number) >= 0 && (i as number) < frames.length);
+    const frameIndex = (i: unknown) =>
+      assert.ok(Number.isInteger(i) && (i as number) >= 0 && (i as number) < frames.length);
     if (profile.type === 'evented') {
       const stack: number[] = [];
       let last = profile.startValue as number;
@@ -77,13 +86,19 @@ test('speedscope: an evented profile that the schema accepts, with every self ti
     assert.equal(evented!.type, 'evented');
     assert.equal(evented!.unit, 'nanoseconds');
     const self = selfFromEvents(evented!.events);
-    for (const f of profile.functions) assert.equal(self.get(f.frame) ?? 0, f.self, profile.frames[f.frame]!.name);
+    for (const f of profile.functions)
+      assert.equal(self.get(f.frame) ?? 0, f.self, profile.frames[f.frame]!.name);
   }
 });
 
 test('speedscope: frames carry name, file, 1-based line and column; the root is not a frame on any stack', () => {
   const file = parse(taylor());
-  assert.deepEqual(file.shared.frames[T.factorial], { name: 'factorial', file: '/proj/examples/taylor.ts', line: 1, col: 8 });
+  assert.deepEqual(file.shared.frames[T.factorial], {
+    name: 'factorial',
+    file: '/proj/examples/taylor.ts',
+    line: 1,
+    col: 8,
+  });
   assert.ok(!(file.profiles[0].events as Json[]).some((e) => e.frame === T.root));
   assert.equal(file.profiles[0].endValue, 47_470_333);
   assert.equal(file.name, 'examples/taylor.ts');
@@ -95,6 +110,11 @@ test('speedscope: a profile without a tree becomes a sampled profile of self tim
   validate(file);
   const [sampled] = file.profiles as Json[];
   assert.equal(sampled!.type, 'sampled');
-  assert.deepEqual(sampled!.samples[sampled!.samples.findIndex((s: number[]) => s[0] === T.factorial)], [T.factorial]);
-  assert.equal((sampled!.weights as number[]).reduce((a, b) => a + b, 0), 47_470_333);
+  assert.deepEqual(sampled!.samples[sampled!.samples.findIndex((s: number[]) => s[0] === T.factorial)], [
+    T.factorial,
+  ]);
+  assert.equal(
+    (sampled!.weights as number[]).reduce((a, b) => a + b, 0),
+    47_470_333,
+  );
 });

@@ -30,7 +30,10 @@ export function edgeKey(caller: number, callee: number): string {
 /** Counts for every function and edge of `profile`, unknown ones replaced by lower bounds. */
 export function writtenCounts(profile: Profile): WrittenCounts {
   const floors = profile.tree
-    ? callGraphFromTree(profile.tree.map((node) => ({ ...node, calls: node.calls ?? 1 })), profile.frames.length)
+    ? callGraphFromTree(
+        profile.tree.map((node) => ({ ...node, calls: node.calls ?? 1 })),
+        profile.frames.length,
+      )
     : { functions: [], edges: [] };
   const floorFunctions = new Map(floors.functions.map((f) => [f.frame, f]));
   const floorEdges = new Map(floors.edges.map((e) => [edgeKey(e.caller, e.callee), e]));
@@ -41,7 +44,11 @@ export function writtenCounts(profile: Profile): WrittenCounts {
     }
     anyLowerBound = true;
     const calls = Math.max(1, floor?.calls ?? 1);
-    return { calls, primitiveCalls: Math.min(calls, Math.max(1, floor?.primitiveCalls ?? 1)), lowerBound: true };
+    return {
+      calls,
+      primitiveCalls: Math.min(calls, Math.max(1, floor?.primitiveCalls ?? 1)),
+      lowerBound: true,
+    };
   };
   const functions = new Map(profile.functions.map((f) => [f.frame, written(f, floorFunctions.get(f.frame))]));
   const edges = new Map(
@@ -58,7 +65,9 @@ export function countsNote(profile: Profile, counts: WrittenCounts): string {
   const { calls, edges } = profile.meta.exactness;
   const parts = [`function counts ${calls}`, `edge counts ${edges}`];
   if (counts.anyLowerBound) {
-    parts.push('counts the capture could not take are lower bounds (call-tree nodes that ran the function, or 1)');
+    parts.push(
+      'counts the capture could not take are lower bounds (call-tree nodes that ran the function, or 1)',
+    );
   }
   return `call counts: ${parts.join('; ')}`;
 }

@@ -37,7 +37,13 @@ export const DEFAULT_SAMPLE_INTERVAL = 100_000;
 /** A node of a cpuprofile. */
 export interface CpuProfileNode {
   id: number;
-  callFrame: { functionName: string; scriptId: string; url: string; lineNumber: number; columnNumber: number };
+  callFrame: {
+    functionName: string;
+    scriptId: string;
+    url: string;
+    lineNumber: number;
+    columnNumber: number;
+  };
   hitCount: number;
   children: number[];
 }
@@ -85,7 +91,13 @@ function rootedTree(profile: Profile): { frames: Frame[]; tree: TreeNode[] } {
   const rootFrame = profile.frames.length;
   const frames = [...profile.frames, root];
   if (!profile.tree) {
-    const flat = profile.functions.map((f, i) => ({ id: i + 1, parent: 0, frame: f.frame, calls: f.calls, self: f.self }));
+    const flat = profile.functions.map((f, i) => ({
+      id: i + 1,
+      parent: 0,
+      frame: f.frame,
+      calls: f.calls,
+      self: f.self,
+    }));
     return { frames, tree: [{ id: 0, parent: -1, frame: rootFrame, calls: null, self: 0 }, ...flat] };
   }
   if (profile.frames[profile.tree[0]!.frame]?.name === '(root)') return { frames, tree: profile.tree };
@@ -101,7 +113,13 @@ function callFrame(frame: Frame, scripts: Map<string, string>): CpuProfileNode['
     scripts.set(url, scriptId);
   }
   // The protocol's positions are 0-based; -1 means unknown, as V8 writes for `(root)`.
-  return { functionName: frame.name, scriptId, url, lineNumber: frame.line - 1, columnNumber: frame.column - 1 };
+  return {
+    functionName: frame.name,
+    scriptId,
+    url,
+    lineNumber: frame.line - 1,
+    columnNumber: frame.column - 1,
+  };
 }
 
 function preorder(nodes: CpuProfileNode[]): number[] {

@@ -16,7 +16,7 @@
  * written as `&amp;` because Graphviz decodes HTML entities in labels (`&lt;` would otherwise
  * render as `<`). Graphviz escapes `<` and `>` itself when it writes SVG.
  */
-import type { Profile } from '../model/profile.js';
+import type { Edge, FunctionStats, Profile } from '../model/profile.js';
 import { edgeKey, totalTime, writtenCounts, type WrittenCount } from './counts.js';
 import { arrowSize, heatColor, penWidth } from './heat.js';
 import { displayFile, localFile, oneLine } from './labels.js';
@@ -42,42 +42,59 @@ export function writeDot(profile: Profile, options: ExportOptions = {}): string 
   const edgeThreshold = (options.edgeThreshold ?? DEFAULT_EDGE_THRESHOLD) / 100;
   const total = totalTime(profile) || 1; // an empty profile still draws
   const counts = writtenCounts(profile);
-  const kept = new Set(profile.functions.filter((f) => f.total / total >= nodeThreshold).map((f) => f.frame));
-  const lines = [
+  const kept = profile.functions.filter((f) => f.total / total >= nodeThreshold);
+  const keptFrames = new Set(kept.map((f) => f.frame));
+  const edges = profile.edges.filter(
+    (e) => keptFrames.has(e.caller) && keptFrames.has(e.callee) && e.total / total >= edgeThreshold,
+  );
+  return [
     'digraph {',
     `\ttooltip=${quote(oneLine(profile.meta.command.join(' ')) || ' ')}`,
     '\tgraph [fontname=Arial, nodesep=0.125, ranksep=0.25];',
     '\tnode [fontcolor=white, fontname=Arial, height=0, shape=box, style=filled, width=0];',
     '\tedge [fontname=Arial];',
+    ...kept.map((f) => nodeLine(profile, f, total, counts.functions.get(f.frame))),
+    ...edges.map((e) => edgeLine(e, total, counts.edges.get(edgeKey(e.caller, e.callee)))),
+    '}',
+    '',
+  ].join('\n');
+}
+
+function nodeLine(
+  profile: Profile,
+  f: FunctionStats,
+  total: number,
+  count: WrittenCount | undefined,
+): string {
+  const frame = profile.frames[f.frame]!;
+  const file = displayFile(frame.file, profile.meta.cwd);
+  const label = [
+    oneLine(frame.name) || '(anonymous)',
+    file === '' ? '' : `${file}:${frame.line}`,
+    percent(f.total / total),
+    `(${percent(f.self / total)})`,
+    countLabel(count),
   ];
-  for (const f of profile.functions) {
-    if (!kept.has(f.frame)) continue;
-    const frame = profile.frames[f.frame]!;
-    const file = displayFile(frame.file, profile.meta.cwd);
-    const label = [
-      oneLine(frame.name) || '(anonymous)',
-      ...(file === '' ? [] : [`${file}:${frame.line}`]),
-      percent(f.total / total),
-      `(${percent(f.self / total)})`,
-      countLabel(counts.functions.get(f.frame)),
-    ];
-    const color = heatColor(f.total / total);
-    const tooltip = localFile(frame.file) || frame.name;
-    lines.push(`\t${f.frame} [color="${color}", fontcolor="#ffffff", fontsize="10.00", label=${quote(label.filter((part) => part !== '').join('\n'))}, tooltip=${quote(tooltip)}];`);
-  }
-  for (const e of profile.edges) {
-    const weight = e.total / total;
-    if (!kept.has(e.caller) || !kept.has(e.callee) || weight < edgeThreshold) continue;
-    const label = [percent(weight), countLabel(counts.edges.get(edgeKey(e.caller, e.callee)))].filter((part) => part !== '').join('\n');
-    const color = heatColor(weight);
-    const width = penWidth(weight).toFixed(2);
-    lines.push(
-      `\t${e.caller} -> ${e.callee} [arrowsize="${arrowSize(weight).toFixed(2)}", color="${color}", fontcolor="${color}", ` +
-        `fontsize="10.00", label=${quote(label)}, labeldistance="${width}", penwidth="${width}"];`,
-    );
-  }
-  lines.push('}');
-  return lines.join('\n') + '\n';
+  const tooltip = localFile(frame.file) || frame.name;
+  return (
+    `\t${f.frame} [color="${heatColor(f.total / total)}", fontcolor="#ffffff", fontsize="10.00", ` +
+    `label=${quote(lines(label))}, tooltip=${quote(tooltip)}];`
+  );
+}
+
+function edgeLine(e: Edge, total: number, count: WrittenCount | undefined): string {
+  const weight = e.total / total;
+  const color = heatColor(weight);
+  const width = penWidth(weight).toFixed(2);
+  return (
+    `\t${e.caller} -> ${e.callee} [arrowsize="${arrowSize(weight).toFixed(2)}", color="${color}", ` +
+    `fontcolor="${color}", fontsize="10.00", label=${quote(lines([percent(weight), countLabel(count)]))}, ` +
+    `labeldistance="${width}", penwidth="${width}"];`
+  );
+}
+
+function lines(parts: string[]): string {
+  return parts.filter((part) => part !== '').join('\n');
 }
 
 function percent(share: number): string {

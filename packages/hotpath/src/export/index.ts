@@ -41,7 +41,9 @@ export class UnknownFormatError extends Error {
 export function exporterByName(name: string): Exporter {
   const found = EXPORTERS.find((exporter) => exporter.name === name.toLowerCase());
   if (!found) {
-    throw new UnknownFormatError(`unknown format "${name}" (known: ${EXPORTERS.map((e) => e.name).join(', ')})`);
+    throw new UnknownFormatError(
+      `unknown format "${name}" (known: ${EXPORTERS.map((e) => e.name).join(', ')})`,
+    );
   }
   return found;
 }
@@ -56,13 +58,16 @@ export function exporterForPath(file: string): Exporter {
   let best: { exporter: Exporter; length: number } | undefined;
   for (const exporter of EXPORTERS) {
     for (const extension of exporter.extensions) {
-      if (base.endsWith(extension) && extension.length > (best?.length ?? 0)) best = { exporter, length: extension.length };
+      if (base.endsWith(extension) && extension.length > (best?.length ?? 0))
+        best = { exporter, length: extension.length };
     }
     if (exporter.prefixes?.some((prefix) => base.startsWith(prefix))) return exporter;
   }
   if (!best) {
     const known = EXPORTERS.flatMap((e) => e.extensions).join(', ');
-    throw new UnknownFormatError(`cannot tell the format of ${file} from its name (known endings: ${known}, callgrind.out.*); give --format`);
+    throw new UnknownFormatError(
+      `cannot tell the format of ${file} from its name (known endings: ${known}, callgrind.out.*); give --format`,
+    );
   }
   return best.exporter;
 }
@@ -93,7 +98,12 @@ export function resolveExporter(file: string, format?: string, fallback?: string
  * (with `{ fallbackFormat: 'hotpath' }`) and the API. Returns the exporter used.
  * @throws {@link UnknownFormatError} for an unknown format or file name.
  */
-export async function writeProfileAs(profile: Profile, file: string, format?: string, options: WriteOptions = {}): Promise<Exporter> {
+export async function writeProfileAs(
+  profile: Profile,
+  file: string,
+  format?: string,
+  options: WriteOptions = {},
+): Promise<Exporter> {
   const exporter = resolveExporter(file, format, options.fallbackFormat);
   await writeFileAtomic(file, await exporter.write(profile, options));
   return exporter;
@@ -103,12 +113,19 @@ export async function writeProfileAs(profile: Profile, file: string, format?: st
  * {@link writeProfileAs}, synchronously, for exit handlers. Every format but svg (whose
  * WebAssembly renderer loads asynchronously) can be written this way.
  */
-export function writeProfileAsSync(profile: Profile, file: string, format?: string, options: WriteOptions = {}): Exporter {
+export function writeProfileAsSync(
+  profile: Profile,
+  file: string,
+  format?: string,
+  options: WriteOptions = {},
+): Exporter {
   const exporter = resolveExporter(file, format, options.fallbackFormat);
   const data: ExportData | Promise<ExportData> = exporter.write(profile, options);
   if (data instanceof Promise) {
     data.catch(() => {}); // not awaited: the caller is told below
-    throw new UnknownFormatError(`the ${exporter.name} format cannot be written synchronously; use writeProfileAs`);
+    throw new UnknownFormatError(
+      `the ${exporter.name} format cannot be written synchronously; use writeProfileAs`,
+    );
   }
   writeFileAtomicSync(file, data);
   return exporter;

@@ -42,9 +42,12 @@ export const pprofExporter: Exporter = {
 /** The pprof message of a profile, before encoding. */
 export function pprofProfile(profile: Profile): PprofProfile {
   const strings = new StringTable(); // index 0 is "", as the format requires
-  const withCalls = profile.meta.exactness.calls !== 'none' && profile.functions.every((f) => f.calls !== null);
+  const withCalls =
+    profile.meta.exactness.calls !== 'none' && profile.functions.every((f) => f.calls !== null);
   const cpu = new ValueType({ type: strings.dedup('cpu'), unit: strings.dedup('nanoseconds') });
-  const sampleType = withCalls ? [new ValueType({ type: strings.dedup('calls'), unit: strings.dedup('count') }), cpu] : [cpu];
+  const sampleType = withCalls
+    ? [new ValueType({ type: strings.dedup('calls'), unit: strings.dedup('count') }), cpu]
+    : [cpu];
   const mapping = new Mapping({
     id: 1,
     filename: strings.dedup(profile.meta.command.join(' ')),
@@ -63,9 +66,14 @@ export function pprofProfile(profile: Profile): PprofProfile {
       }),
   );
   const locations = profile.frames.map(
-    (frame, i) => new Location({ id: i + 1, mappingId: 1, line: [new Line({ functionId: i + 1, line: frame.line })] }),
+    (frame, i) =>
+      new Location({ id: i + 1, mappingId: 1, line: [new Line({ functionId: i + 1, line: frame.line })] }),
   );
-  const comments = [`hotpath ${profile.meta.mode} profile`, countsNote(profile, writtenCounts(profile)), ...profile.meta.notes];
+  const comments = [
+    `hotpath ${profile.meta.mode} profile`,
+    countsNote(profile, writtenCounts(profile)),
+    ...profile.meta.notes,
+  ];
   const start = Date.parse(profile.meta.startTime);
   return new PprofProfile({
     sampleType,
@@ -84,9 +92,12 @@ export function pprofProfile(profile: Profile): PprofProfile {
 }
 
 function samples(profile: Profile, withCalls: boolean): Sample[] {
-  const value = (calls: number | null, self: number) => (withCalls ? [calls ?? 0, Math.round(self)] : [Math.round(self)]);
+  const value = (calls: number | null, self: number) =>
+    withCalls ? [calls ?? 0, Math.round(self)] : [Math.round(self)];
   if (!profile.tree) {
-    return profile.functions.map((f) => new Sample({ locationId: [f.frame + 1], value: value(f.calls, f.self) }));
+    return profile.functions.map(
+      (f) => new Sample({ locationId: [f.frame + 1], value: value(f.calls, f.self) }),
+    );
   }
   const tree = profile.tree;
   const skipRoot = profile.frames[tree[0]!.frame]?.name === '(root)';

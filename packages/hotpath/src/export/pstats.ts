@@ -69,7 +69,8 @@ function pstatsKeys(profile: Profile): PyValue[] {
   const seen = new Set<string>();
   return profile.frames.map((frame) => {
     const file = localFile(frame.file);
-    const key: [string, bigint, string] = file === '' ? ['~', 0n, frame.name] : [file, BigInt(frame.line), frame.name];
+    const key: [string, bigint, string] =
+      file === '' ? ['~', 0n, frame.name] : [file, BigInt(frame.line), frame.name];
     let id = JSON.stringify(key, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
     if (seen.has(id)) {
       key[2] = `${frame.name} (column ${frame.column})`;

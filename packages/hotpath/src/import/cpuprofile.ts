@@ -43,7 +43,9 @@ export function isCpuProfile(data: unknown): data is RawCpuProfile {
     Array.isArray(value.nodes) &&
     typeof value.startTime === 'number' &&
     typeof value.endTime === 'number' &&
-    value.nodes.every((node) => typeof node === 'object' && node !== null && 'id' in node && 'callFrame' in node)
+    value.nodes.every(
+      (node) => typeof node === 'object' && node !== null && 'id' in node && 'callFrame' in node,
+    )
   );
 }
 
@@ -71,7 +73,9 @@ export function importCpuProfile(data: RawCpuProfile, source: string, startTime:
     cwd: process.cwd(),
     hotpathVersion: VERSION,
     exactness: { calls: 'none', edges: 'none', time: 'sampled' },
-    notes: [`imported from ${source} (V8 cpuprofile, ${samples} samples): times are sampled, call counts unknown`],
+    notes: [
+      `imported from ${source} (V8 cpuprofile, ${samples} samples): times are sampled, call counts unknown`,
+    ],
   };
   return { unit: 'ns', meta, frames, functions, edges, tree };
 }
@@ -92,7 +96,13 @@ function treeOf(data: RawCpuProfile): { frames: Frame[]; tree: TreeNode[] } {
     if (!node) throw new CpuProfileError(`node ${id} is a child but not a node`);
     if (tree.length >= data.nodes.length) throw new CpuProfileError('its nodes form a cycle');
     const index = tree.length;
-    tree.push({ id: index, parent, frame: frameOf(node, frameIds, frames), calls: null, self: self.get(id) ?? 0 });
+    tree.push({
+      id: index,
+      parent,
+      frame: frameOf(node, frameIds, frames),
+      calls: null,
+      self: self.get(id) ?? 0,
+    });
     const kids = children.of.get(id) ?? [];
     for (let c = kids.length - 1; c >= 0; c--) stack.push({ id: kids[c]!, parent: index });
   }
@@ -137,7 +147,7 @@ function selfTimes(data: RawCpuProfile): Map<number, number> {
   const self = new Map<number, number>();
   const lastStamp = data.startTime + deltas.slice(0, samples.length).reduce((sum, d) => sum + d, 0);
   samples.forEach((id, i) => {
-    const micros = i + 1 < samples.length ? deltas[i + 1] ?? 0 : data.endTime - lastStamp;
+    const micros = i + 1 < samples.length ? (deltas[i + 1] ?? 0) : data.endTime - lastStamp;
     self.set(id, (self.get(id) ?? 0) + Math.max(0, Math.round(micros * 1000)));
   });
   return self;

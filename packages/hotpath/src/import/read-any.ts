@@ -78,9 +78,11 @@ function notJson(bytes: Uint8Array, text: string, source: string): ProfileFileEr
   }
   // gzip's magic number; a marshalled dict ('{', or with marshal's reference flag 0x80).
   const kind =
-    bytes[0] === 0x1f && bytes[1] === 0x8b ? ' (it is gzipped: a pprof file?)'
-    : bytes[0] === 0x7b || bytes[0] === 0xfb ? ' (it looks like a Python pstats file)'
-    : '';
+    bytes[0] === 0x1f && bytes[1] === 0x8b
+      ? ' (it is gzipped: a pprof file?)'
+      : bytes[0] === 0x7b || bytes[0] === 0xfb
+        ? ' (it looks like a Python pstats file)'
+        : '';
   return new ProfileFileError('not-a-profile', source, `${source} is not a hotpath profile${kind}`);
 }
 
@@ -88,7 +90,8 @@ function notJson(bytes: Uint8Array, text: string, source: string): ProfileFileEr
 // files get the plain message that `loadProfile` gives.
 function whatItIs(data: unknown): string {
   if (Array.isArray(data) || (isRecord(data) && 'traceEvents' in data)) {
-    return ' (it is a Chrome trace from the Performance panel: save a .cpuprofile with node --cpu-prof or the JavaScript Profiler)';
+    const how = 'save a .cpuprofile with node --cpu-prof or the JavaScript Profiler';
+    return ` (it is a Chrome trace from the Performance panel: ${how})`;
   }
   if (isRecord(data) && typeof data.$schema === 'string' && data.$schema.includes('speedscope')) {
     return ' (it is a speedscope file, which hotpath writes but does not read)';
@@ -99,9 +102,11 @@ function whatItIs(data: unknown): string {
 function unreadable(error: unknown, file: string): ProfileFileError {
   const code = (error as NodeJS.ErrnoException).code;
   const why =
-    code === 'ENOENT' ? `${file} does not exist`
-    : code === 'EISDIR' ? `${file} is a directory, not a profile`
-    : `cannot read ${file}: ${(error as Error).message}`;
+    code === 'ENOENT'
+      ? `${file} does not exist`
+      : code === 'EISDIR'
+        ? `${file} is a directory, not a profile`
+        : `cannot read ${file}: ${(error as Error).message}`;
   return new ProfileFileError('unreadable', file, why);
 }
 
