@@ -11,16 +11,13 @@ const MAX_PEN_WIDTH = 4;
 export function heatColor(weight: number): string {
   const w = Math.min(Math.max(weight, 0), 1);
   const [h, s, l] = COLD.map((cold, i) => cold + w * (HOT[i]! - cold)) as [number, number, number];
-  return (
-    '#' +
-    hslToRgb(h, s, l)
-      .map((c) =>
-        Math.round(c * 255)
-          .toString(16)
-          .padStart(2, '0'),
-      )
-      .join('')
-  );
+  return '#' + hslToRgb(h, s, l).map(hexByte).join('');
+}
+
+function hexByte(channel: number): string {
+  return Math.round(channel * 255)
+    .toString(16)
+    .padStart(2, '0');
 }
 
 /** gprof2dot's edge pen width for a share of the total. */
