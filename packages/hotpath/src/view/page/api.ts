@@ -1,12 +1,16 @@
 // The page's hook for tests and for users in the browser console: `window.hotpathView`.
 // Types only, free of the DOM, so the Node tests can import them.
 
-/** What the flame graph shows (see flame.ts). */
+/** What the flame graph shows now. */
 export interface FlameApiState {
+  /** The node zoomed into; 0 (the root) when not zoomed. */
   zoomNode: number;
   zoomFrame: number | null;
+  /** Drawn nodes of the selected function. */
   highlighted: number;
+  /** Drawn nodes matching the search. */
   matched: number;
+  /** Nodes drawn in all. */
   drawn: number;
 }
 

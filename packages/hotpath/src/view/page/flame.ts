@@ -1,6 +1,7 @@
 // The flame graph: an icicle of the call tree on a canvas (the root on top), click to zoom
 // into a node and select its function, a reset button, and a search box that paints the
 // matching functions. The selected function's nodes are painted in the selection colour.
+import type { FlameApiState } from './api.js';
 import type { ViewTree } from './data.js';
 import { byId, el, fitText, observeWidth, sizeCanvas } from './dom.js';
 import { ancestors, layoutFlame, matchNodes, type FlameLayout } from './flame-layout.js';
@@ -16,16 +17,8 @@ const MAX_ROWS = 1500;
 /** Nodes narrower than this many pixels are not drawn, nor anything below them. */
 const MIN_WIDTH = 0.4;
 
-/** What the flame graph shows now (for the page's test hook). */
-export interface FlameState {
-  zoomNode: number;
-  zoomFrame: number | null;
-  /** Drawn nodes of the selected function. */
-  highlighted: number;
-  /** Nodes matching the search. */
-  matched: number;
-  drawn: number;
-}
+/** What the flame graph shows now (for the page's hook, see api.ts). */
+export type FlameState = FlameApiState;
 
 interface Drawn {
   node: number;
@@ -276,6 +269,7 @@ class FlameGraph implements Flame {
       const nodes = this.model.nodesOf[selected]?.length ?? 0;
       parts.push(`${frameName(this.model, selected)}: ${count(nodes)} node${nodes === 1 ? '' : 's'} in the tree`);
     }
+    if (this.layout.maxDepth >= MAX_ROWS) parts.push(`the tree is ${count(this.layout.maxDepth + 1)} levels deep: levels below ${count(MAX_ROWS)} are not drawn`);
     if (this.matched) {
       const share = percent(this.matchedTime / Math.max(1, this.tree.total[0]!));
       parts.push(`'${this.search}' matches ${share} of the time`);
