@@ -2,11 +2,12 @@
 // The overhead of `hotpath profile` in sample mode, measured as the README reports it:
 // each program runs once per process under plain `node` and under each way of profiling,
 // interleaved round by round (order rotated), and the medians are compared.
-//   in-program: the time the program measures itself (the first repetition: evolve(0.1)
-//               once, as the chapter benchmark runs it; one taylor main());
-//   wall:       the whole command, process start and the profile's writing included.
+//   wall, cpu: the wall and CPU time the program measures around its work (evolve(0.1) once,
+//              as the chapter benchmark runs it; one taylor main()); CPU time is the whole
+//              process's, the sampler's thread included, and steadier on a busy machine;
+//   command:   the whole command, process start and the profile's writing included.
 // Usage: node packages/hotpath/bench/profile-overhead.mjs [--runs N] [program.mjs ...]
-// (programs print one JSON line with `times` in ns, like bench/programs/*.mjs).
+// (programs print one JSON line `{ "wall": ns, "cpu": ns }`, like bench/overhead/*.mjs).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,23 +19,24 @@ const bin = path.join(here, '../bin/hotpath.js');
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
 const runs = runsAt >= 0 ? Number(args.splice(runsAt, 2)[1]) : 11;
-const programs = args.length > 0 ? args : ['particles.mjs', 'taylor.mjs'].map((name) => path.join(here, 'programs', name));
+const programs = args.length > 0 ? args : ['particles.mjs', 'taylor.mjs'].map((name) => path.join(here, 'overhead', name));
 const dir = mkdtempSync(path.join(tmpdir(), 'hotpath-overhead-'));
 const out = path.join(dir, 'profile.json');
 
 const variants = {
-  node: (program) => [program, '1'],
-  'sample (default)': (program) => [bin, 'profile', '-o', out, program, '1'],
-  'sample --counts coverage': (program) => [bin, 'profile', '--counts', 'coverage', '-o', out, program, '1'],
-  'sample --counts none': (program) => [bin, 'profile', '--counts', 'none', '-o', out, program, '1'],
+  node: (program) => [program],
+  'sample (default)': (program) => [bin, 'profile', '-o', out, program],
+  'sample --counts coverage': (program) => [bin, 'profile', '--counts', 'coverage', '-o', out, program],
+  'sample --counts none': (program) => [bin, 'profile', '--counts', 'none', '-o', out, program],
 };
 
 function once(argv) {
   const start = process.hrtime.bigint();
   const run = spawnSync(process.execPath, argv, { encoding: 'utf8' });
-  const wall = Number(process.hrtime.bigint() - start) / 1e6;
+  const command = Number(process.hrtime.bigint() - start) / 1e6;
   if (run.status !== 0) throw new Error(`${argv.join(' ')} failed: ${run.stderr}`);
-  return { inProgram: JSON.parse(run.stdout.split('\n')[0]).times[0] / 1e6, wall };
+  const { wall, cpu } = JSON.parse(run.stdout.split('\n')[0]);
+  return { wall: wall / 1e6, cpu: cpu / 1e6, command };
 }
 
 const median = (values) => {
@@ -54,17 +56,16 @@ for (let round = 0; round < runs; round++) {
 }
 rmSync(dir, { recursive: true, force: true });
 
-console.log(`node ${process.version}, ${runs} runs each, medians`);
-console.log('program         variant                    in-program        wall');
+console.log(`node ${process.version}, ${runs} runs each, medians (ratio to plain node)`);
+console.log(`${'program'.padEnd(15)} ${'variant'.padEnd(26)} ${'wall'.padEnd(17)} ${'cpu'.padEnd(17)} command`);
 for (const program of programs) {
   const base = results.get(`${program}\0node`);
-  const baseIn = median(base.map((r) => r.inProgram));
-  const baseWall = median(base.map((r) => r.wall));
   for (const name of names) {
     const rows = results.get(`${program}\0${name}`);
-    const inProgram = median(rows.map((r) => r.inProgram));
-    const wall = median(rows.map((r) => r.wall));
-    const cell = (ms, baseMs) => `${ms.toFixed(1).padStart(7)} ms ${(ms / baseMs).toFixed(2)}x`;
-    console.log(`${path.basename(program).padEnd(15)} ${name.padEnd(26)} ${cell(inProgram, baseIn)} ${cell(wall, baseWall)}`);
+    const cell = (key) => {
+      const ms = median(rows.map((r) => r[key]));
+      return `${ms.toFixed(1).padStart(7)} ms ${(ms / median(base.map((r) => r[key]))).toFixed(2)}x`;
+    };
+    console.log(`${path.basename(program).padEnd(15)} ${name.padEnd(26)} ${cell('wall')} ${cell('cpu')} ${cell('command')}`);
   }
 }

@@ -5,8 +5,6 @@ import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { saveProfile } from '../model/file.js';
-import { runProfiled } from '../runner/run.js';
 import type { CaptureMode, CountMethod } from '../runner/config.js';
 import { addStatsOptions, renderReport, statsOptions } from './stats-options.js';
 
@@ -43,6 +41,8 @@ export function registerProfile(program: Command): Command {
       self.error(`cannot find the script ${script}`, { exitCode: 2, code: 'hotpath.missingScript' });
     }
     const report = statsOptions(self.opts());
+    // Loaded here, not at start-up: every other command would pay for them.
+    const [{ runProfiled }, { saveProfile }] = await Promise.all([import('../runner/run.js'), import('../model/file.js')]);
     const result = await runProfiled(script, args, {
       mode: values.mode,
       interval: values.interval,
