@@ -10,6 +10,7 @@ import type { RegressionCheck } from './compare.js';
 import { findBenchFiles, NoFilesError } from './files.js';
 import { renderBoxPlot, type PlotGroup } from './histogram.js';
 import { machineId } from './machine.js';
+import { benchmarkNotes } from './notes.js';
 import { progressLine } from './progress.js';
 import { baselineLabel, groupBenchmarks, renderBenchReport, sortBenchmarks, type Baseline, type SortKey } from './report.js';
 import { buildRun } from './results.js';
@@ -118,8 +119,10 @@ function plot(run: BenchRun, baseline: Baseline | undefined, options: BenchComma
   io.stderr.write(`Generated histogram: ${path.relative(options.cwd, file)}\n`);
 }
 
+// The run as saved, plus what is derived from it: the notes (flags) and the comparison.
 function jsonReport(run: BenchRun, baseline: Baseline | undefined, report: ReturnType<typeof renderBenchReport>) {
-  if (!baseline) return run;
+  const notes = run.benchmarks.flatMap(benchmarkNotes);
+  if (!baseline) return { ...run, notes };
   const findings = [...report.regressions, ...report.noise].map((f) => ({
     fullname: f.fullname,
     field: f.check.field,
@@ -128,7 +131,7 @@ function jsonReport(run: BenchRun, baseline: Baseline | undefined, report: Retur
     value: f.value,
     verdict: f.inNoise ? 'noise' : 'regression',
   }));
-  return { ...run, comparison: { against: baseline.name, findings } };
+  return { ...run, notes, comparison: { against: baseline.name, findings } };
 }
 
 function definedOnly<T extends object>(values: T): Partial<T> {
