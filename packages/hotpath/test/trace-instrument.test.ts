@@ -62,7 +62,8 @@ test('functions are named as a user reads them', () => {
 });
 
 test('positions are 1-based lines and columns of the function (a method: its key)', () => {
-  const code = 'const a = 1;\n  function f() {}\nclass C {\n    m() {}\n}\nconst g = async (x) => x;\n';
+  const code =
+    'const a = 1;\n  function f() {}\nclass C {\n    m() {}\n}\nconst g = async (x) => x;\n';
   assert.deepEqual(
     sites(code).map(({ name, line, column, file }) => ({ name, line, column, file })),
     [
@@ -83,8 +84,14 @@ test('ids are consecutive from the allocator and unique across files', () => {
   const a = instrument('function a() {} function b() {}', { file: '/a.js', allocateIds });
   const b = instrument('function c() {}', { file: '/b.js', allocateIds });
   assert.ok(a.ok && b.ok);
-  assert.deepEqual(a.functions.map((f) => f.id), [100, 101]);
-  assert.deepEqual(b.functions.map((f) => f.id), [102]);
+  assert.deepEqual(
+    a.functions.map((f) => f.id),
+    [100, 101],
+  );
+  assert.deepEqual(
+    b.functions.map((f) => f.id),
+    [102],
+  );
   assert.match(a.code, /__hpTrace\.e\(100\)/);
 });
 
@@ -106,7 +113,9 @@ test('instrumenting never moves code to another line', () => {
   const after = result.code.split('\n');
   assert.equal(after.length, before.length);
   // Only insertions: each original line is a subsequence of its instrumented line.
-  before.forEach((line, i) => assert.ok(isSubsequence(line, after[i]!), `line ${i + 1}: ${after[i]}`));
+  before.forEach((line, i) =>
+    assert.ok(isSubsequence(line, after[i]!), `line ${i + 1}: ${after[i]}`),
+  );
   assert.equal(after[0], '#!/usr/bin/env node');
   assert.match(after[1]!, /^"use strict";/);
 });
@@ -118,7 +127,10 @@ function isSubsequence(short: string, long: string): boolean {
 }
 
 test('directive prologues stay first, so strict functions stay strict', () => {
-  const result = instrument('function f() { "use strict"; return this; }', { file: FILE, sourceType: 'script' });
+  const result = instrument('function f() { "use strict"; return this; }', {
+    file: FILE,
+    sourceType: 'script',
+  });
   assert.ok(result.ok);
   assert.match(result.code, /\{ "use strict";const __hpt=/);
 });
@@ -156,7 +168,11 @@ test('compiled code: frames and the composed map point at the TypeScript source'
   ].join('\n');
   const compiled = ts.transpileModule(tsSource, {
     fileName: 'tree.ts',
-    compilerOptions: { target: ts.ScriptTarget.ES2017, module: ts.ModuleKind.ESNext, sourceMap: true },
+    compilerOptions: {
+      target: ts.ScriptTarget.ES2017,
+      module: ts.ModuleKind.ESNext,
+      sourceMap: true,
+    },
   });
   const result = instrument(compiled.outputText, {
     file: '/proj/dist/tree.js',
@@ -175,7 +191,10 @@ test('compiled code: frames and the composed map point at the TypeScript source'
   // A position in the instrumented code (`depth * 2`) maps to the TypeScript line.
   const lines = result.code.split('\n');
   const line = lines.findIndex((l) => l.includes('depth * 2'));
-  const found = originalPositionFor(new TraceMap(result.map!), { line: line + 1, column: lines[line]!.indexOf('depth * 2') });
+  const found = originalPositionFor(new TraceMap(result.map!), {
+    line: line + 1,
+    column: lines[line]!.indexOf('depth * 2'),
+  });
   assert.equal(found.source, '/proj/dist/tree.ts');
   assert.equal(found.line, 7);
 });

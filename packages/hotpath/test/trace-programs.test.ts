@@ -23,12 +23,21 @@ interface Runs {
 }
 
 /** Writes `files` into the test folder, runs `script` plain (as `plainScript`) and traced. */
-function runBoth(files: Record<string, string>, script: string, plainScript = script, args: string[] = []): Runs {
+function runBoth(
+  files: Record<string, string>,
+  script: string,
+  plainScript = script,
+  args: string[] = [],
+): Runs {
   for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
   const output = path.join(dir, `${script}.profile.json`);
   const options = { cwd: dir, encoding: 'utf8' as const, timeout: 60_000 };
   const plain = spawnSync(process.execPath, [plainScript, ...args], options);
-  const traced = spawnSync(process.execPath, [BIN, 'profile', '--mode', 'trace', '-o', output, script, ...args], options);
+  const traced = spawnSync(
+    process.execPath,
+    [BIN, 'profile', '--mode', 'trace', '-o', output, script, ...args],
+    options,
+  );
   assert.equal(traced.stdout, plain.stdout, traced.stderr);
   assert.equal(traced.status, plain.status, traced.stderr);
   return { plain, traced, profile: loadProfileSync(output) };
@@ -206,7 +215,11 @@ main();
 
 test('TypeScript classes (derived constructors, getters/setters, statics, private fields, arrow fields): TS positions', () => {
   const plain = tsBlankSpace(CLASSES);
-  const { profile } = runBoth({ 'classes.ts': CLASSES, 'classes-plain.mjs': plain }, 'classes.ts', 'classes-plain.mjs');
+  const { profile } = runBoth(
+    { 'classes.ts': CLASSES, 'classes-plain.mjs': plain },
+    'classes.ts',
+    'classes-plain.mjs',
+  );
   assert.deepEqual(counts(profile), {
     main: 1,
     'Circle.constructor': 4,

@@ -29,7 +29,11 @@ function describe(snapshot: TraceSnapshot): string[] {
 }
 
 function register(recorder: Recorder, ...names: string[]): void {
-  recorder.register(1, ['/p.js'], names.map((name, i) => [name, 0, i + 1, 1]));
+  recorder.register(
+    1,
+    ['/p.js'],
+    names.map((name, i) => [name, 0, i + 1, 1]),
+  );
 }
 
 test('each interval is charged to the function on top of the stack', () => {
@@ -45,7 +49,11 @@ test('each interval is charged to the function on top of the stack', () => {
   clock.t = 8;
   recorder.x(outer);
   clock.t = 10;
-  assert.deepEqual(describe(snapshotFromRaw(recorder.raw())), ['(root):1:3000000', '  outer:1:3000000', '    inner:1:4000000']);
+  assert.deepEqual(describe(snapshotFromRaw(recorder.raw())), [
+    '(root):1:3000000',
+    '  outer:1:3000000',
+    '    inner:1:4000000',
+  ]);
 });
 
 test('repeated calls share a node; a call from elsewhere gets its own', () => {
@@ -56,7 +64,12 @@ test('repeated calls share a node; a call from elsewhere gets its own', () => {
   const a = recorder.e(1);
   recorder.x(recorder.e(2));
   recorder.x(a);
-  assert.deepEqual(describe(snapshotFromRaw(recorder.raw())), ['(root):1:0', '  b:3:0', '  a:1:0', '    b:1:0']);
+  assert.deepEqual(describe(snapshotFromRaw(recorder.raw())), [
+    '(root):1:0',
+    '  b:3:0',
+    '  a:1:0',
+    '    b:1:0',
+  ]);
 });
 
 test('an exit for a frame below the top unwinds what is above; a stale exit changes nothing', () => {
@@ -71,7 +84,13 @@ test('an exit for a frame below the top unwinds what is above; a stale exit chan
   clock.t = 5;
   recorder.x(recorder.e(3)); // a new call lands under the root
   const snapshot = snapshotFromRaw(recorder.raw());
-  assert.deepEqual(describe(snapshot), ['(root):1:5000000', '  a:1:0', '    b:1:0', '      c:1:0', '  c:1:0']);
+  assert.deepEqual(describe(snapshot), [
+    '(root):1:5000000',
+    '  a:1:0',
+    '    b:1:0',
+    '      c:1:0',
+    '  c:1:0',
+  ]);
 });
 
 test('a snapshot mid-run charges the running functions their time so far, and recording goes on', () => {
@@ -134,12 +153,19 @@ test("the recorder's calibration probe is measured and left out of snapshots", (
   recorder.x(recorder.e(1));
   assert.deepEqual(
     snapshotFromRaw(recorder.raw()).tree.map((n) => [n.parent, n.calls]),
-    [[-1, 1], [0, 2]],
+    [
+      [-1, 1],
+      [0, 2],
+    ],
   );
 });
 
 /** Runs `code` instrumented as a script in a fresh context with `recorder` installed. */
-function runInstrumented(code: string, recorder: Recorder, globals: Record<string, unknown> = {}): vm.Context {
+function runInstrumented(
+  code: string,
+  recorder: Recorder,
+  globals: Record<string, unknown> = {},
+): vm.Context {
   const result = instrument(code, { file: '/prog.js', sourceType: 'script' });
   assert.ok(result.ok, result.ok ? '' : result.error);
   const context = vm.createContext({ __hpTrace: recorder, ...globals });
@@ -171,15 +197,18 @@ test("taylor's factorial: 188000/750 calls, 187250/749 from itself, 500 from tay
   const callers = edges
     .filter((e) => e.callee === frame('factorial'))
     .map((e) => [frames[e.caller]!.name, e.calls, e.primitiveCalls]);
-  assert.deepEqual(
-    callers.sort(),
-    [
-      ['factorial', 187250, 749],
-      ['taylorExp', 500, 500],
-      ['taylorSin', 250, 250],
-    ],
-  );
-  assert.deepEqual(frames[frame('factorial')], { name: 'factorial', file: '/prog.js', line: 2, column: 1, category: 'user' });
+  assert.deepEqual(callers.sort(), [
+    ['factorial', 187250, 749],
+    ['taylorExp', 500, 500],
+    ['taylorSin', 250, 250],
+  ]);
+  assert.deepEqual(frames[frame('factorial')], {
+    name: 'factorial',
+    file: '/prog.js',
+    line: 2,
+    column: 1,
+    category: 'user',
+  });
 });
 
 test('throws and early returns exit their frames; callers go on being counted right', () => {
@@ -195,14 +224,15 @@ test('throws and early returns exit their frames; callers go on being counted ri
     recorder,
   );
   // JSON: arrays of the VM's realm are not deep-equal to this realm's.
-  assert.equal(vm.runInContext('JSON.stringify([out, log])', context), JSON.stringify([
-    ['RangeError', 'zero', 'positive'],
-    ['done -1', 'done 0', 'done 1'],
-  ]));
-  assert.deepEqual(describe(snapshotFromRaw(recorder.raw())).map((l) => l.replace(/:\d+$/, '')), [
-    '(root):1',
-    '  loop:1',
-    '    guarded:3',
-    '      check:3',
-  ]);
+  assert.equal(
+    vm.runInContext('JSON.stringify([out, log])', context),
+    JSON.stringify([
+      ['RangeError', 'zero', 'positive'],
+      ['done -1', 'done 0', 'done 1'],
+    ]),
+  );
+  assert.deepEqual(
+    describe(snapshotFromRaw(recorder.raw())).map((l) => l.replace(/:\d+$/, '')),
+    ['(root):1', '  loop:1', '    guarded:3', '      check:3'],
+  );
 });

@@ -1,15 +1,13 @@
 // Benchmark program: fib(25) by naive recursion, 242,785 calls per repetition.
-// Usage: node fib.mjs [reps]; prints one JSON line: per-repetition times in ns.
+// As a script: node fib.mjs [reps] prints one JSON line of per-repetition times in ns.
+import { runAsScript } from './repeat.mjs';
+
 function fib(n) {
   return n < 2 ? n : fib(n - 1) + fib(n - 2);
 }
 
-const reps = Number(process.argv[2] ?? 7);
-const times = [];
-let sink = 0;
-for (let r = 0; r < reps; r++) {
-  const start = process.hrtime.bigint();
-  sink += fib(25);
-  times.push(Number(process.hrtime.bigint() - start));
-}
-console.log(JSON.stringify({ program: 'fib', callsPerRep: 242785, times, sink }));
+export const name = 'fib';
+export const callsPerRep = 242785;
+export const rep = () => fib(25);
+
+runAsScript(import.meta.url, { name, callsPerRep, rep }, 9);

@@ -1,17 +1,18 @@
 // Benchmark program: the chapter benchmark, 1000 random particles evolved for 0.1 time
-// units with the `particles` package (its compiled dist/, mapped back to src/*.ts).
-// Usage: node particles.mjs [reps]; prints one JSON line: per-repetition times of
-// evolve(0.1) in ns (each repetition on fresh particles).
+// units with the `particles` package (its compiled dist/, mapped back to src/*.ts). Each
+// repetition times evolve(0.1) alone, on fresh particles.
+// As a script: node particles.mjs [reps] prints one JSON line of per-repetition times in ns.
 import { ParticleSimulator, randomParticles } from 'particles';
+import { runAsScript } from './repeat.mjs';
 
-const reps = Number(process.argv[2] ?? 3);
-const times = [];
-let sink = 0;
-for (let r = 0; r < reps; r++) {
-  const simulator = new ParticleSimulator(randomParticles(1000, 1));
-  const start = process.hrtime.bigint();
-  simulator.evolve(0.1);
-  times.push(Number(process.hrtime.bigint() - start));
-  sink += simulator.particles[0].x;
+export const name = 'particles';
+export const callsPerRep = 1;
+export function setup() {
+  return new ParticleSimulator(randomParticles(1000, 1));
 }
-console.log(JSON.stringify({ program: 'particles', callsPerRep: 1, times, sink }));
+export function rep(simulator) {
+  simulator.evolve(0.1);
+  return simulator.particles[0].x;
+}
+
+runAsScript(import.meta.url, { name, callsPerRep, setup, rep }, 3);

@@ -1,6 +1,8 @@
 // Benchmark program: examples/taylor.ts as JavaScript (the chapter's first profiling
 // example); main() makes 188,003 calls (factorial 188,000 of them) per repetition.
-// Usage: node taylor.mjs [reps]; prints one JSON line: per-repetition times in ns.
+// As a script: node taylor.mjs [reps] prints one JSON line of per-repetition times in ns.
+import { runAsScript } from './repeat.mjs';
+
 function factorial(n) {
   return n === 0 ? 1.0 : n * factorial(n - 1);
 }
@@ -23,12 +25,8 @@ function main() {
   return taylorExp(500).length + taylorSin(500).length;
 }
 
-const reps = Number(process.argv[2] ?? 7);
-const times = [];
-let sink = 0;
-for (let r = 0; r < reps; r++) {
-  const start = process.hrtime.bigint();
-  sink += main();
-  times.push(Number(process.hrtime.bigint() - start));
-}
-console.log(JSON.stringify({ program: 'taylor', callsPerRep: 188003, times, sink }));
+export const name = 'taylor';
+export const callsPerRep = 188003;
+export const rep = main;
+
+runAsScript(import.meta.url, { name, callsPerRep, rep }, 9);

@@ -118,7 +118,12 @@ export function instrument(source: string, options: InstrumentOptions): Instrume
 }
 
 /** The statement that registers the file's functions, first thing the code runs. */
-function registration(program: acorn.Program, source: string, firstId: number, functions: FunctionSite[]): Insertion {
+function registration(
+  program: acorn.Program,
+  source: string,
+  firstId: number,
+  functions: FunctionSite[],
+): Insertion {
   const files = [...new Set(functions.map((f) => f.file))];
   const frames = functions.map((f) => [f.name, files.indexOf(f.file), f.line, f.column]);
   // After a hashbang line, on the next line: the hashbang must stay the file's first bytes.
@@ -133,7 +138,8 @@ function registration(program: acorn.Program, source: string, firstId: number, f
  * sourceMappingURL comment the code had (which named the map of the code before instrumenting).
  */
 export function withInlineMap(code: string, map: EncodedSourceMap): string {
-  const comment = `//# sourceMappingURL=data:application/json;charset=utf-8;base64,${Buffer.from(JSON.stringify(map)).toString('base64')}`;
+  const base64 = Buffer.from(JSON.stringify(map)).toString('base64');
+  const comment = `//# sourceMappingURL=data:application/json;charset=utf-8;base64,${base64}`;
   const existing = /\/\/[#@] sourceMappingURL=[^\r\n]*\s*$/;
   return existing.test(code) ? code.replace(existing, comment) : `${code}\n${comment}`;
 }

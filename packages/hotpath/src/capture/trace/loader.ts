@@ -15,7 +15,11 @@ export interface LoaderTransformOptions {
 }
 
 /** Instruments one module: `location` is its URL or path; `format` how Node runs it. */
-export type LoaderTransform = (code: string, location: string, format: 'module' | 'commonjs') => string;
+export type LoaderTransform = (
+  code: string,
+  location: string,
+  format: 'module' | 'commonjs',
+) => string;
 
 /** The trace transform for a module loader. */
 export function createLoaderTransform(options: LoaderTransformOptions = {}): LoaderTransform {
@@ -42,7 +46,10 @@ export function createLoaderTransform(options: LoaderTransformOptions = {}): Loa
 const MAPPING_COMMENT = /\/\/[#@]\s*sourceMappingURL=([^\s'"]+)\s*$/;
 
 /** The code's own source map (a compiled file's .js.map, or an inline one), if it has one that loads. */
-export function readInputMap(code: string, file: string): { map: RawSourceMap; url: string } | null {
+export function readInputMap(
+  code: string,
+  file: string,
+): { map: RawSourceMap; url: string } | null {
   const comment = MAPPING_COMMENT.exec(code.slice(-4096));
   if (!comment) return null;
   try {
@@ -58,5 +65,7 @@ export function readInputMap(code: string, file: string): { map: RawSourceMap; u
 function decodeDataUrl(href: string): string {
   const comma = href.indexOf(',');
   const body = href.slice(comma + 1);
-  return href.slice(0, comma).endsWith(';base64') ? Buffer.from(body, 'base64').toString('utf8') : decodeURIComponent(body);
+  return href.slice(0, comma).endsWith(';base64')
+    ? Buffer.from(body, 'base64').toString('utf8')
+    : decodeURIComponent(body);
 }

@@ -13,7 +13,8 @@ const CELL = '__hpc';
 const R = RUNTIME_GLOBAL;
 
 /** A runtime that records nothing and changes nothing, as an object literal. */
-const NO_OP_RUNTIME = '{e(){return 0},x(){},ea(){return{node:-1}},xa(){},s(v){return v},r(v){return v},q(){},fa(i){return i},register(){}}';
+const NO_OP_RUNTIME =
+  '{e(){return 0},x(){},ea(){return{node:-1}},xa(){},s(v){return v},r(v){return v},q(){},fa(i){return i},register(){}}';
 
 /** Code inserted around function bodies and suspension points, as text. */
 export const snippet = {

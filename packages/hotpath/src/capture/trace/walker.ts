@@ -39,7 +39,11 @@ interface FunctionScope {
 
 type AnyNode = acorn.Node & Record<string, unknown>;
 
-const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+const FUNCTION_TYPES = new Set([
+  'FunctionDeclaration',
+  'FunctionExpression',
+  'ArrowFunctionExpression',
+]);
 const SKIPPED_KEYS = new Set(['type', 'start', 'end', 'loc', 'range']);
 
 /** Walks a parsed program and plans its instrumentation. */
@@ -71,7 +75,8 @@ export class TraceWalker {
       if (SKIPPED_KEYS.has(key)) continue;
       // Class field values and static blocks run as functions of their own: an await or a
       // catch inside them does not belong to the enclosing function.
-      const boundary = (node.type === 'PropertyDefinition' && key === 'value') || node.type === 'StaticBlock';
+      const boundary =
+        (node.type === 'PropertyDefinition' && key === 'value') || node.type === 'StaticBlock';
       if (boundary) this.scopes.push(null);
       const value = (node as AnyNode)[key];
       if (Array.isArray(value)) {
@@ -84,8 +89,18 @@ export class TraceWalker {
     this.ancestors.pop();
   }
 
-  private add(pos: number, depth: number, closing: boolean, text: string | ((firstId: number) => string)): void {
-    this.insertions.push({ pos, depth, closing, text: typeof text === 'string' ? () => text : text });
+  private add(
+    pos: number,
+    depth: number,
+    closing: boolean,
+    text: string | ((firstId: number) => string),
+  ): void {
+    this.insertions.push({
+      pos,
+      depth,
+      closing,
+      text: typeof text === 'string' ? () => text : text,
+    });
   }
 
   /** Plans enter/exit around a function's body and records its name and position. */
@@ -93,9 +108,9 @@ export class TraceWalker {
     const local = this.functions.length;
     const parent = this.ancestors.at(-1);
     // A method's position is its key's line (where the user reads `evolve(dt) {`), not its `(`.
-    const isMethod = parent?.type === 'MethodDefinition' || (parent?.type === 'Property' && (parent as acorn.Property).value === fn && ((parent as acorn.Property).method || (parent as acorn.Property).kind !== 'init'));
-    const at = (isMethod ? parent! : fn).loc!.start;
-    this.functions.push({ name: functionName(fn, this.ancestors, this.source), line: at.line, column: at.column });
+    const at = (isMethodOf(parent, fn) ? parent! : fn).loc!.start;
+    const name = functionName(fn, this.ancestors, this.source);
+    this.functions.push({ name, line: at.line, column: at.column });
 
     const suspends = fn.async || fn.generator;
     const open = (id: number): string => (suspends ? snippet.enterCell(id) : snippet.enter(id));
@@ -121,13 +136,23 @@ export class TraceWalker {
     switch (node.type) {
       case 'AwaitExpression':
       case 'YieldExpression':
-        this.planSuspendResume(node as unknown as acorn.AwaitExpression | acorn.YieldExpression, depth);
+        this.planSuspendResume(
+          node as unknown as acorn.AwaitExpression | acorn.YieldExpression,
+          depth,
+        );
         break;
       case 'ForOfStatement':
-        if ((node as unknown as acorn.ForOfStatement).await) this.planForAwait(node as unknown as acorn.ForOfStatement, depth);
+        if ((node as unknown as acorn.ForOfStatement).await) {
+          this.planForAwait(node as unknown as acorn.ForOfStatement, depth);
+        }
         break;
       case 'CatchClause':
-        this.add((node as unknown as acorn.CatchClause).body.start + 1, depth + 1, false, snippet.resume);
+        this.add(
+          (node as unknown as acorn.CatchClause).body.start + 1,
+          depth + 1,
+          false,
+          snippet.resume,
+        );
         break;
       case 'TryStatement': {
         const finalizer = (node as unknown as acorn.TryStatement).finalizer;
@@ -143,7 +168,10 @@ export class TraceWalker {
     }
   }
 
-  private planSuspendResume(node: acorn.AwaitExpression | acorn.YieldExpression, depth: number): void {
+  private planSuspendResume(
+    node: acorn.AwaitExpression | acorn.YieldExpression,
+    depth: number,
+  ): void {
     this.add(node.start, depth, false, snippet.resumeOpen);
     if (node.argument) this.wrapOperand(node.argument, depth + 1);
     else this.add(node.end, depth + 1, true, snippet.undefinedOperand);
@@ -168,7 +196,8 @@ export class TraceWalker {
     // go around the labels as well: `continue label` must still name a loop.
     let target: acorn.Node = loop;
     let targetDepth = depth;
-    while (this.ancestors[targetDepth - 1]?.type === 'LabeledStatement') target = this.ancestors[--targetDepth]!;
+    while (this.ancestors[targetDepth - 1]?.type === 'LabeledStatement')
+      target = this.ancestors[--targetDepth]!;
     this.add(target.start, targetDepth, false, '{');
     this.add(target.end, targetDepth, true, `;${snippet.resume}}`);
   }
@@ -186,13 +215,29 @@ export function afterDirectives(
 ): { pos: number; separator: string } {
   let last: acorn.Node | undefined;
   for (const statement of statements) {
-    if (statement.type !== 'ExpressionStatement' || !(statement as acorn.ExpressionStatement).directive) break;
+    if (
+      statement.type !== 'ExpressionStatement' ||
+      !(statement as acorn.ExpressionStatement).directive
+    )
+      break;
     last = statement;
   }
   if (!last) return { pos: fallback, separator: '' };
   return { pos: last.end, separator: source[last.end - 1] === ';' ? '' : ';' };
 }
 
+/** Whether `fn` is the function of a class or object-literal method, getter or setter. */
+function isMethodOf(parent: acorn.Node | undefined, fn: acorn.Function): boolean {
+  if (parent?.type === 'MethodDefinition') return true;
+  if (parent?.type !== 'Property') return false;
+  const property = parent as acorn.Property;
+  return property.value === fn && (property.method || property.kind !== 'init');
+}
+
 function isNode(value: unknown): value is acorn.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { type?: unknown }).type === 'string'
+  );
 }
