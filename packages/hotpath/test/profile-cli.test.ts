@@ -68,6 +68,20 @@ test('TypeScript ES modules import each other by their .js names, as tsc wants t
   assert.deepEqual([stats.calls, frame.file, frame.line], [3, path.join(FIXTURES, 'esm-dep.ts'), 1]);
 });
 
+test('node_modules run uninstrumented (?) unless --trace-node-modules', () => {
+  const dir = tempDir();
+  fs.mkdirSync(path.join(dir, 'node_modules/tiny'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'node_modules/tiny/package.json'), '{"name":"tiny","type":"module","exports":"./index.js"}');
+  fs.writeFileSync(path.join(dir, 'node_modules/tiny/index.js'), 'export function inc(x) {\n  return x + 1;\n}\n');
+  fs.writeFileSync(path.join(dir, 'main.mjs'), "import { inc } from 'tiny';\nlet x = 0;\nfor (let i = 0; i < 5; i++) x = inc(x);\n");
+  const counts = (options: string[]): Array<number | null> => {
+    const { profile } = profileTo(path.join(dir, 'main.mjs'), [...options, '--counts', 'instrument']);
+    return profile.functions.filter((fn) => profile.frames[fn.frame]!.name === 'inc').map((fn) => fn.calls);
+  };
+  assert.ok(counts([]).every((calls) => calls === null));
+  assert.deepEqual(counts(['--trace-node-modules']), [5]);
+});
+
 test('a program that throws: its error on stderr, exit 1, a complete profile', () => {
   const { run, profile } = profileTo(path.join(FIXTURES, 'throws.ts'));
   assert.equal(run.status, 1);

@@ -3,7 +3,7 @@
  * travel in one environment variable, which the preload reads and removes so the program
  * sees the environment it would have under `node`.
  */
-import { isOwnUrl } from './own-code.js';
+import { isOwnOrDependencyUrl } from './own-code.js';
 
 /** The environment variable carrying {@link ChildConfig} as JSON. */
 export const CONFIG_ENV = 'HOTPATH_PROFILE_CAPTURE';
@@ -57,9 +57,9 @@ export function instruments(settings: LoaderData): boolean {
 
 /**
  * Whether a module is rewritten: the program's own code, node_modules on request, never
- * hotpath's.
+ * hotpath's code or its dependencies'.
  */
 export function isInstrumented(url: string, settings: LoaderData): boolean {
-  if (!instruments(settings) || !url.startsWith('file:') || isOwnUrl(url)) return false;
+  if (!instruments(settings) || !url.startsWith('file:') || isOwnOrDependencyUrl(url)) return false;
   return settings.instrumentNodeModules || !/[\\/]node_modules[\\/]/.test(decodeURIComponent(url));
 }

@@ -1,11 +1,59 @@
 /**
- * hotpath's own code (this package's compiled src/): never instrumented (the recorder
- * cannot trace itself) and left out of profiles (the preload and the capture are not the
- * program's work).
+ * hotpath's own code: this package's compiled src/, left out of profiles and never
+ * instrumented, and the packages it depends on (acorn, typescript, ...), never instrumented
+ * (the recorder cannot trace itself, and a parser instrumented by itself would count its
+ * own work) but profiled where the program uses them too.
  */
-const OWN_DIR = new URL('../', import.meta.url).href;
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-/** Whether a script URL belongs to hotpath itself. */
+const PACKAGE_DIR = fileURLToPath(new URL('../../../', import.meta.url));
+const OWN_DIR = new URL('../', import.meta.url).href;
+let dependencyDirs: string[] | null = null;
+
+/** Whether a script URL is hotpath's own code (the preload, the hooks, the captures). */
 export function isOwnUrl(url: string): boolean {
   return url.startsWith(OWN_DIR);
+}
+
+/** Whether a script URL is hotpath's own code or one of the packages it depends on. */
+export function isOwnOrDependencyUrl(url: string): boolean {
+  if (isOwnUrl(url)) return true;
+  dependencyDirs ??= ownDependencyDirs();
+  return dependencyDirs.some((dir) => url.startsWith(dir));
+}
+
+/** The URLs (with a trailing `/`) of the packages hotpath depends on, transitively. */
+export function ownDependencyDirs(): string[] {
+  const found = new Map<string, string>();
+  const visit = (from: string): void => {
+    for (const name of dependenciesOf(from)) {
+      if (found.has(name)) continue;
+      const dir = locate(name, from);
+      if (!dir) continue;
+      found.set(name, pathToFileURL(dir).href + '/');
+      visit(dir);
+    }
+  };
+  visit(PACKAGE_DIR);
+  return [...found.values()];
+}
+
+function dependenciesOf(dir: string): string[] {
+  try {
+    const json = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+    return Object.keys(json.dependencies ?? {});
+  } catch {
+    return [];
+  }
+}
+
+// Node's lookup: node_modules/<name> in the package's directory or any directory above it.
+function locate(name: string, from: string): string | null {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'node_modules', name);
+    if (existsSync(candidate)) return realpathSync(candidate);
+    if (path.dirname(dir) === dir) return null;
+  }
 }

@@ -36,7 +36,6 @@ async function startProfiling(config: ChildConfig): Promise<void> {
     idCounter: new SharedArrayBuffer(4),
     countsFile: `${config.output}.functions`,
   };
-  register(new URL('./hooks.js', import.meta.url), { data });
   const stop = config.mode === 'trace' ? await startTrace(data) : await startSample(config, data);
   const startTime = new Date().toISOString();
   const start = process.hrtime.bigint();
@@ -58,8 +57,14 @@ async function startProfiling(config: ChildConfig): Promise<void> {
   });
 }
 
-/** The CommonJS side of a transform the loader thread also applies (hooks.ts). */
-function instrumentCommonJs(data: LoaderData, transform: ModuleTransform): void {
+/**
+ * Registers the module hooks, and the CommonJS side of the transform they apply (if any).
+ * Called after hotpath's own modules are loaded (so they never pass through the hooks) and
+ * after the runtime that instrumented code calls is installed.
+ */
+function installHooks(data: LoaderData, transform: ModuleTransform | null): void {
+  register(new URL('./hooks.js', import.meta.url), { data });
+  if (!transform) return installCommonJsHooks();
   installCommonJsHooks({
     apply: (code, filename) => transform(code, filename, 'commonjs'),
     traces: (filename) => isInstrumented(pathToFileURL(filename).href, data),
@@ -68,20 +73,22 @@ function instrumentCommonJs(data: LoaderData, transform: ModuleTransform): void 
 
 async function startTrace(data: LoaderData): Promise<Stop> {
   const bridge = await import('./trace-bridge.js');
-  instrumentCommonJs(data, bridge.loaderTransform(data));
-  return bridge.startRecorder();
+  const stop = bridge.startRecorder();
+  installHooks(data, bridge.loaderTransform(data));
+  return stop;
 }
 
 async function startSample(config: ChildConfig, data: LoaderData): Promise<Stop> {
   let collect: (() => ScriptCounts[]) | null = null;
   if (data.counts === 'instrument') {
     const bridge = await import('./count-bridge.js');
-    instrumentCommonJs(data, bridge.countTransform(data));
     const counters = bridge.installCounters();
+    installHooks(data, bridge.countTransform(data));
     collect = () => bridge.collectCounts(data, counters);
   } else {
-    installCommonJsHooks();
+    installHooks(data, null);
   }
+  // Last: coverage deoptimises everything, and neither source should record the above.
   const capture = new SampleCapture({
     intervalNs: config.intervalNs,
     counts: data.counts === 'coverage',
