@@ -7,6 +7,7 @@ import * as acorn from 'acorn';
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
 import ts from 'typescript';
 import { instrument, type FunctionSite } from '../src/capture/trace/instrument.js';
+import { createLoaderTransform } from '../src/capture/trace/loader.js';
 
 const FILE = '/proj/src/example.mjs';
 
@@ -197,4 +198,27 @@ test('compiled code: frames and the composed map point at the TypeScript source'
   });
   assert.equal(found.source, '/proj/dist/tree.ts');
   assert.equal(found.line, 7);
+});
+
+test('the loader transform leaves a file it cannot instrument as it is, with a warning', () => {
+  const warnings: string[] = [];
+  const transform = createLoaderTransform({ warn: (message) => warnings.push(message) });
+  assert.equal(transform('const x = <div />;', '/proj/app.jsx', 'module'), 'const x = <div />;');
+  const broken = 'function f() {}\n//# sourceMappingURL=data:application/json;base64,bm90IGpzb24=';
+  assert.equal(transform(broken, '/proj/broken.js', 'module'), broken);
+  assert.equal(warnings.length, 2);
+  assert.match(warnings[0]!, /could not parse untraced: \/proj\/app\.jsx: Unexpected token/);
+  assert.match(warnings[1]!, /left \/proj\/broken\.js untraced/);
+});
+
+test('the loader transform inlines the map, replacing the sourceMappingURL the code had', () => {
+  const transform = createLoaderTransform({ allocateIds: () => 1 });
+  const code = transform(
+    'function f() {}\n//# sourceMappingURL=f.js.map\n',
+    '/nowhere/f.js',
+    'commonjs',
+  );
+  const lines = code.split('\n');
+  assert.equal(lines.length, 2);
+  assert.match(lines[1]!, /^\/\/# sourceMappingURL=data:application\/json;charset=utf-8;base64,/);
 });

@@ -26,20 +26,37 @@ export function createLoaderTransform(options: LoaderTransformOptions = {}): Loa
   const warn = options.warn ?? ((message: string) => process.stderr.write(`hotpath: ${message}\n`));
   return (code, location, format) => {
     const file = location.startsWith('file:') ? fileURLToPath(location) : location;
-    const input = readInputMap(code, file);
-    const result = instrument(code, {
-      file,
-      sourceType: format === 'module' ? 'module' : 'script',
-      inputMap: input?.map,
-      mapUrl: input?.url,
-      allocateIds: options.allocateIds,
-    });
-    if (!result.ok) {
-      warn(`trace mode left a file it could not parse untraced: ${result.error}`);
+    try {
+      return instrumentFile(code, file, format, options.allocateIds, warn);
+    } catch (error) {
+      // A bug or a limit of the transform (a source map it cannot read, an AST too deep)
+      // must cost the file its tracing, never the program its run.
+      warn(`trace mode left ${file} untraced: ${(error as Error).message}`);
       return code;
     }
-    return result.map ? withInlineMap(result.code, result.map) : result.code;
   };
+}
+
+function instrumentFile(
+  code: string,
+  file: string,
+  format: 'module' | 'commonjs',
+  allocateIds: IdAllocator | undefined,
+  warn: (message: string) => void,
+): string {
+  const input = readInputMap(code, file);
+  const result = instrument(code, {
+    file,
+    sourceType: format === 'module' ? 'module' : 'script',
+    inputMap: input?.map,
+    mapUrl: input?.url,
+    allocateIds,
+  });
+  if (!result.ok) {
+    warn(`trace mode left a file it could not parse untraced: ${result.error}`);
+    return code;
+  }
+  return result.map ? withInlineMap(result.code, result.map) : result.code;
 }
 
 // The last sourceMappingURL comment of the code, as compilers write it.
