@@ -16,6 +16,23 @@ const OVERHEAD = fileURLToPath(new URL('../dist/test/bench/overhead.bench.js', i
 const REGRESSION = fileURLToPath(new URL('../dist/test/bench/regression.bench.js', import.meta.url));
 const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'hotpath-bars-'));
 
+/** CPU time of the whole machine so far, from /proc/stat (Linux): [busy, total] jiffies. */
+function cpuTimes() {
+  try {
+    const [, ...fields] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+    const idle = fields[3] + fields[4];
+    const total = fields.reduce((a, b) => a + b, 0);
+    return [total - idle, total];
+  } catch {
+    return [NaN, NaN];
+  }
+}
+
+/** Share of all CPUs busy between two cpuTimes(): this run takes about one CPU of them. */
+function busy(before, after) {
+  return `${((100 * (after[0] - before[0])) / (after[1] - before[1])).toFixed(0)}%`;
+}
+
 function bench(args, env = {}) {
   const result = spawnSync(process.execPath, [BIN, 'bench', ...args], {
     cwd,
@@ -34,17 +51,24 @@ console.log(
 );
 const medians = [];
 for (let run = 1; run <= 5; run++) {
+  const before = cpuTimes();
   const result = bench([OVERHEAD, '--json']);
+  const load = busy(before, cpuTimes());
   if (result.status !== 0) throw new Error(result.stderr);
   const report = JSON.parse(result.stdout);
   const by = Object.fromEntries(report.benchmarks.map((b) => [b.name, b]));
   const noop = by['noop'];
   const flagged = report.notes.some((n) => n.flag && n.fullname === noop.fullname);
-  medians.push(by['ten-ns'].stats.median);
+  const ten = by['ten-ns'];
+  medians.push(ten.stats.median);
+  // Rounds within 10% of the fastest: on a shared host, the share of the run not slowed by a
+  // neighbour on the same core (the slowed phases run ~1.7x slower, for seconds at a time).
+  const fast = ten.roundsNs.filter((ns) => ns <= 1.1 * Math.min(...ten.roundsNs)).length / ten.roundsNs.length;
   console.log(
     `run ${run}: noop median ${noop.stats.median.toFixed(3)} ns (empty-call floor ${noop.timer.overheadNs.toFixed(3)} ns, ` +
       `flagged: ${flagged}); ten-ns median ${by['ten-ns'].stats.median.toFixed(2)} ns ` +
-      `(${by['ten-ns'].stats.rounds} rounds x ${by['ten-ns'].iterations} calls)`,
+      `(min ${by['ten-ns'].stats.min.toFixed(2)}; ${by['ten-ns'].stats.rounds} rounds x ${by['ten-ns'].iterations} calls); ` +
+      `rounds within 10% of the fastest: ${(100 * fast).toFixed(0)}%; all CPUs busy ${load} (this run: about one CPU of ${os.availableParallelism()})`,
   );
 }
 const spread = (Math.max(...medians) - Math.min(...medians)) / Math.min(...medians);
