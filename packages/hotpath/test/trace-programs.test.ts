@@ -271,3 +271,23 @@ test("CommonJS with 'use strict', arrows, getters, throws and early returns: sam
     check: 3,
   });
 });
+
+const EXITS = `
+function inner(n) {
+  if (n === 0) process.exit(3);
+  return inner(n - 1);
+}
+function outer() {
+  console.log('exiting');
+  inner(2);
+}
+outer();
+`;
+
+test('process.exit() deep in the stack: exit code kept, functions still running are in the profile', () => {
+  const { profile } = runBoth({ 'exits.mjs': EXITS }, 'exits.mjs');
+  assert.equal(profile.meta.exitCode, 3);
+  assert.deepEqual(counts(profile), { outer: 1, inner: 3 });
+  const inner = profile.functions.find((f) => profile.frames[f.frame]!.name === 'inner')!;
+  assert.equal(inner.primitiveCalls, 1);
+});
