@@ -56,18 +56,11 @@ export {
  */
 export { buildViewData, renderViewHtml, writeReportFile, type ViewData, type ViewOptions } from './view/index.js';
 /**
- * Benchmarks: {@link timeit} and {@link repeat} (Python's timeit for functions), and
- * {@link bench}, pytest-benchmark's fixture for node:test: `bench(t, fn)` runs `fn` once under
- * `node --test` and measures it under `hotpath bench`. {@link Benchmark} is the harness itself
- * (calibration, warm-up, rounds) with an injectable clock; {@link computeStats} the statistics.
+ * Benchmarks (also alone as `hotpath/bench`): `bench(t, fn)`, pytest-benchmark's fixture for
+ * node:test; `timeit`, `repeat` and `autorange`, Python's timeit for functions; `Benchmark`, the
+ * harness with an injectable clock; `computeStats`, pytest-benchmark's statistics.
  */
-export { bench, isBenchmarking, type BenchOptions, type TestLike } from './bench/fixture.js';
-export { autorange, repeat, timeit, type AutorangeOptions, type RepeatOptions, type TimeitOptions } from './bench/timeit.js';
-export { Benchmark, HARNESS_DEFAULTS, timerInfo, type HarnessOptions, type Measurement } from './bench/harness.js';
-export { hrClock, timerResolution, type Clock } from './bench/clock.js';
-export { computeStats, type BenchStats } from './bench/stats.js';
-export type { TimerInfo } from './bench/timer.js';
-export type { GcActivity } from './bench/gc.js';
+export * from './bench/index.js';
 /**
  * Converting: {@link writeProfileAs} writes a profile in any format of {@link EXPORTERS}
  * (hotpath JSON, callgrind, dot, svg, pstats, speedscope, cpuprofile, pprof), chosen by name or

@@ -64,8 +64,8 @@ export function buildSampleProfile(data: SampleData, meta: SampleMeta, options: 
 }
 
 /**
- * Native functions only Node's internals call (`MessageChannel`, `postMessage` and
- * `evaluate` of the ES module loader) are Node's machinery, not the program's: they are
+ * Native functions only Node's internals (or V8's root) call (`MessageChannel`,
+ * `postMessage` and `evaluate` of the ES module loader) are Node's machinery, not the program's: they are
  * categorised with Node's internals, so tables fold them too. A native function the
  * program calls (`sqrt`) stays visible, as cProfile shows `{built-in method math.sqrt}`.
  */
@@ -73,7 +73,7 @@ function foldNativeHelpers(tree: readonly TreeNode[], frames: Frame[]): void {
   const calledByProgram = new Set<number>();
   for (const node of tree) {
     const parent = node.parent >= 0 ? frames[tree[node.parent]!.frame]! : null;
-    if (parent && parent.category !== 'node') calledByProgram.add(node.frame);
+    if (parent && parent.category !== 'node' && parent.category !== 'special') calledByProgram.add(node.frame);
   }
   frames.forEach((frame, id) => {
     if (frame.category === 'native' && !calledByProgram.has(id)) frame.category = 'node';

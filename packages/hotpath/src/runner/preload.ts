@@ -1,12 +1,15 @@
 /**
  * The preload of a profiled program (`node --import <this> script args`), run on the
- * program's main thread before its first module. It:
- * 1. registers the module hooks (hooks.ts: TypeScript, instrumentation) and the CommonJS
+ * program's main thread before its first module. In this order, it:
+ * 1. loads hotpath's own modules and installs what instrumented code calls (the call
+ *    counters of count-bridge.ts, or trace mode's recorder): loaded before the hooks exist,
+ *    hotpath's code never passes through them;
+ * 2. registers the module hooks (hooks.ts: TypeScript, instrumentation) and the CommonJS
  *    hooks (cjs.ts);
- * 2. starts the capture before the program loads: in sample mode V8's sampler plus the call
- *    counters (count-bridge.ts) or V8 block coverage (which must start before the program's
- *    modules are compiled, or their counts come out wrong); in trace mode the recorder;
- * 3. writes the capture when the program ends, however it ends (flush.ts).
+ * 3. in sample mode, starts V8's sampler (and V8 block coverage with `--counts coverage`,
+ *    which must start before the program's modules are compiled, or their counts come out
+ *    wrong);
+ * 4. writes the capture when the program ends, however it ends (flush.ts).
  *
  * Without the settings variable (a worker thread, or a process the program spawns with
  * our execArgv) it does nothing.
