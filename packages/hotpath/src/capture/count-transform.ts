@@ -74,7 +74,8 @@ export function instrumentCounts(source: string, options: CountOptions): { code:
   return { code, functions };
 }
 
-function findFunctions(program: acorn.Program, source: string): Array<{ node: acorn.Function; name: string }> {
+/** Every function of `program` with its name as a user reads it, in source order. */
+export function findFunctions(program: acorn.Program, source: string): Array<{ node: acorn.Function; name: string }> {
   const found: Array<{ node: acorn.Function; name: string }> = [];
   const ancestors: acorn.Node[] = [];
   const visit = (node: acorn.Node): void => {

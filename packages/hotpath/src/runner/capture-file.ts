@@ -5,6 +5,7 @@
  * its exit quick and its globals untouched.
  */
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import type { LinesSampleData } from '../capture/lines-sample/protocol.js';
 import type { SampleData } from '../capture/sample-profile.js';
 import type { CaptureMode } from './config.js';
 import type { Ending } from './flush.js';
@@ -30,6 +31,8 @@ export interface CaptureFile extends Ending {
   sample?: SampleData;
   /** Trace mode's data: the recorder's snapshot. */
   trace?: unknown;
+  /** Sample mode's line capture (`hotpath lines`): counters and what they count. */
+  lineSample?: LinesSampleData;
 }
 
 /** Writes a capture file atomically (a temporary file, flushed, then renamed). */

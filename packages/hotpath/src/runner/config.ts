@@ -3,6 +3,7 @@
  * travel in one environment variable, which the preload reads and removes so the program
  * sees the environment it would have under `node`.
  */
+import type { LinesChildConfig, LinesChildSettings } from '../capture/lines-sample/child.js';
 import { isOwnOrDependencyUrl } from './own-code.js';
 
 /** The environment variable carrying {@link ChildConfig} as JSON. */
@@ -29,6 +30,8 @@ export interface ChildConfig {
   output: string;
   /** Instrument node_modules too (trace mode, and sample mode's counters). */
   instrumentNodeModules: boolean;
+  /** Sample mode's line capture (`hotpath lines`): picked functions counted per block, times from V8's log. */
+  lineSample?: LinesChildConfig;
 }
 
 /** Settings of the module hooks (`module.register`'s `data`), shared with the main thread. */
@@ -40,6 +43,8 @@ export interface LoaderData {
   idCounter?: SharedArrayBuffer;
   /** Sample mode's counters: file where each thread appends the functions it instrumented. */
   countsFile?: string;
+  /** Sample mode's line capture: only the picked functions are rewritten. */
+  lineSample?: LinesChildSettings;
 }
 
 /** Reads the settings and removes them from the environment; `null` when not profiled. */
@@ -52,7 +57,7 @@ export function takeChildConfig(env: NodeJS.ProcessEnv = process.env): ChildConf
 
 /** Whether modules are rewritten at all: trace mode, or sample mode counting by instrumentation. */
 export function instruments(settings: LoaderData): boolean {
-  return settings.mode === 'trace' || settings.counts === 'instrument';
+  return settings.mode === 'trace' || settings.counts === 'instrument' || settings.lineSample !== undefined;
 }
 
 /**

@@ -20,7 +20,9 @@ let transform: ((source: string, url: string, format: 'module' | 'commonjs') => 
 /** Receives the preload's settings (`module.register`'s `data`). */
 export async function initialize(data: LoaderData | undefined): Promise<void> {
   if (data) settings = data;
-  if (settings.mode === 'trace') {
+  if (settings.lineSample) {
+    transform = (await import('../capture/lines-sample/child.js')).linesTransform(settings.lineSample, settings.idCounter!);
+  } else if (settings.mode === 'trace') {
     transform = (await import('./trace-bridge.js')).loaderTransform(settings);
   } else if (settings.counts === 'instrument') {
     transform = (await import('./count-bridge.js')).countTransform(settings);

@@ -25,7 +25,7 @@ import { isInstrumented, type ChildConfig, type LoaderData, takeChildConfig } fr
 import { onProgramEnd } from './flush.js';
 import { isOwnUrl } from './own-code.js';
 
-type Stop = () => Pick<CaptureFile, 'sample' | 'trace'>;
+type Stop = () => Pick<CaptureFile, 'sample' | 'trace' | 'lineSample'>;
 type ModuleTransform = (code: string, location: string, format: 'module' | 'commonjs') => string;
 
 const config = isMainThread ? takeChildConfig() : null;
@@ -39,7 +39,11 @@ async function startProfiling(config: ChildConfig): Promise<void> {
     idCounter: new SharedArrayBuffer(4),
     countsFile: `${config.output}.functions`,
   };
-  const stop = config.mode === 'trace' ? await startTrace(data) : await startSample(config, data);
+  if (config.lineSample) {
+    data.counts = 'none';
+    data.lineSample = { ...config.lineSample, recordFile: `${config.output}.lines` };
+  }
+  const stop = config.mode === 'trace' ? await startTrace(data) : data.lineSample ? await startLineSample(data) : await startSample(config, data);
   const startTime = new Date().toISOString();
   const start = process.hrtime.bigint();
   const cwd = process.cwd();
@@ -79,6 +83,14 @@ async function startTrace(data: LoaderData): Promise<Stop> {
   const stop = bridge.startRecorder();
   installHooks(data, bridge.loaderTransform(data));
   return stop;
+}
+
+/** Sample mode's line capture: counters in the picked functions; node writes V8's log itself. */
+async function startLineSample(data: LoaderData): Promise<Stop> {
+  const child = await import('../capture/lines-sample/child.js');
+  const counters = child.installLineCounters();
+  installHooks(data, child.linesTransform(data.lineSample!, data.idCounter!));
+  return () => ({ lineSample: child.collectLines(data.lineSample!, counters) });
 }
 
 async function startSample(config: ChildConfig, data: LoaderData): Promise<Stop> {

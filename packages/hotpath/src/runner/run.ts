@@ -2,9 +2,11 @@
  * Runs a program under a capture and returns its profile: what `hotpath profile` and the
  * API's `run()` share.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { buildLinesSampleProfile } from '../capture/lines-sample/profile.js';
+import { v8LogFlags } from '../capture/lines-sample/v8-flags.js';
 import { buildSampleProfile } from '../capture/sample-profile.js';
 import { SourceMapper } from '../capture/source-maps.js';
 import type { Profile, ProfileMeta } from '../model/profile.js';
@@ -24,6 +26,12 @@ export interface RunProfiledOptions extends SpawnOptions {
   counts?: CountMethod;
   /** Instrument node_modules too (trace mode, and sample mode's counters). */
   traceNodeModules?: boolean;
+  /**
+   * Line profiling of the picked functions (`hotpath lines`); sample mode: exact hits from
+   * counters, times from V8's stack ticks (capture/lines-sample/). Targets: `evolve`,
+   * `Class.method`, `file.ts:41`, or a file for all its functions.
+   */
+  lines?: { targets: string[] };
 }
 
 /** The outcome of {@link runProfiled}. */
@@ -46,7 +54,14 @@ export async function runProfiled(script: string, args: readonly string[], optio
       output: path.join(dir, 'capture.json'),
       instrumentNodeModules: options.traceNodeModules ?? false,
     };
-    const ending = await spawnProfiled(script, args, config, options);
+    let spawnOptions: SpawnOptions = options;
+    if (options.lines && config.mode === 'sample') {
+      const logDir = path.join(dir, 'v8-log');
+      mkdirSync(logDir);
+      config.lineSample = { targets: options.lines.targets, logDir, intervalUs: config.intervalNs / 1000, cwd: options.cwd ?? process.cwd() };
+      spawnOptions = { ...options, nodeArgs: [...v8LogFlags(logDir, config.lineSample.intervalUs), ...(options.nodeArgs ?? [])] };
+    }
+    const ending = await spawnProfiled(script, args, config, spawnOptions);
     const capture = readCapture(config.output);
     const profile = capture ? await profileOf(capture, ending, [script, ...args]) : null;
     return { ...ending, profile };
@@ -72,6 +87,7 @@ export async function profileOf(capture: CaptureFile, ending: ChildEnding, comma
     const { traceProfile } = await import('./trace-bridge.js');
     return traceProfile(capture.trace, meta);
   }
+  if (capture.lineSample) return buildLinesSampleProfile(capture.lineSample, meta);
   if (!capture.sample) throw new Error('the capture holds no samples');
   return buildSampleProfile(capture.sample, meta, { mapper: new SourceMapper(), ignoreUrl: isOwnUrl });
 }

@@ -1,0 +1,174 @@
+/**
+ * Where sample mode puts its line counters in a picked function: one counter per run of
+ * statements that always execute together (a basic block, as V8's block coverage has),
+ * not one per statement. A new run starts at the head of every statement list and after
+ * every statement with control flow inside it (if, loops, switch, try, blocks). So the
+ * chapter's inner loop body, seven statements, pays one increment per iteration.
+ *
+ * What the counts mean: a statement's hits are its run's counter, so a throw in the middle
+ * of a run counts the rest of the run as executed (as V8's block coverage does). A loop
+ * header (`for`, `while`, `do`) shows the number of times its body ran, its iterations, as
+ * the chapter's line_profiler output shows them (`for i in range(nsteps)`: nsteps).
+ */
+import type * as acorn from 'acorn';
+
+/** Text to insert: `open`/`close` wrap a non-block body in braces, `comma` wraps an expression body. */
+export interface BlockInsertion {
+  at: number;
+  kind: 'statement' | 'open' | 'close' | 'expression' | 'expressionEnd';
+  /** Local counter index (0-based within the plan). */
+  counter: number;
+}
+
+/** The counters of one picked function. */
+export interface BlockPlan {
+  insertions: BlockInsertion[];
+  /** Statement starts (character offsets) with their local counter. */
+  statements: Array<{ at: number; counter: number }>;
+  /** Local counter of the function's entry (its calls). */
+  entry: number;
+  /** Counters used. */
+  size: number;
+  /** Local entry counter of every function planned (the picked one and those nested in it), by start offset. */
+  entries: Map<number, number>;
+}
+
+type AnyNode = acorn.Node & Record<string, unknown>;
+
+const LOOPS = new Set(['ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement']);
+const COMPOUND = new Set([...LOOPS, 'IfStatement', 'SwitchStatement', 'TryStatement', 'BlockStatement', 'LabeledStatement', 'WithStatement']);
+const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+
+/** Plans the counters of `fn`, nested functions included (their lines are the function's lines). */
+export function planBlocks(fn: acorn.Function): BlockPlan {
+  const planner = new Planner();
+  const entry = planner.function(fn);
+  return { insertions: planner.insertions, statements: planner.statements, entry, size: planner.size, entries: planner.entries };
+}
+
+class Planner {
+  insertions: BlockInsertion[] = [];
+  statements: Array<{ at: number; counter: number }> = [];
+  size = 0;
+  entries = new Map<number, number>();
+
+  function(fn: acorn.Function): number {
+    const entry = this.functionBody(fn);
+    this.entries.set(fn.start, entry);
+    return entry;
+  }
+
+  private functionBody(fn: acorn.Function): number {
+    if (fn.body.type === 'BlockStatement') return this.list(fn.body.body, fn.body.start + 1, true);
+    const counter = this.size++;
+    this.insertions.push({ at: fn.body.start, kind: 'expression', counter }, { at: fn.body.end, kind: 'expressionEnd', counter });
+    this.statements.push({ at: fn.body.start, counter });
+    this.children(fn.body as AnyNode);
+    return counter;
+  }
+
+  /** A statement list; returns its first counter (-1 for an empty list unless `force`). */
+  private list(body: readonly acorn.Node[], openAt: number, force: boolean): number {
+    const directives = body.filter((s) => 'directive' in s && typeof s.directive === 'string');
+    const statements = body.slice(directives.length);
+    let first = -1;
+    let current = -1;
+    for (const statement of statements) {
+      if (current < 0) {
+        current = this.size++;
+        if (first < 0) first = current;
+        this.insertions.push({ at: statement.start, kind: 'statement', counter: current });
+      }
+      this.statement(statement as AnyNode, current);
+      if (COMPOUND.has(statement.type)) current = -1;
+    }
+    if (first < 0 && force) {
+      first = this.size++;
+      this.insertions.push({ at: directives.at(-1)?.end ?? openAt, kind: 'statement', counter: first });
+    }
+    return first;
+  }
+
+  /** Records a statement with its counter (a loop: its body's) and plans what it holds. */
+  private statement(node: AnyNode, counter: number): number {
+    const at = this.statements.push({ at: node.start, counter }) - 1;
+    const own = this.inner(node, counter);
+    this.statements[at]!.counter = own;
+    return own;
+  }
+
+  /** Plans the statements inside `node`; returns the counter its own line shows. */
+  private inner(node: AnyNode, counter: number): number {
+    if (LOOPS.has(node.type)) {
+      for (const key of ['init', 'test', 'update', 'left', 'right']) this.expression(node[key]);
+      return this.body(node.body as AnyNode);
+    }
+    switch (node.type) {
+      case 'IfStatement':
+        this.expression(node.test);
+        this.body(node.consequent as AnyNode);
+        if (node.alternate) this.body(node.alternate as AnyNode);
+        return counter;
+      case 'BlockStatement':
+        this.list(node.body as acorn.Node[], node.start + 1, false);
+        return counter;
+      case 'LabeledStatement':
+        // Not wrapped in braces: `continue label` must still name a loop.
+        return this.inner(node.body as AnyNode, counter);
+      case 'TryStatement':
+        this.inner(node.block as AnyNode, counter);
+        if (node.handler) this.inner((node.handler as AnyNode).body as AnyNode, counter);
+        if (node.finalizer) this.inner(node.finalizer as AnyNode, counter);
+        return counter;
+      case 'SwitchStatement':
+        this.expression(node.discriminant);
+        for (const c of node.cases as AnyNode[]) {
+          this.expression(c.test);
+          this.list(c.consequent as acorn.Node[], c.end, false);
+        }
+        return counter;
+      case 'WithStatement':
+        this.expression(node.object);
+        this.body(node.body as AnyNode);
+        return counter;
+      default:
+        if (FUNCTIONS.has(node.type)) this.function(node as unknown as acorn.Function);
+        else this.children(node);
+        return counter;
+    }
+  }
+
+  /** A body in statement position: a block's list, or a lone statement wrapped in braces. */
+  private body(node: AnyNode): number {
+    if (node.type === 'BlockStatement') return this.list(node.body as acorn.Node[], node.start + 1, true);
+    const counter = this.size++;
+    this.insertions.push({ at: node.start, kind: 'open', counter }, { at: node.end, kind: 'close', counter });
+    this.statement(node, counter);
+    return counter;
+  }
+
+  private expression(node: unknown): void {
+    if (isNode(node)) this.children(node, true);
+  }
+
+  /** Finds the functions and static blocks inside an expression or a simple statement. */
+  private children(node: AnyNode, self = false): void {
+    if (self && FUNCTIONS.has(node.type)) {
+      this.function(node as unknown as acorn.Function);
+      return;
+    }
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'type') continue;
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (!isNode(child)) continue;
+        if (FUNCTIONS.has(child.type)) this.function(child as unknown as acorn.Function);
+        else if (child.type === 'StaticBlock') this.list(child.body as acorn.Node[], child.start + 1, false);
+        else this.children(child);
+      }
+    }
+  }
+}
+
+function isNode(value: unknown): value is AnyNode {
+  return typeof value === 'object' && value !== null && typeof (value as acorn.Node).type === 'string';
+}

@@ -1,0 +1,130 @@
+/**
+ * Sample mode's line-counting transform: the functions the user picked get a counter per
+ * basic block (blocks.ts); every other function runs untouched. Only text is inserted,
+ * never a line break, so line numbers stay those of the code as loaded (TypeScript's, after
+ * type blanking); a compiled file's own source map takes them back to its source.
+ */
+import * as acorn from 'acorn';
+import MagicString from 'magic-string';
+import { findFunctions } from '../count-transform.js';
+import { LineIndex } from '../positions.js';
+import { readInputMap } from '../trace/loader.js';
+import { PositionTracer } from '../trace/positions.js';
+import { planBlocks, type BlockInsertion, type BlockPlan } from './blocks.js';
+import { LINE_COUNTERS_GLOBAL, type LinesModuleRecord, type PickedFunction } from './protocol.js';
+import { matchesAny, pickFunctions, type Candidate } from './targets.js';
+
+/** Options of {@link instrumentLines}. */
+export interface LinesTransformOptions {
+  sourceType: 'module' | 'script';
+  /** Path of the code (its URL is `url`). */
+  file: string;
+  url: string;
+  /** The targets as the user wrote them (see targets.ts). */
+  targets: readonly string[];
+  /** Hands out `count` consecutive counter slots and returns the first; `null` when full. */
+  allocateIds(count: number): number | null;
+  /** For cwd-relative file targets. */
+  cwd?: string;
+}
+
+type Found = { node: acorn.Function; name: string };
+
+/**
+ * The counted code and what it counts; `null` where the code does not parse or the
+ * counters are full (it then runs uncounted).
+ */
+export function instrumentLines(source: string, options: LinesTransformOptions): { code: string; record: LinesModuleRecord } | null {
+  let program: acorn.Program;
+  try {
+    program = acorn.parse(source, { ecmaVersion: 'latest', sourceType: options.sourceType, allowHashBang: true, allowReturnOutsideFunction: options.sourceType === 'script' });
+  } catch {
+    return null;
+  }
+  const input = readInputMap(source, options.file);
+  const place = new Placer(source, new PositionTracer(options.file, input?.map, input?.url), options.file, input !== null);
+  const found = findFunctions(program, source);
+  const candidates = found.map((fn) => place.candidate(fn));
+  const picked = [...pickFunctions(candidates, options.targets, options.cwd)].map((i) => found[i]!);
+  const record: LinesModuleRecord = { url: options.url, file: candidates[0]?.file ?? options.file, names: candidates.map((c) => c.name), matched: [], picked: [] };
+  record.matched = options.targets.filter((target) => matchesAny(candidates, target, options.cwd));
+  if (picked.length === 0) return { code: source, record };
+  // Functions nested in another picked function are counted by the outer one's plan.
+  const outer = picked.filter((fn) => !picked.some((o) => o !== fn && o.node.start <= fn.node.start && fn.node.end <= o.node.end));
+  const plans = outer.map((fn) => ({ fn, plan: planBlocks(fn.node) }));
+  const first = options.allocateIds(plans.reduce((sum, { plan }) => sum + plan.size, 0));
+  if (first === null) return null;
+  const ms = new MagicString(source);
+  let base = first;
+  for (const { fn, plan } of plans) {
+    insert(ms, plan.insertions, base);
+    for (const inner of picked.filter((p) => fn.node.start <= p.node.start && p.node.end <= fn.node.end)) {
+      record.picked.push(place.picked(inner, plan, base));
+    }
+    base += plan.size;
+  }
+  return { code: ms.toString(), record };
+}
+
+const TEXT: Record<BlockInsertion['kind'], (slot: string) => string> = {
+  statement: (slot) => `${slot}++;`,
+  open: (slot) => `{${slot}++;`,
+  close: () => '}',
+  expression: (slot) => `(${slot}++,`,
+  expressionEnd: () => ')',
+};
+
+// At one offset closings go first, inner (later planned) ones before outer ones; openings
+// keep the planned order (outer before inner), so nested constructs stay nested.
+function insert(ms: MagicString, insertions: readonly BlockInsertion[], base: number): void {
+  const closing = (i: BlockInsertion): boolean => i.kind === 'close' || i.kind === 'expressionEnd';
+  const order = insertions.map((insertion, seq) => ({ insertion, seq }));
+  order.sort((a, b) => a.insertion.at - b.insertion.at || Number(closing(b.insertion)) - Number(closing(a.insertion)) || (closing(a.insertion) ? b.seq - a.seq : a.seq - b.seq));
+  for (const { insertion } of order) ms.appendLeft(insertion.at, TEXT[insertion.kind](`${LINE_COUNTERS_GLOBAL}[${base + insertion.counter}]`));
+}
+
+/** Positions of the parsed code, in it and in the source the user wrote. */
+class Placer {
+  private readonly index: LineIndex;
+
+  constructor(
+    source: string,
+    private readonly tracer: PositionTracer,
+    private readonly file: string,
+    private readonly mapped: boolean,
+  ) {
+    this.index = new LineIndex(source);
+  }
+
+  candidate(fn: Found): Candidate {
+    const start = this.original(fn.node.start);
+    return { name: fn.name, file: start.file, line: start.line, endLine: this.original(Math.max(fn.node.end - 1, fn.node.start)).line };
+  }
+
+  picked(fn: Found, plan: BlockPlan, base: number): PickedFunction {
+    const start = this.original(fn.node.start);
+    const generatedStart = this.index.position(fn.node.start)[0];
+    const generatedEnd = this.index.position(Math.max(fn.node.end - 1, fn.node.start))[0];
+    const lineMap: number[] = [];
+    for (let line = generatedStart; line <= generatedEnd; line++) lineMap.push(this.originalLine(line));
+    const statements = plan.statements
+      .filter((s) => fn.node.start <= s.at && s.at < fn.node.end)
+      .sort((a, b) => a.at - b.at)
+      .map((s) => ({ line: this.original(s.at).line, counter: base + s.counter }));
+    const entryCounter = base + plan.entries.get(fn.node.start)!;
+    return { name: fn.name, file: start.file, line: start.line, column: start.column, endLine: Math.max(...lineMap, start.line), generatedStart, generatedEnd, lineMap, entryCounter, statements };
+  }
+
+  private original(offset: number): { file: string; line: number; column: number } {
+    const [line, column] = this.index.position(offset);
+    return this.tracer.original(line + 1, column);
+  }
+
+  // A whole generated line's original line: its last mapping (a query at column 0 falls
+  // before the line's first segment and answers with the previous line's mapping).
+  // 0 where a compiled file maps nothing on the line.
+  private originalLine(line: number): number {
+    const found = this.tracer.original(line + 1, 1e9);
+    return this.mapped && found.file === this.file ? 0 : found.line;
+  }
+}
