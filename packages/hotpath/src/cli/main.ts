@@ -9,6 +9,7 @@ import { registerStats } from './stats.js';
 import { registerTimeit } from './timeit.js';
 import { registerBench } from './bench.js';
 import { registerView } from './view.js';
+import { registerLines } from './lines.js';
 
 const program = new Command('hotpath')
   .description(
@@ -25,6 +26,7 @@ registerStats(program);
 registerView(program);
 registerConvert(program);
 registerProfile(program);
+registerLines(program);
 registerTimeit(program);
 registerBench(program);
 

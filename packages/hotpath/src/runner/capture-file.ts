@@ -33,6 +33,8 @@ export interface CaptureFile extends Ending {
   trace?: unknown;
   /** Sample mode's line capture (`hotpath lines`): counters and what they count. */
   lineSample?: LinesSampleData;
+  /** Trace mode's line capture (`hotpath lines --mode trace`): capture/lines-trace/capture.ts. */
+  lineTrace?: unknown;
 }
 
 /** Writes a capture file atomically (a temporary file, flushed, then renamed). */

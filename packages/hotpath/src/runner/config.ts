@@ -32,6 +32,18 @@ export interface ChildConfig {
   instrumentNodeModules: boolean;
   /** Sample mode's line capture (`hotpath lines`): picked functions counted per block, times from V8's log. */
   lineSample?: LinesChildConfig;
+  /** Trace mode's line capture (`hotpath lines --mode trace`): replaces call tracing. */
+  lineTrace?: LineTraceSettings;
+}
+
+/** Settings of `hotpath lines --mode trace` (runner/lines-trace-bridge.ts). */
+export interface LineTraceSettings {
+  /** What the user picked: names, `file:line`, files (`--all`). */
+  targets: string[];
+  /** Where each thread appends the modules it saw (one JSON line each). */
+  recordFile: string;
+  /** Directory relative targets are resolved from. */
+  cwd: string;
 }
 
 /** Settings of the module hooks (`module.register`'s `data`), shared with the main thread. */
@@ -45,6 +57,8 @@ export interface LoaderData {
   countsFile?: string;
   /** Sample mode's line capture: only the picked functions are rewritten. */
   lineSample?: LinesChildSettings;
+  /** Trace mode's line capture: only the picked functions are rewritten. */
+  lineTrace?: LineTraceSettings;
 }
 
 /** Reads the settings and removes them from the environment; `null` when not profiled. */

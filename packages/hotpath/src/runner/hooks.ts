@@ -22,6 +22,8 @@ export async function initialize(data: LoaderData | undefined): Promise<void> {
   if (data) settings = data;
   if (settings.lineSample) {
     transform = (await import('../capture/lines-sample/child.js')).linesTransform(settings.lineSample, settings.idCounter!);
+  } else if (settings.lineTrace) {
+    transform = (await import('./lines-trace-bridge.js')).lineTraceTransform(settings.lineTrace, settings.idCounter!);
   } else if (settings.mode === 'trace') {
     transform = (await import('./trace-bridge.js')).loaderTransform(settings);
   } else if (settings.counts === 'instrument') {

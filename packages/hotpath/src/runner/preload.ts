@@ -25,7 +25,7 @@ import { isInstrumented, type ChildConfig, type LoaderData, takeChildConfig } fr
 import { onProgramEnd } from './flush.js';
 import { isOwnUrl } from './own-code.js';
 
-type Stop = () => Pick<CaptureFile, 'sample' | 'trace' | 'lineSample'>;
+type Stop = () => Pick<CaptureFile, 'sample' | 'trace' | 'lineSample' | 'lineTrace'>;
 type ModuleTransform = (code: string, location: string, format: 'module' | 'commonjs') => string;
 
 const config = isMainThread ? takeChildConfig() : null;
@@ -43,7 +43,8 @@ async function startProfiling(config: ChildConfig): Promise<void> {
     data.counts = 'none';
     data.lineSample = { ...config.lineSample, recordFile: `${config.output}.lines` };
   }
-  const stop = config.mode === 'trace' ? await startTrace(data) : data.lineSample ? await startLineSample(data) : await startSample(config, data);
+  if (config.lineTrace) data.lineTrace = config.lineTrace;
+  const stop = data.lineTrace ? await startLineTrace(data) : config.mode === 'trace' ? await startTrace(data) : data.lineSample ? await startLineSample(data) : await startSample(config, data);
   const startTime = new Date().toISOString();
   const start = process.hrtime.bigint();
   const cwd = process.cwd();
@@ -82,6 +83,14 @@ async function startTrace(data: LoaderData): Promise<Stop> {
   const bridge = await import('./trace-bridge.js');
   const stop = bridge.startRecorder();
   installHooks(data, bridge.loaderTransform(data));
+  return stop;
+}
+
+/** Trace mode's line capture: line events in the picked functions (runner/lines-trace-bridge.ts). */
+async function startLineTrace(data: LoaderData): Promise<Stop> {
+  const bridge = await import('./lines-trace-bridge.js');
+  const stop = bridge.startLineRecorder(data.lineTrace!);
+  installHooks(data, bridge.lineTraceTransform(data.lineTrace!, data.idCounter!));
   return stop;
 }
 

@@ -61,6 +61,9 @@ export async function runProfiled(script: string, args: readonly string[], optio
       config.lineSample = { targets: options.lines.targets, logDir, intervalUs: config.intervalNs / 1000, cwd: options.cwd ?? process.cwd() };
       spawnOptions = { ...options, nodeArgs: [...v8LogFlags(logDir, config.lineSample.intervalUs), ...(options.nodeArgs ?? [])] };
     }
+    if (options.lines && config.mode === 'trace') {
+      config.lineTrace = { targets: options.lines.targets, cwd: options.cwd ?? process.cwd(), recordFile: path.join(dir, 'lines.jsonl') };
+    }
     const ending = await spawnProfiled(script, args, config, spawnOptions);
     const capture = readCapture(config.output);
     const profile = capture ? await profileOf(capture, ending, [script, ...args]) : null;
@@ -83,6 +86,10 @@ export async function profileOf(capture: CaptureFile, ending: ChildEnding, comma
     cwd: capture.cwd,
     hotpathVersion: VERSION,
   } satisfies Omit<ProfileMeta, 'mode' | 'exactness' | 'notes'>;
+  if (capture.lineTrace !== undefined) {
+    const { lineTraceProfile } = await import('./lines-trace-bridge.js');
+    return lineTraceProfile(capture.lineTrace, meta);
+  }
   if (capture.mode === 'trace') {
     const { traceProfile } = await import('./trace-bridge.js');
     return traceProfile(capture.trace, meta);

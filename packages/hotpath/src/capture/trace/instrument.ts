@@ -84,15 +84,7 @@ export function instrument(source: string, options: InstrumentOptions): Instrume
   const sourceType = options.sourceType ?? 'module';
   let program: acorn.Program;
   try {
-    program = acorn.parse(source, {
-      ecmaVersion: 'latest',
-      sourceType,
-      locations: true,
-      // Parentheses must be kept: `() => (a, b)` is wrapped outside them, not inside.
-      preserveParens: true,
-      allowHashBang: true,
-      allowReturnOutsideFunction: sourceType === 'script',
-    });
+    program = parseSource(source, sourceType);
   } catch (error) {
     return { ok: false, error: `${options.file}: ${(error as Error).message}` };
   }
@@ -131,6 +123,23 @@ function registration(
   const { pos, separator } = afterDirectives(source, program.body, hashbangEnd);
   const text = separator + snippet.register(firstId, JSON.stringify(files), JSON.stringify(frames));
   return { pos, closing: false, depth: -1, text };
+}
+
+/**
+ * Parses code the way the instrumenting transforms need it (also used by the line tracer):
+ * locations on, parentheses kept, hashbang and CommonJS top-level `return` allowed.
+ * @throws SyntaxError where the code does not parse.
+ */
+export function parseSource(source: string, sourceType: 'module' | 'script'): acorn.Program {
+  return acorn.parse(source, {
+    ecmaVersion: 'latest',
+    sourceType,
+    locations: true,
+    // Parentheses must be kept: `() => (a, b)` is wrapped outside them, not inside.
+    preserveParens: true,
+    allowHashBang: true,
+    allowReturnOutsideFunction: sourceType === 'script',
+  });
 }
 
 /**

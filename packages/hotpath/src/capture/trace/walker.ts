@@ -227,7 +227,7 @@ export function afterDirectives(
 }
 
 /** Whether `fn` is the function of a class or object-literal method, getter or setter. */
-function isMethodOf(parent: acorn.Node | undefined, fn: acorn.Function): boolean {
+export function isMethodOf(parent: acorn.Node | undefined, fn: acorn.Function): boolean {
   if (parent?.type === 'MethodDefinition') return true;
   if (parent?.type !== 'Property') return false;
   const property = parent as acorn.Property;

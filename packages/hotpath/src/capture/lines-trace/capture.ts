@@ -1,0 +1,61 @@
+// What line tracing hands from the profiled process to `hotpath lines`: the modules the
+// transform saw (appended to a record file by whichever thread instrumented them) and the
+// recorder's hits and times for the measured functions.
+import { appendFileSync, readFileSync } from 'node:fs';
+import type { LineRecorder } from './runtime.js';
+import type { LineFunction } from './transform.js';
+
+/** One module the transform saw: every function name, and the measured functions. */
+export interface LineTraceModule {
+  url: string;
+  /** Path of the module's file. */
+  file: string;
+  names: string[];
+  functions: LineFunction[];
+}
+
+/** A measured function with what it recorded: `[line, hits, time ns]` per line with events. */
+export interface MeasuredFunction {
+  name: string;
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  calls: number;
+  lines: Array<[number, number, number]>;
+}
+
+/** The capture file's `lines` part in trace mode. */
+export interface LineTraceData {
+  mode: 'trace';
+  /** What the user picked (`-f` and `--all`), as given. */
+  targets: string[];
+  /** Directory the targets are relative to. */
+  cwd: string;
+  modules: Array<Omit<LineTraceModule, 'functions'>>;
+  functions: MeasuredFunction[];
+}
+
+/** Appends one module's record (one write: records from two threads never interleave). */
+export function appendModule(recordFile: string, module: LineTraceModule): void {
+  appendFileSync(recordFile, JSON.stringify(module) + '\n');
+}
+
+/** Reads the records and the recorder into the capture's data: usable mid-run (exit, signal). */
+export function collectLineTrace(recordFile: string, recorder: LineRecorder, targets: string[], cwd: string): LineTraceData {
+  let text = '';
+  try {
+    text = readFileSync(recordFile, 'utf8');
+  } catch {
+    // no module was transformed
+  }
+  const modules = text.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as LineTraceModule);
+  const functions = modules.flatMap((m) =>
+    m.functions.map(({ name, file, line, column, endLine, slot, lines }) => ({
+      name, file, line, column, endLine,
+      calls: recorder.hits(slot),
+      lines: lines.map(([at, s]): [number, number, number] => [at, recorder.hits(s), Math.round(recorder.time(s) * 1e6)]),
+    })),
+  );
+  return { mode: 'trace', targets, cwd, modules: modules.map(({ url, file, names }) => ({ url, file, names })), functions };
+}

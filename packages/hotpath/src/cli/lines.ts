@@ -1,0 +1,92 @@
+// `hotpath lines [options] script [args...]`: line_profiler for TypeScript (`kernprof -l -v`).
+// Picks functions (`-f NAME`, `-f file:line`, `--all [FILE]`, or `@profile`/`profile(fn)` in
+// the code), runs the program, prints hits and time of every line of those functions.
+// `--show FILE...` prints saved line stats again, merging several runs.
+import * as path from 'node:path';
+import { Option, type Command } from 'commander';
+import type { Profile } from '../model/profile.js';
+import { LINE_UNITS, type LineUnit } from '../report/line-table.js';
+
+interface LinesValues {
+  function: string[];
+  all?: string | boolean;
+  mode: 'sample' | 'trace';
+  unit: LineUnit;
+  skipZero?: boolean;
+  output?: string;
+  show?: string[];
+  traceNodeModules?: boolean;
+}
+
+const UNMATCHED = /^no function matched '/;
+
+/** Adds the `lines` command to the program (which must have `enablePositionalOptions()`). */
+export function registerLines(program: Command): Command {
+  return program
+    .command('lines')
+    .description("line_profiler for TypeScript: hits and time of every line of the functions you pick")
+    .usage('[options] <script> [args...]   |   --show <file...>')
+    .argument('[script]', 'the program to run, as `node script` would')
+    .argument('[args...]', 'arguments for the program')
+    .passThroughOptions()
+    .showHelpAfterError(false)
+    .configureOutput({ outputError: (text, write) => write(`hotpath lines: ${text.replace(/^error: /, '').trimEnd()}\n`) })
+    .option('-f, --function <name>', 'a function to measure: NAME, Class.method or file:line (repeatable)', (v: string, all: string[]) => [...all, v], [])
+    .option('--all [file]', "every function of FILE (default: the script's file)")
+    .addOption(new Option('--mode <mode>', 'sample: exact hits, sampled times; trace: every line event timed').choices(['sample', 'trace']).default('sample'))
+    .addOption(new Option('-u, --unit <unit>', 'unit of the Time and Per Hit columns').choices(Object.keys(LINE_UNITS)).default('us'))
+    .option('--skip-zero', 'leave out functions that took no time')
+    .option('-o, --output <file>', 'also save the line stats to FILE (print again with --show FILE)')
+    .option('--show <files...>', 'print saved line stats (several files: summed)')
+    .option('--trace-node-modules', 'pick functions in node_modules too')
+    .action(async (script: string | undefined, args: string[], values: LinesValues, self: Command) => {
+      const fail = (message: string): never => self.error(message, { exitCode: 2, code: 'hotpath.lines' });
+      if (values.show) return show(values, fail);
+      // `--all script.ts` reads the script as --all's file: then it is the script.
+      if (script === undefined && typeof values.all === 'string') [script, values.all] = [values.all, true];
+      if (script === undefined) return fail('missing the script to run (or --show FILE)');
+      const targets = [...values.function];
+      if (values.all) targets.push(path.resolve(values.all === true ? script : values.all));
+      const profile = await measure(script, args, targets, values, fail);
+      if (profile) await print(profile, values);
+    });
+}
+
+async function measure(script: string, args: string[], targets: string[], values: LinesValues, fail: (m: string) => never): Promise<Profile | null> {
+  const [{ runProfiled }, { saveProfile }] = await Promise.all([import('../runner/run.js'), import('../model/file.js')]);
+  const result = await runProfiled(script, args, { mode: values.mode, lines: { targets }, traceNodeModules: values.traceNodeModules === true, relaySignals: true });
+  process.exitCode = result.exitCode;
+  const profile = result.profile;
+  if (!profile) {
+    process.stderr.write(`hotpath lines: ${script} ended (${result.signal ?? `exit code ${result.exitCode}`}) before its lines were written\n`);
+    return null;
+  }
+  if (profile.lines === undefined) fail(`--mode ${values.mode} has no line capture yet: use --mode trace`);
+  const unmatched = profile.meta.notes.filter((note) => UNMATCHED.test(note));
+  if (unmatched.length > 0) fail(unmatched.join('\n'));
+  if (values.output !== undefined) await saveProfile(values.output, profile);
+  return profile;
+}
+
+async function show(values: LinesValues, fail: (m: string) => never): Promise<void> {
+  const [{ loadProfile }, { mergeLineProfiles }] = await Promise.all([import('../model/file.js'), import('../report/line-merge.js')]);
+  const profiles: Profile[] = [];
+  for (const file of values.show!) {
+    try {
+      profiles.push(await loadProfile(file));
+    } catch (error) {
+      fail((error as Error).message);
+    }
+    if (profiles.at(-1)!.lines === undefined) fail(`${file} holds no line stats (save them with hotpath lines -o FILE)`);
+  }
+  try {
+    await print(mergeLineProfiles(profiles), values);
+  } catch (error) {
+    fail((error as Error).message);
+  }
+}
+
+async function print(profile: Profile, values: LinesValues): Promise<void> {
+  const { renderLineTable } = await import('../report/line-table.js');
+  process.stdout.write(renderLineTable(profile, { unit: values.unit, skipZero: values.skipZero === true }));
+}
