@@ -94,7 +94,7 @@ export async function profileOf(capture: CaptureFile, ending: ChildEnding, comma
     const { traceProfile } = await import('./trace-bridge.js');
     return traceProfile(capture.trace, meta);
   }
-  if (capture.lineSample) return buildLinesSampleProfile(capture.lineSample, meta);
+  if (capture.lineSample) return buildLinesSampleProfile(capture.lineSample, meta, { ignoreUrl: isOwnUrl });
   if (!capture.sample) throw new Error('the capture holds no samples');
   return buildSampleProfile(capture.sample, meta, { mapper: new SourceMapper(), ignoreUrl: isOwnUrl });
 }

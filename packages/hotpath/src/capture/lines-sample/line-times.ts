@@ -26,16 +26,21 @@ export interface PickedIn {
   fn: PickedFunction;
 }
 
-/** Adds the ticks of one log to `times` (one entry per picked function, same order). */
-export function chargeTicks(log: V8Log, picked: readonly PickedIn[], intervalUs: number, times: FunctionTimes[]): void {
+/**
+ * Adds the ticks of one log to `times` (one entry per picked function, same order). Ticks
+ * with a frame in a script `ignoreUrl` names (the profiler's own code: the capture written
+ * inside `process.exit()`) are left out.
+ */
+export function chargeTicks(log: V8Log, picked: readonly PickedIn[], intervalUs: number, times: FunctionTimes[], ignoreUrl: (url: string) => boolean = () => false): void {
   const byScript = scriptsOf(log, picked);
+  const ignored = new Set([...log.urls].filter(([, url]) => ignoreUrl(url.startsWith('/') ? pathToFileURL(url).href : url)).map(([id]) => id));
   let previous = NaN;
   for (const tick of log.ticks) {
     // A tick stands for the time since the one before; a long gap (the sampler paused) counts one interval.
     const gap = tick.time - previous;
     previous = tick.time;
     const time = gap > 0 && gap < 10 * intervalUs ? gap : intervalUs;
-    chargeTick(tick, time, byScript, times);
+    if (!tick.frames.some((frame) => ignored.has(frame.script))) chargeTick(tick, time, byScript, times);
   }
 }
 

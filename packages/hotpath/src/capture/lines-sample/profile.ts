@@ -26,13 +26,19 @@ export function unmatchedTargets(data: LinesSampleData): UnmatchedTarget[] {
   return data.targets.filter((t) => !matched.has(t)).map((target) => ({ target, available }));
 }
 
+/** Options of {@link buildLinesSampleProfile}. */
+export interface LinesProfileOptions {
+  /** Scripts whose ticks are left out (the profiler's own code), by URL. */
+  ignoreUrl?: (url: string) => boolean;
+}
+
 /** Builds the profile; reads V8's logs from `data.logDir`. */
-export function buildLinesSampleProfile(data: LinesSampleData, meta: SampleMeta): Profile {
+export function buildLinesSampleProfile(data: LinesSampleData, meta: SampleMeta, options: LinesProfileOptions = {}): Profile {
   const picked = pickedFunctions(data);
   const times = emptyTimes(picked.length);
   const urls = new Set(picked.map((p) => p.url));
   const want = (url: string): boolean => urls.has(url.startsWith('/') ? pathToFileURL(url).href : url);
-  for (const file of logFiles(data.logDir)) chargeTicks(readV8Log(readFileSync(file, 'utf8'), want), picked, data.intervalUs, times);
+  for (const file of logFiles(data.logDir)) chargeTicks(readV8Log(readFileSync(file, 'utf8'), want), picked, data.intervalUs, times, options.ignoreUrl);
   const frames: Frame[] = picked.map(({ fn }) => ({ name: fn.name, file: fn.file, line: fn.line, column: fn.column, category: 'user' }));
   const functions: FunctionStats[] = picked.map(({ fn }, frame) => ({
     frame,

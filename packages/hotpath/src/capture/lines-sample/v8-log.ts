@@ -27,6 +27,8 @@ export interface V8Log {
   ticks: Tick[];
   /** Script id -> URL and source (as V8 ran it), for the scripts `wantScript` accepted. */
   scripts: Map<number, { url: string; source: string }>;
+  /** Script id -> URL, for every script. */
+  urls: Map<number, string>;
 }
 
 const JS_TYPES = new Set(['JS', 'Script', 'Eval', 'Function', 'LazyCompile']);
@@ -41,13 +43,14 @@ export function readV8Log(text: string, wantScript: (url: string) => boolean): V
     reader.line(text.slice(from, end));
     from = end + 1;
   }
-  return { ticks: reader.ticks, scripts: reader.scripts };
+  return { ticks: reader.ticks, scripts: reader.scripts, urls: reader.urls };
 }
 
 class LogReader {
   readonly code = new CodeMap();
   readonly ticks: Tick[] = [];
   readonly scripts = new Map<number, { url: string; source: string }>();
+  readonly urls = new Map<number, string>();
   constructor(private readonly wantScript: (url: string) => boolean) {}
 
   line(line: string): void {
@@ -101,15 +104,17 @@ class LogReader {
     const second = line.indexOf(',', first + 1);
     const third = line.indexOf(',', second + 1);
     const url = unescapeLog(line.slice(second + 1, third));
+    this.urls.set(Number(line.slice(first + 1, second)), url);
     if (!this.wantScript(url)) return;
     this.scripts.set(Number(line.slice(first + 1, second)), { url, source: unescapeLog(line.slice(third + 1)) });
   }
 
   private tick(fields: string[]): void {
     // The pc first (exact), then the stack: return addresses, and bytecode addresses for
-    // interpreted frames. V8 may write a stack entry relative to the previous one.
+    // interpreted frames. V8 may write a stack entry relative to the previous one (the
+    // first: to the pc), as tickprocessor.mjs reads them.
     const addresses = [hex(fields[1])];
-    let previous = 0;
+    let previous = addresses[0]!;
     for (let i = 6; i < fields.length; i++) addresses.push((previous = relative(fields[i]!, previous)));
     const frames: SourceFrame[] = [];
     addresses.forEach((address, i) => {

@@ -1,0 +1,156 @@
+// Sample mode's line capture: the counting transform (hits), the V8 log reader, and the
+// bars of issue 5 on real runs (75/25 busy waits, exact hits on the chapter simulator, a
+// line's time including its callee's).
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { runInThisContext } from 'node:vm';
+import { LINE_COUNTERS_GLOBAL } from '../src/capture/lines-sample/protocol.js';
+import { instrumentLines } from '../src/capture/lines-sample/transform.js';
+import { readV8Log, unescapeLog } from '../src/capture/lines-sample/v8-log.js';
+import type { LineStats, Profile } from '../src/model/profile.js';
+import { runProfiled } from '../src/runner/run.js';
+import { FIXTURES, REPO } from './profile-helpers.js';
+
+/** Instruments `source` (a script), runs it, and returns hits by line of the picked functions. */
+function countedHits(source: string, targets: string[]): Map<number, number> {
+  let next = 1;
+  const result = instrumentLines(source, { sourceType: 'script', file: '/virtual/code.js', url: 'file:///virtual/code.js', targets, allocateIds: (n) => ((next += n), next - n) });
+  assert.ok(result);
+  const counters = new Float64Array(next + 1);
+  (globalThis as Record<string, unknown>)[LINE_COUNTERS_GLOBAL] = counters;
+  try {
+    runInThisContext(`(function () {${result.code}\n})()`);
+  } finally {
+    delete (globalThis as Record<string, unknown>)[LINE_COUNTERS_GLOBAL];
+  }
+  const hits = new Map<number, number>();
+  for (const fn of result.record.picked) for (const s of fn.statements) if (!hits.has(s.line)) hits.set(s.line, counters[s.counter]!);
+  return hits;
+}
+
+describe('sample-mode line counters', () => {
+  it('count statements, loop iterations, branches, switch cases, labels and arrows', () => {
+    const source = [
+      'function control(n) {', //                                   1
+      '  let total = 0;', //                                        2: 1
+      '  for (let i = 0; i < n; i++) {', //                          3: n (iterations)
+      '    if (i % 2 === 0) {', //                                  4: n
+      '      total += i;', //                                       5: 5
+      '    } else if (i % 3 === 0) total -= 1;', //                  6: 5 (tests), 7 not a start
+      '    else total += 2;', //                                    7: 3
+      '    switch (i % 3) { case 0: total++; break; default: total--; }', // 8: 10
+      '  }', //                                                     9
+      '  outer: for (let j = 0; j < 3; j++) {', //                   10: 3
+      '    for (let k = 0; k < 3; k++) { if (k === 1) continue outer; total++; }', // 11: 6 (2 per j)
+      '  }', //                                                     12
+      '  const double = (x) => x * 2;', //                          13: 1
+      '  let w = 0; while (w < 5) w++;', //                         14: 1
+      '  do { w--; } while (w > 0);', //                            15: 5
+      '  return double(total);', //                                 16: 1
+      '}',
+      'control(10);',
+    ].join('\n');
+    const hits = countedHits(source, ['control']);
+    assert.deepEqual(Object.fromEntries(hits), { 2: 1, 3: 10, 4: 10, 5: 5, 6: 5, 7: 3, 8: 10, 10: 3, 11: 6, 13: 1, 14: 1, 15: 5, 16: 1 });
+  });
+
+  it('leaves unpicked functions alone and names what exists', () => {
+    const result = instrumentLines('function a() { return 1 }\nfunction b() { return 2 }', { sourceType: 'script', file: '/v.js', url: 'file:///v.js', targets: ['b', 'nothing'], allocateIds: () => 1 });
+    assert.ok(result);
+    assert.equal(result.code.split('\n')[0], 'function a() { return 1 }');
+    assert.deepEqual(result.record.names, ['a', 'b']);
+    assert.deepEqual(result.record.matched, ['b']);
+    assert.deepEqual(result.record.picked.map((fn) => [fn.name, fn.line, fn.endLine]), [['b', 2, 2]]);
+  });
+});
+
+describe('V8 log reader', () => {
+  it('resolves interpreted, optimised and inlined frames, moves, and escapes', () => {
+    const log = [
+      'script-source,7,file:///x.js,ab\\x2Ccd\\nef',
+      'code-creation,JS,10,1,0x100,50,f file:///x.js:1:1,0x900,~',
+      'code-source-info,0x100,7,0,40,C0O1C10O5,,',
+      'code-creation,JS,13,2,0x1000,200,g file:///x.js:2:1,0x910,*',
+      'code-source-info,0x1000,7,5,40,C0O6C20O8C40O30I0,F0O9,S0x900',
+      'code-move,0x100,0x200',
+      'tick,0x1029,5,0,0x0,0,0x20a',
+      'tick,0x1015,6,0,0x0,0,+0x10',
+    ].join('\n');
+    const read = readV8Log(log, (url) => url === 'file:///x.js');
+    assert.equal(read.scripts.get(7)!.source, 'ab,cd\nef');
+    // pc 0x1029 (offset 41 >= 40): inlined f at 30, called from g at 9; then f's bytecode at offset 10.
+    assert.deepEqual(read.ticks[0]!.frames, [
+      { script: 7, offset: 30 },
+      { script: 7, offset: 9 },
+      { script: 7, offset: 5 },
+    ]);
+    // 0x1015 is the pc (exact: offset 21 -> 8); the relative entry +0x10 is 0x1025, a return address (offset 37 - 1 -> 8).
+    assert.deepEqual(read.ticks[1]!.frames, [
+      { script: 7, offset: 8 },
+      { script: 7, offset: 8 },
+    ]);
+    assert.equal(unescapeLog('a\\\\b\\u00e9'), 'a\\bé');
+  });
+});
+
+/** The profile of `fixture` with `targets` picked (sample mode). */
+async function linesOf(fixture: string, targets: string[], options: { interval?: number; args?: string[] } = {}): Promise<Profile> {
+  const result = await runProfiled(path.join(FIXTURES, 'lines-sample', fixture), options.args ?? [], { lines: { targets }, interval: options.interval, stdio: 'pipe', cwd: REPO });
+  assert.equal(result.exitCode, 0);
+  assert.ok(result.profile?.lines);
+  return result.profile;
+}
+
+function linesNamed(profile: Profile, name: string): Map<number, LineStats> {
+  const frame = profile.frames.findIndex((f) => f.name === name);
+  assert.ok(frame >= 0, `no frame ${name}`);
+  return new Map(profile.lines!.filter((l) => l.frame === frame).map((l) => [l.line, l]));
+}
+
+function lineOf(file: string, text: string): number {
+  return readFileSync(file, 'utf8').split('\n').findIndex((line) => line.includes(text)) + 1;
+}
+
+describe('hotpath lines --mode sample: the bars', () => {
+  it('puts 75/25 of the time on lines waiting 3 ms and 1 ms (within 5 points)', async () => {
+    const profile = await linesOf('busy-waits.ts', ['work'], { interval: 0.5 });
+    const file = path.join(FIXTURES, 'lines-sample', 'busy-waits.ts');
+    const lines = linesNamed(profile, 'work');
+    const three = lines.get(lineOf(file, 'busy(3)'))!;
+    const one = lines.get(lineOf(file, 'busy(1)'))!;
+    assert.equal(three.hits, 150);
+    assert.equal(one.hits, 150);
+    const share = (100 * three.time) / (three.time + one.time);
+    assert.ok(Math.abs(share - 75) <= 5, `3 ms line: ${share.toFixed(1)}%`);
+  });
+
+  it('counts evolve exactly on a small chapter run, through the package source maps', async () => {
+    // evolve(0.01) takes Math.trunc(0.01 / 1e-5) = 999 steps (the quotient is 999.99...).
+    const steps = 999;
+    const profile = await linesOf('particles-100.ts', ['evolve']);
+    const source = path.join(REPO, 'packages/particles/src/simulator.ts');
+    const lines = linesNamed(profile, 'ParticleSimulator.evolve');
+    assert.equal(profile.frames.find((f) => f.name === 'ParticleSimulator.evolve')!.file, source);
+    assert.equal(lines.get(lineOf(source, 'for (let i = 0; i < nsteps; i++)'))!.hits, steps);
+    for (const text of ['for (const p of this.particles)', 'const norm = Math.sqrt', 'const vx =', 'const vy =', 'const dx =', 'const dy =', 'p.x += dx', 'p.y += dy']) {
+      assert.equal(lines.get(lineOf(source, text))?.hits, 100 * steps, text);
+    }
+    assert.equal(profile.functions[0]!.calls, 1);
+  });
+
+  it("charges a line with its callee's time", async () => {
+    const profile = await linesOf('slow-call.ts', ['caller', 'slow']);
+    const file = path.join(FIXTURES, 'lines-sample', 'slow-call.ts');
+    const lines = linesNamed(profile, 'caller');
+    const call = lines.get(lineOf(file, 'slow() + quick'))!;
+    const slow = profile.functions.find((fn) => profile.frames[fn.frame]!.name === 'slow')!;
+    const caller = profile.functions.find((fn) => profile.frames[fn.frame]!.name === 'caller')!;
+    assert.equal(call.hits, 40);
+    assert.equal(slow.calls, 40);
+    assert.ok(call.time >= 0.9 * caller.total, `line ${call.time} ns of ${caller.total} ns`);
+    assert.ok(Math.abs(call.time - slow.total) <= 0.1 * slow.total, `line ${call.time} ns, slow ${slow.total} ns`);
+    assert.ok(profile.meta.notes.some((note) => note.includes('standard error')));
+  });
+});
