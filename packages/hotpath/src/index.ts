@@ -10,6 +10,8 @@ export { VERSION } from './version.js';
  * `hotpath profile` runs it).
  */
 export * from './api/index.js';
+/** `hotpath lines`' mark for plain functions (also `profile` in `hotpath/lines`, a decorator too). */
+export { lineProfile } from './lines.js';
 
 /**
  * Profile files: {@link saveProfile} writes a {@link Profile} atomically as versioned JSON;

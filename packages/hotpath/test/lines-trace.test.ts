@@ -1,0 +1,108 @@
+// `hotpath lines --mode trace` through the real CLI: exact hits on the chapter's simulator
+// (TypeScript lines through the package's source maps), time shares, marks in code, bad
+// input, early ends, saving, merging, and the HTML report.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { loadProfileSync } from '../src/model/file.js';
+import { FIXTURES, hotpath, tempDir } from './profile-helpers.js';
+
+const LT = path.join(FIXTURES, 'lines-trace');
+const SMALL = path.join(FIXTURES, 'particles-small.ts'); // 200 particles, evolve(0.01): 999 steps
+
+/** The table's rows by line number: `[hits, time, perHit, percent, contents]` (hits '' when blank). */
+function rows(table: string): Map<number, { hits: string; percent: number; contents: string }> {
+  const out = new Map<number, { hits: string; percent: number; contents: string }>();
+  for (const line of table.split('\n')) {
+    const m = /^ {0,5}(\d+) ([ \d]{9}) ([ \d.e+-]{12}) ([ \d.e+-]{8}) ([ \d.]{8})  (.*)$/.exec(line);
+    if (m) out.set(Number(m[1]), { hits: m[2]!.trim(), percent: Number(m[5]), contents: m[6]! });
+  }
+  return out;
+}
+
+test('evolve: every line of the inner loop body is hit particles x steps times, the steps loop steps times', () => {
+  const run = hotpath(['lines', '--mode', 'trace', '-f', 'evolve', SMALL]);
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /\nTimer unit: 1e-06 s\n\nTotal time: [\d.e-]+ s\nFile: .*packages\/particles\/src\/simulator\.ts\nFunction: ParticleSimulator\.evolve at line \d+\n\n/);
+  assert.match(run.stdout, /\nLine # {6}Hits {9}Time  Per Hit   % Time  Line Contents\n={62}\n/);
+  const table = rows(run.stdout);
+  const lineOf = (text: string): number => [...table].find(([, r]) => r.contents.includes(text))![0];
+  assert.equal(table.get(lineOf('for (let i = 0; i < nsteps; i++)'))!.hits, '999');
+  assert.equal(table.get(lineOf('for (const p of this.particles)'))!.hits, String(200 * 999));
+  for (const text of ['const norm', 'const vx', 'const vy', 'const dx', 'const dy', 'p.x += dx', 'p.y += dy']) {
+    assert.equal(table.get(lineOf(text))!.hits, String(200 * 999), text);
+  }
+  // Comment and blank lines are shown without figures, in the TypeScript source.
+  assert.equal(table.get(lineOf('// 1. the direction of motion'))!.hits, '');
+});
+
+test('time shares: lines busy for 3 ms and 1 ms come out 75/25 within 2 points', () => {
+  const run = hotpath(['lines', '--mode', 'trace', '-f', 'work', path.join(LT, 'shares.ts'), '40']);
+  assert.equal(run.status, 0, run.stderr);
+  const table = rows(run.stdout);
+  const three = [...table.values()].find((r) => r.contents.includes('spin(3)'))!;
+  const one = [...table.values()].find((r) => r.contents.includes('spin(1)'))!;
+  assert.equal(three.hits, '40');
+  const share = (100 * three.percent) / (three.percent + one.percent);
+  assert.ok(Math.abs(share - 75) <= 2, `spin(3) took ${share.toFixed(1)}% of the two lines`);
+});
+
+test('@profile on a method and profile(fn) pick their functions; the program runs unchanged', () => {
+  const run = hotpath(['lines', '--mode', 'trace', path.join(LT, 'marked.ts')]);
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /^9 55\n/);
+  assert.match(run.stdout, /Function: Counter\.add at line 8\n/);
+  assert.match(run.stdout, /Function: square at line 16\n/);
+  const table = rows(run.stdout);
+  assert.equal(table.get(9)!.hits, '15'); // the loop header: 10 + 5 iterations
+  assert.equal(table.get(12)!.hits, '2');
+});
+
+test('a name that matches nothing lists the functions that exist and exits 2', () => {
+  const run = hotpath(['lines', '--mode', 'trace', '-f', 'nosuch', SMALL]);
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /no function matched 'nosuch' \(functions: .*ParticleSimulator\.evolve/);
+  assert.equal(run.stdout, '200\n');
+});
+
+test('a program that throws still prints and saves the lines measured so far', () => {
+  const out = path.join(tempDir(), 'throws.json');
+  const run = hotpath(['lines', '--mode', 'trace', '-o', out, '--all', path.join(LT, 'throws.ts')]);
+  assert.equal(run.status, 1);
+  assert.match(run.stderr, /Error: halfway/);
+  assert.equal(rows(run.stdout).get(5)!.hits, '7');
+  const saved = loadProfileSync(out);
+  assert.deepEqual(saved.lines!.find((l) => l.line === 5)!.hits, 7);
+});
+
+test('-o saves the line stats; --show prints them again and sums several runs; changed sources are refused', () => {
+  const dir = tempDir();
+  const [a, b] = [path.join(dir, 'a.json'), path.join(dir, 'b.json')];
+  for (const file of [a, b]) assert.equal(hotpath(['lines', '--mode', 'trace', '-o', file, '-f', 'simulator.ts:47', SMALL]).status, 0);
+  const one = hotpath(['lines', '--show', a, '-u', 'ms']);
+  assert.equal(one.status, 0, one.stderr);
+  assert.match(one.stdout, /^Timer unit: 0\.001 s\n/);
+  const lineOf = (table: string, text: string): string => [...rows(table).values()].find((r) => r.contents.includes(text))!.hits;
+  assert.equal(lineOf(one.stdout, 'const vx'), String(199800));
+  const both = hotpath(['lines', '--show', a, b]);
+  assert.equal(both.status, 0, both.stderr);
+  assert.equal(lineOf(both.stdout, 'const vx'), String(2 * 199800));
+  const changed = JSON.parse(fs.readFileSync(b, 'utf8'));
+  changed.meta.notes = changed.meta.notes.map((n: string) => n.replace(/sha1 [0-9a-f]+/, 'sha1 0000'));
+  fs.writeFileSync(b, JSON.stringify(changed));
+  const refused = hotpath(['lines', '--show', a, b]);
+  assert.equal(refused.status, 2);
+  assert.match(refused.stderr, /differs between the runs/);
+});
+
+test('hotpath view shows a saved line profile as source heat', () => {
+  const dir = tempDir();
+  const file = path.join(dir, 'lines.json');
+  assert.equal(hotpath(['lines', '--mode', 'trace', '-o', file, '-f', 'evolve', SMALL]).status, 0);
+  const view = hotpath(['view', file, '-o', path.join(dir, 'lines.html')]);
+  assert.equal(view.status, 0, view.stderr);
+  const html = fs.readFileSync(path.join(dir, 'lines.html'), 'utf8');
+  assert.match(html, /"lines":\{"frame":\[0,0/);
+  assert.match(html, /199800/);
+});
