@@ -109,6 +109,34 @@ for (const [signal, target, code] of [['SIGINT', 'group', 130], ['SIGTERM', 'hot
   });
 }
 
+for (const mode of ['sample', 'trace'] as const) {
+  for (const [signal, target, code] of [['SIGINT', 'group', 130], ['SIGTERM', 'hotpath', 143]] as const) {
+    test(`${mode} mode, ${signal} while the program is busy in a 60 s synchronous loop: exit ${code} at once, its exact calls so far`, async () => {
+      const output = path.join(tempDir(), 'p.json');
+      const ended = await interrupt(path.join(FIXTURES, 'busy-signal.mjs'), signal, target, output, ['--mode', mode]);
+      assert.equal(ended.code, code, ended.stderr);
+      assert.equal(ended.stderr, '');
+      assert.ok(ended.afterSignalMs < 5000, `ended ${ended.afterSignalMs} ms after the signal`);
+      const profile = loadProfileSync(output);
+      assert.deepEqual([profile.meta.signal, profile.meta.exitCode], [signal, null]);
+      // The program prints each call as it returns, and does nothing after its capture:
+      // the count is every call printed, and the one running then if any.
+      const { stats } = functionNamed(profile, 'spin');
+      const printed = Math.max(...ended.stdout.split('\n').map(Number).filter(Number.isInteger));
+      assert.ok(stats.calls === printed || stats.calls === printed + 1, `${stats.calls} calls, ${printed} printed`);
+      assert.ok(stats.self > 0);
+    });
+  }
+}
+
+test('a program with its own SIGINT listener, busy when Ctrl-C comes: its listener decides, after its loop', async () => {
+  const output = path.join(tempDir(), 'p.json');
+  const ended = await interrupt(path.join(FIXTURES, 'busy-own-handler.mjs'), 'SIGINT', 'group', output);
+  assert.equal(ended.code, 5, ended.stderr);
+  assert.equal(ended.stdout, 'ready\nloop done\nhandled\n');
+  assert.equal(loadProfileSync(output).meta.exitCode, 5);
+});
+
 test('compiled code is reported at its TypeScript source through source maps', () => {
   const { run, profile } = profileTo(path.join(FIXTURES, 'particles-small.ts'));
   assert.equal(run.status, 0, run.stderr);

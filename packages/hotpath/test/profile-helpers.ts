@@ -45,21 +45,23 @@ export function lineOf(file: string, text: string): number {
 }
 
 /**
- * Starts `hotpath profile -o FILE script` in its own process group (as a terminal runs a
- * command), waits for the program to print "ready", sends `signal` to the group (as
- * Ctrl-C does) or to hotpath alone, and resolves with how hotpath ended.
+ * Starts `hotpath profile [options] -o FILE script` in its own process group (as a terminal
+ * runs a command), waits for the program to print "ready", sends `signal` to the group (as
+ * Ctrl-C does) or to hotpath alone, and resolves with how hotpath ended, its stdout, and
+ * how long after the signal it ended.
  */
-export function interrupt(script: string, signal: NodeJS.Signals, target: 'group' | 'hotpath', output: string): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
-  const child = spawn(process.execPath, [BIN, 'profile', '-o', output, script], { cwd: REPO, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+export function interrupt(script: string, signal: NodeJS.Signals, target: 'group' | 'hotpath', output: string, options: string[] = []): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; afterSignalMs: number }> {
+  const child = spawn(process.execPath, [BIN, 'profile', ...options, '-o', output, script], { cwd: REPO, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
+  let signalled = 0;
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   child.stdout.on('data', (chunk: Buffer) => {
     stdout += chunk.toString();
-    if (stdout.includes('ready\n')) {
-      stdout = '';
+    if (!signalled && stdout.includes('ready\n')) {
+      signalled = performance.now();
       process.kill(target === 'group' ? -child.pid! : child.pid!, signal);
     }
   });
-  return new Promise((resolve) => child.once('close', (code, sig) => resolve({ code, signal: sig, stderr })));
+  return new Promise((resolve) => child.once('close', (code, sig) => resolve({ code, signal: sig, stdout, stderr, afterSignalMs: performance.now() - signalled })));
 }

@@ -34,6 +34,8 @@ export interface ChildConfig {
   lineSample?: LinesChildConfig;
   /** Trace mode's line capture (`hotpath lines --mode trace`): replaces call tracing. */
   lineTrace?: LineTraceSettings;
+  /** The pipe on which `hotpath profile` asks the program to stop (stop-listener.ts), if any. */
+  stopFd?: number;
 }
 
 /** Settings of `hotpath lines --mode trace` (runner/lines-trace-bridge.ts). */

@@ -10,6 +10,15 @@ export interface Ending {
 const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
 
 /**
+ * Ends the program by `signal` after writing its capture, unless the program handles that
+ * signal itself or the capture is already written (then whoever wrote it ends the program).
+ */
+export type EndBySignal = (signal: NodeJS.Signals) => void;
+
+/** Raises `signal` in this process, where it now has Node's default action. */
+export type Raise = (signal: NodeJS.Signals) => void;
+
+/**
  * Calls `write` once when the program ends, whichever way: it returns, throws, calls
  * `process.exit()`, or gets SIGINT/SIGTERM. `write` must be synchronous: after 'exit' no
  * promise settles.
@@ -18,9 +27,11 @@ const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
  * signal raised again with Node's default action, so the process ends by the signal as it
  * would have. Where the program handles the signal itself, it decides; if it then exits,
  * the 'exit' path writes the capture. A program busy in synchronous code sees a signal only
- * when it returns to the event loop: Node runs signal listeners there.
+ * when it returns to the event loop (Node runs signal listeners there): the returned
+ * function lets stop-listener.ts end it from an interrupt meanwhile, and `raise` is how
+ * stop-listener.ts raises the signal.
  */
-export function onProgramEnd(write: (ending: Ending) => void): void {
+export function onProgramEnd(write: (ending: Ending) => void, raise: Raise = (signal) => process.kill(process.pid, signal)): EndBySignal {
   let written = false;
   const flush = (ending: Ending): void => {
     if (written) return;
@@ -32,13 +43,19 @@ export function onProgramEnd(write: (ending: Ending) => void): void {
     }
   };
   process.on('exit', (code) => flush({ exitCode: code, signal: null }));
+  const handlers = new Map<NodeJS.Signals, () => void>();
+  const endBySignal: EndBySignal = (signal) => {
+    const handler = handlers.get(signal);
+    // More listeners than ours: the program's own handler decides.
+    if (written || !handler || process.listenerCount(signal) > 1) return;
+    flush({ exitCode: null, signal });
+    process.removeListener(signal, handler); // back to the default action: end by the signal
+    raise(signal);
+  };
   for (const signal of SIGNALS) {
-    const handler = (): void => {
-      if (process.listenerCount(signal) > 1) return; // the program's own handler decides
-      flush({ exitCode: null, signal });
-      process.removeListener(signal, handler); // back to the default action: end by the signal
-      process.kill(process.pid, signal);
-    };
+    const handler = (): void => endBySignal(signal);
+    handlers.set(signal, handler);
     process.on(signal, handler);
   }
+  return endBySignal;
 }

@@ -9,7 +9,9 @@
  * 3. in sample mode, starts V8's sampler (and V8 block coverage with `--counts coverage`,
  *    which must start before the program's modules are compiled, or their counts come out
  *    wrong);
- * 4. writes the capture when the program ends, however it ends (flush.ts).
+ * 4. writes the capture when the program ends, however it ends (flush.ts), or when
+ *    `hotpath profile` asks it to stop, even in the middle of synchronous code
+ *    (stop-listener.ts).
  *
  * Without the settings variable (a worker thread, or a process the program spawns with
  * our execArgv) it does nothing.
@@ -24,6 +26,7 @@ import { CAPTURE_FORMAT, writeCaptureSync, type CaptureFile } from './capture-fi
 import { isInstrumented, type ChildConfig, type LoaderData, takeChildConfig } from './config.js';
 import { onProgramEnd } from './flush.js';
 import { isOwnUrl } from './own-code.js';
+import { listenForStop } from './stop-listener.js';
 
 type Stop = () => Pick<CaptureFile, 'sample' | 'trace' | 'lineSample' | 'lineTrace'>;
 type ModuleTransform = (code: string, location: string, format: 'module' | 'commonjs') => string;
@@ -44,11 +47,13 @@ async function startProfiling(config: ChildConfig): Promise<void> {
     data.lineSample = { ...config.lineSample, recordFile: `${config.output}.lines` };
   }
   if (config.lineTrace) data.lineTrace = config.lineTrace;
+  // Before any capture starts: starting its worker takes the main thread a few ms.
+  const stopListener = config.stopFd === undefined ? null : listenForStop(config.stopFd);
   const stop = data.lineTrace ? await startLineTrace(data) : config.mode === 'trace' ? await startTrace(data) : data.lineSample ? await startLineSample(data) : await startSample(config, data);
   const startTime = new Date().toISOString();
   const start = process.hrtime.bigint();
   const cwd = process.cwd();
-  onProgramEnd((ending) => {
+  const endBySignal = onProgramEnd((ending) => {
     const captured = stop();
     writeCaptureSync(config.output, {
       format: CAPTURE_FORMAT,
@@ -62,7 +67,8 @@ async function startProfiling(config: ChildConfig): Promise<void> {
       ...ending,
       ...captured,
     });
-  });
+  }, stopListener?.raise);
+  stopListener?.serve(endBySignal);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { spawn, type StdioOptions } from 'node:child_process';
 import { constants } from 'node:os';
+import type { Writable } from 'node:stream';
 import { CONFIG_ENV, type ChildConfig } from './config.js';
 
 /** How to start the profiled program. */
@@ -13,7 +14,9 @@ export interface SpawnOptions {
   /**
    * Relay SIGINT and SIGTERM sent to this process to the program, and stay alive until
    * it has written its profile (the CLI does; a library caller decides for itself).
-   * A second SIGINT kills the program at once, without a profile.
+   * The program stops even in the middle of synchronous code (stop-listener.ts; it gets
+   * one more pipe, after its stdio, for that). A second SIGINT kills the program at once,
+   * without a profile.
    */
   relaySignals?: boolean;
 }
@@ -28,10 +31,18 @@ const PRELOAD = new URL('./preload.js', import.meta.url).href;
 
 /** Runs `node --import <preload> script args` with the capture settings, and waits for it. */
 export function spawnProfiled(script: string, args: readonly string[], config: ChildConfig, options: SpawnOptions): Promise<ChildEnding> {
-  const env = { ...(options.env ?? process.env), [CONFIG_ENV]: JSON.stringify(config) };
+  let stdio = options.stdio ?? 'inherit';
+  let stopFd: number | undefined;
+  if (options.relaySignals) {
+    const fds = typeof stdio === 'string' ? [stdio, stdio, stdio] : [...stdio];
+    while (fds.length < 3) fds.push(undefined); // as node fills it: no hole before the pipe
+    stopFd = fds.push('pipe') - 1;
+    stdio = fds;
+  }
+  const env = { ...(options.env ?? process.env), [CONFIG_ENV]: JSON.stringify({ ...config, stopFd } satisfies ChildConfig) };
   const argv = [...(options.nodeArgs ?? []), '--import', PRELOAD, script, ...args];
-  const child = spawn(process.execPath, argv, { cwd: options.cwd, env, stdio: options.stdio ?? 'inherit' });
-  const unrelay = options.relaySignals ? relaySignals(child) : () => {};
+  const child = spawn(process.execPath, argv, { cwd: options.cwd, env, stdio });
+  const unrelay = stopFd === undefined ? () => {} : relaySignals(child, child.stdio[stopFd] as Writable);
   return new Promise((resolve, reject) => {
     child.once('error', (error) => {
       unrelay();
@@ -48,22 +59,29 @@ export function spawnProfiled(script: string, args: readonly string[], config: C
 /**
  * While the program runs this process must not die of SIGINT, or the profile is lost.
  * A terminal's Ctrl-C reaches the program directly too (same process group); relaying
- * covers `kill <pid of hotpath>`. The program's handler writes the profile once, so a
- * doubled SIGINT is harmless; a second Ctrl-C means "stop now".
+ * covers `kill <pid of hotpath>`. Each signal is also written to the program's `stop`
+ * pipe, which reaches it even while it is busy in synchronous code (stop-listener.ts).
+ * The program writes its profile once, so a doubled SIGINT is harmless; a second Ctrl-C
+ * means "stop now".
  */
-function relaySignals(child: ReturnType<typeof spawn>): () => void {
+function relaySignals(child: ReturnType<typeof spawn>, stop: Writable): () => void {
+  stop.on('error', () => {}); // EPIPE: the program has just ended, or closed the pipe
+  const relay = (signal: NodeJS.Signals): void => {
+    stop.write(`${signal}\n`);
+    child.kill(signal);
+  };
   let interrupts = 0;
   const onInterrupt = (): void => {
     interrupts++;
-    child.kill(interrupts > 1 ? 'SIGKILL' : 'SIGINT');
+    if (interrupts > 1) child.kill('SIGKILL');
+    else relay('SIGINT');
   };
-  const onTerminate = (): void => {
-    child.kill('SIGTERM');
-  };
+  const onTerminate = (): void => relay('SIGTERM');
   process.on('SIGINT', onInterrupt);
   process.on('SIGTERM', onTerminate);
   return () => {
     process.removeListener('SIGINT', onInterrupt);
     process.removeListener('SIGTERM', onTerminate);
+    stop.destroy();
   };
 }
