@@ -11,7 +11,7 @@ import { instrumentLines } from '../src/capture/lines-sample/transform.js';
 import { readV8Log, unescapeLog } from '../src/capture/lines-sample/v8-log.js';
 import type { LineStats, Profile } from '../src/model/profile.js';
 import { runProfiled } from '../src/runner/run.js';
-import { FIXTURES, REPO } from './profile-helpers.js';
+import { FIXTURES, REPO, hotpath } from './profile-helpers.js';
 
 /** Instruments `source` (a script), runs it, and returns hits by line of the picked functions. */
 function countedHits(source: string, targets: string[]): Map<number, number> {
@@ -132,7 +132,10 @@ describe('hotpath lines --mode sample: the bars', () => {
     const profile = await linesOf('particles-100.ts', ['evolve']);
     const source = path.join(REPO, 'packages/particles/src/simulator.ts');
     const lines = linesNamed(profile, 'ParticleSimulator.evolve');
-    assert.equal(profile.frames.find((f) => f.name === 'ParticleSimulator.evolve')!.file, source);
+    const frame = profile.frames.find((f) => f.name === 'ParticleSimulator.evolve')!;
+    assert.equal(frame.file, source);
+    assert.equal(readFileSync(source, 'utf8').split('\n')[frame.endLine! - 1], '  }'); // the closing brace, in the TypeScript
+    assert.match(frame.sourceHash!, /^[0-9a-f]{40}$/);
     assert.equal(lines.get(lineOf(source, 'for (let i = 0; i < nsteps; i++)'))!.hits, steps);
     for (const text of ['for (const p of this.particles)', 'const norm = Math.sqrt', 'const vx =', 'const vy =', 'const dx =', 'const dy =', 'p.x += dx', 'p.y += dy']) {
       assert.equal(lines.get(lineOf(source, text))?.hits, 100 * steps, text);
@@ -152,5 +155,21 @@ describe('hotpath lines --mode sample: the bars', () => {
     assert.ok(call.time >= 0.9 * caller.total, `line ${call.time} ns of ${caller.total} ns`);
     assert.ok(Math.abs(call.time - slow.total) <= 0.1 * slow.total, `line ${call.time} ns, slow ${slow.total} ns`);
     assert.ok(profile.meta.notes.some((note) => note.includes('standard error')));
+  });
+
+  it('prints each function to its closing brace, with the sampling error and the loop warning as notes', () => {
+    const run = hotpath(['lines', '-f', 'evolve', path.join(FIXTURES, 'lines-sample', 'particles-100.ts')], { cwd: REPO });
+    assert.equal(run.status, 0, run.stderr);
+    const source = path.join(REPO, 'packages/particles/src/simulator.ts');
+    const start = lineOf(source, 'evolve(dt: number): void {');
+    const text = readFileSync(source, 'utf8').split('\n');
+    let end = start; // evolve's closing brace: the first line after it at its indentation
+    while (text[end - 1] !== text[start - 1]!.replace(/\S.*/, '}')) end++;
+    const table = run.stdout.split('Function: ParticleSimulator.evolve')[1]!.trimEnd().split('\n');
+    assert.match(table.at(-1)!, new RegExp(`^ +${end} +  {2}\\}$`));
+    const head = run.stdout.split('Total time:')[0]!;
+    assert.match(head, /\nTimer unit: 1e-06 s\n\n(Note: .*\n)+\n$/); // the program printed 100 first
+    assert.match(head, /Note: ParticleSimulator\.evolve: \d+ ticks: a line's share of the time has a standard error of at most [\d.]+ points/);
+    assert.match(head, /Note: in optimised code V8 puts ticks on loop headers and stores/);
   });
 });

@@ -70,17 +70,17 @@ async function measure(script: string, args: string[], targets: string[], values
 
 async function show(values: LinesValues, fail: (m: string) => never): Promise<void> {
   const [{ loadProfile }, { mergeLineProfiles }] = await Promise.all([import('../model/file.js'), import('../report/line-merge.js')]);
-  const profiles: Profile[] = [];
+  const runs: Array<{ file: string; profile: Profile }> = [];
   for (const file of values.show!) {
     try {
-      profiles.push(await loadProfile(file));
+      runs.push({ file, profile: await loadProfile(file) });
     } catch (error) {
       fail((error as Error).message);
     }
-    if (profiles.at(-1)!.lines === undefined) fail(`${file} holds no line stats (save them with hotpath lines -o FILE)`);
+    if (runs.at(-1)!.profile.lines === undefined) fail(`${file} holds no line stats (save them with hotpath lines -o FILE)`);
   }
   try {
-    await print(mergeLineProfiles(profiles), values);
+    await print(mergeLineProfiles(runs), values);
   } catch (error) {
     fail((error as Error).message);
   }

@@ -31,6 +31,16 @@ export interface Frame {
   /** 1-based column of the function's start; 0 when unknown. */
   column: number;
   category: FrameCategory;
+  /**
+   * 1-based last line of the function (its closing brace) in the same source as {@link Frame.line};
+   * set by line captures, which show every line from `line` to `endLine`.
+   */
+  endLine?: number;
+  /**
+   * A hash of the function's source text (sha1 hex of lines `line..endLine`), set by line
+   * captures: stats of frames whose hashes differ come from different code and are never summed.
+   */
+  sourceHash?: string;
 }
 
 /** Per-function statistics: pstats' ncalls, tottime and cumtime. */

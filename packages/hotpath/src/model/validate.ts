@@ -77,6 +77,9 @@ function checkFrame(frame: Json, at: string): void {
   integer(frame.line, `${at}.line`);
   integer(frame.column, `${at}.column`);
   oneOf(frame.category, `${at}.category`, CATEGORIES);
+  // Optional (added within format version 1): older files lack them.
+  if (frame.endLine !== undefined) integer(frame.endLine, `${at}.endLine`);
+  if (frame.sourceHash !== undefined) string(frame.sourceHash, `${at}.sourceHash`);
 }
 
 function checkCountsAndTimes(stats: Json, at: string): void {

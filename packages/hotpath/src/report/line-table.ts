@@ -1,12 +1,13 @@
 /**
  * The line table, exactly as line_profiler's `kernprof -l -v` prints it (show_func): per
  * function `Timer unit`, `Total time`, `File`, `Function: NAME at line N`, then one row per
- * line of the function's source, blank and comment lines included without figures.
+ * line of the function's source up to its closing brace (the frame's `endLine`), blank and
+ * comment lines included without figures. The capture's notes (sampling error, what the
+ * times include) come once, as `Note:` lines between `Timer unit` and the first function.
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { LineStats, Profile } from '../model/profile.js';
-import { sourceOf } from './line-sources.js';
 
 /** Units of `-u/--unit`, in seconds. */
 export const LINE_UNITS = { s: 1, ms: 1e-3, us: 1e-6, ns: 1e-9 } as const;
@@ -37,6 +38,7 @@ export function renderLineTable(profile: Profile, options: LineTableOptions = {}
     return fa.file.localeCompare(fb.file) || fa.line - fb.line;
   });
   let out = `Timer unit: ${pyG(unit)} s\n\n`;
+  if (profile.meta.notes.length > 0) out += `${profile.meta.notes.map((note) => `Note: ${note}\n`).join('')}\n`;
   for (const frame of frames) {
     const lines = byFrame.get(frame)!;
     const total = lines.reduce((sum, l) => sum + l.time, 0);
@@ -49,7 +51,8 @@ export function renderLineTable(profile: Profile, options: LineTableOptions = {}
 function renderFunction(profile: Profile, frame: number, lines: LineStats[], totalNs: number, unit: number, read: (file: string) => string | null): string {
   const f = profile.frames[frame]!;
   const byLine = new Map(lines.map((l) => [l.line, l]));
-  const last = Math.max(sourceOf(profile, f)?.endLine ?? 0, ...byLine.keys());
+  // A file written before frames had `endLine` shows up to its last line with figures.
+  const last = Math.max(f.endLine ?? 0, ...byLine.keys());
   const text = read(f.file)?.split(/\r?\n/) ?? [];
   const shown = path.isAbsolute(f.file) ? path.relative(profile.meta.cwd, f.file) || f.file : f.file;
   let out = `Total time: ${pyG(totalNs / 1e9)} s\nFile: ${shown}\nFunction: ${f.name} at line ${f.line}\n\n`;

@@ -112,7 +112,11 @@ class Placer {
       .sort((a, b) => a.at - b.at)
       .map((s) => ({ line: this.original(s.at).line, counter: base + s.counter }));
     const entryCounter = base + plan.entries.get(fn.node.start)!;
-    return { name: fn.name, file: start.file, line: start.line, column: start.column, endLine: Math.max(...lineMap, start.line), generatedStart, generatedEnd, lineMap, entryCounter, statements };
+    // The last line is where the function's closing brace maps to (lines after it, such as
+    // a compiled file's trailing helpers, are not the function's); else its last mapped line.
+    const end = this.original(Math.max(fn.node.end - 1, fn.node.start));
+    const endLine = end.file === start.file && end.line >= start.line ? end.line : Math.max(...lineMap, start.line);
+    return { name: fn.name, file: start.file, line: start.line, column: start.column, endLine, generatedStart, generatedEnd, lineMap, entryCounter, statements };
   }
 
   private original(offset: number): { file: string; line: number; column: number } {

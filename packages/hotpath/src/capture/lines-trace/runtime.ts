@@ -9,6 +9,10 @@
 // their bookkeeping (between their two clock reads) is summed in `spent` and taken off the
 // caller's line too, so nested measuring does not inflate the caller.
 //
+// What remains in each line's time is one event's worth of the recorder's work outside its
+// two reads (the call into it, half of each read): overheadPerEvent() measures it on the
+// recorder's own warm code at the end of the run, and the capture takes it off per hit.
+//
 // Cost: two clock reads (performance.now(), ~55-65 ns each on Node 20) and a few typed-array
 // writes per line event; no allocation except one activation per call.
 import { performance } from 'node:perf_hooks';
@@ -38,7 +42,19 @@ export interface LineRecorder {
   hits(slot: number): number;
   /** Time charged to `slot`, in clock milliseconds. */
   time(slot: number): number;
+  /**
+   * The recorder's own cost left in each line's time per hit, in clock milliseconds: the
+   * time per event of a probe running line events with nothing between them (the median
+   * of its rounds). Takes about 20 ms; run it at the end, on warm code.
+   */
+  overheadPerEvent(): number;
 }
+
+/** Slot of the calibration probe's line; measured functions get slots from 1. */
+export const PROBE_SLOT = 0;
+const PROBE_WARM_UP_CALLS = 100; // calls, not one long loop: the rounds call it afresh
+const PROBE_ROUNDS = 25;
+const PROBE_EVENTS = 2_000;
 
 /** Slots of the recorder: a slot past this is not recorded (the transform refuses it). */
 export const LINE_SLOTS = 1 << 18;
@@ -47,8 +63,12 @@ export const LINE_SLOTS = 1 << 18;
 export function createLineRecorder(clock: Clock = performance): LineRecorder {
   const hits = new Float64Array(LINE_SLOTS);
   const time = new Float64Array(LINE_SLOTS);
-  /** Clock time spent between the two reads of every line event so far. */
-  let spent = 0;
+  /**
+   * Clock time spent between the two reads of every line event so far. In a typed array,
+   * not a `let`: V8 boxes a double stored in a closure variable, one allocation per event
+   * (and the scavenges they cause land in the lines' times; see ../trace/recorder.ts).
+   */
+  const spent = new Float64Array(1);
 
   class Activation implements LineActivation {
     /** The line running now (-1: none yet), since `since`, with `spent` then at `spentThen`. */
@@ -58,7 +78,7 @@ export function createLineRecorder(clock: Clock = performance): LineRecorder {
 
     l(slot: number): void {
       const now = clock.now();
-      if (this.slot >= 0) time[this.slot]! += now - this.since - (spent - this.spentThen);
+      if (this.slot >= 0) time[this.slot]! += now - this.since - (spent[0]! - this.spentThen);
       hits[slot]!++;
       this.slot = slot;
       this.restart(now);
@@ -66,7 +86,7 @@ export function createLineRecorder(clock: Clock = performance): LineRecorder {
 
     j(slot: number): boolean {
       const now = clock.now();
-      if (this.slot >= 0) time[this.slot]! += now - this.since - (spent - this.spentThen);
+      if (this.slot >= 0) time[this.slot]! += now - this.since - (spent[0]! - this.spentThen);
       this.slot = slot;
       this.restart(now);
       return true;
@@ -78,18 +98,32 @@ export function createLineRecorder(clock: Clock = performance): LineRecorder {
 
     x(): void {
       const now = clock.now();
-      if (this.slot >= 0) time[this.slot]! += now - this.since - (spent - this.spentThen);
+      if (this.slot >= 0) time[this.slot]! += now - this.since - (spent[0]! - this.spentThen);
       this.slot = -1;
     }
 
     /** The second read: what the event cost since `now` is nobody's line. */
     private restart(now: number): void {
       const after = clock.now();
-      spent += after - now;
+      spent[0]! += after - now;
       this.since = after;
-      this.spentThen = spent;
+      this.spentThen = spent[0]!;
     }
   }
+
+  /**
+   * A function of `events` empty lines (a multiple of 8), through the activation code the
+   * program ran. Eight call sites per iteration, as a loop body has several lines: V8 inlines
+   * a lone call site but not many, and a call that is not inlined costs more.
+   */
+  const probe = (events: number): void => {
+    const a = new Activation();
+    const P = PROBE_SLOT;
+    for (let i = 0; i < events; i += 8) {
+      a.l(P); a.l(P); a.l(P); a.l(P); a.l(P); a.l(P); a.l(P); a.l(P);
+    }
+    a.x();
+  };
 
   return {
     le(functionSlot) {
@@ -98,5 +132,18 @@ export function createLineRecorder(clock: Clock = performance): LineRecorder {
     },
     hits: (slot) => hits[slot]!,
     time: (slot) => time[slot]!,
+    overheadPerEvent() {
+      // Cold, the probe runs unoptimised and costs half as much again as the program's
+      // optimised lines: warm it first. The median, not the least, round: the program's
+      // lines pay the recorder's usual cost (its scavenges, cache misses), not its best.
+      for (let call = 0; call < PROBE_WARM_UP_CALLS; call++) probe(PROBE_EVENTS);
+      const rounds: number[] = [];
+      for (let round = 0; round < PROBE_ROUNDS; round++) {
+        const [before, hitsBefore] = [time[PROBE_SLOT]!, hits[PROBE_SLOT]!];
+        probe(PROBE_EVENTS);
+        rounds.push((time[PROBE_SLOT]! - before) / (hits[PROBE_SLOT]! - hitsBefore));
+      }
+      return rounds.sort((a, b) => a - b)[PROBE_ROUNDS >> 1]!;
+    },
   };
 }
