@@ -45,7 +45,7 @@ export interface LineRecorder {
   /**
    * The recorder's own cost left in each line's time per hit, in clock milliseconds: the
    * time per event of a probe running line events with nothing between them (the median
-   * of its rounds). Takes about 20 ms; run it at the end, on warm code.
+   * of its rounds). Takes about 40 ms; run it at the end, on warm code.
    */
   overheadPerEvent(): number;
 }
