@@ -54,6 +54,11 @@ const SECTIONS = [
     command: [hotpath, 'stats', `${out}/taylor.json`, '--callers', 'factorial'],
   },
   {
+    title: 'line_profiler: hits and time of every line of evolve (sample mode, exact hits)',
+    shown: 'npx hotpath lines -f evolve examples/particles-bench.ts',
+    command: [hotpath, 'lines', '-f', 'evolve', 'examples/particles-bench.ts'],
+  },
+  {
     title: 'The same profile for KCachegrind, Graphviz, Python pstats, speedscope and an HTML report',
     shown:
       `npx hotpath convert ${out}/taylor.json -o ${out}/callgrind.out.taylor  (and .dot, .pstats, .speedscope.json)` +
