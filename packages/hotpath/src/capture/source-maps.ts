@@ -8,9 +8,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { EncodedSourceMap } from '@jridgewell/remapping';
 import {
   GREATEST_LOWER_BOUND,
   LEAST_UPPER_BOUND,
+  encodedMap,
   originalPositionFor,
   TraceMap,
   type SourceMapInput,
@@ -24,16 +26,65 @@ export interface SourcePosition {
   column: number;
 }
 
+/** A source map given as JSON text or as a parsed object. */
+export type RawSourceMap = string | EncodedSourceMap;
+
+/**
+ * One source map, read: the original positions of generated ones. The one place where
+ * positions go through a map, for the captures ({@link SourceMapper}) and the transforms
+ * (`PositionTracer`) alike.
+ */
+export class MappedCode {
+  private readonly map: TraceMap;
+
+  /**
+   * @param map - the map from the generated code to its original source.
+   * @param mapUrl - where the map lives (path or URL), to resolve its relative `sources`.
+   */
+  constructor(map: RawSourceMap | SourceMapInput, mapUrl: string) {
+    this.map = new TraceMap(map as SourceMapInput, mapUrl);
+  }
+
+  /**
+   * The original position of 1-based `line`, 0-based `column` of the generated code; `null`
+   * where nothing on the line maps. A function's first token usually has a mapping of its
+   * own; where it does not, the nearest mapping on the left (else on the right) of the same
+   * line stands for it.
+   */
+  original(line: number, column: number): SourcePosition | null {
+    for (const bias of [GREATEST_LOWER_BOUND, LEAST_UPPER_BOUND] as const) {
+      const found = originalPositionFor(this.map, { line, column, bias });
+      if (found.source !== null) return { file: pathOf(found.source), line: found.line, column: found.column + 1 };
+    }
+    return null;
+  }
+
+  /**
+   * The original position of a whole generated line (1-based), for line ticks and line
+   * maps; `null` where nothing on the line maps. Why the line's last column: a query at
+   * column 0 falls before the line's first segment and returns the *previous* line's mapping.
+   */
+  originalLine(line: number): SourcePosition | null {
+    return this.original(line, Number.MAX_SAFE_INTEGER);
+  }
+
+  /** The map with its sources resolved to absolute paths, for composition. */
+  resolved(): EncodedSourceMap {
+    const map = encodedMap(this.map);
+    return { ...map, sourceRoot: undefined, sources: this.map.resolvedSources.map(pathOf) };
+  }
+}
+
 // The last sourceMappingURL comment of a file (JS `//#` or CSS-style `/*#`), as bundlers emit it.
 const MAPPING_COMMENT = /[#@]\s*sourceMappingURL=([^\s'"*]+)\s*(?:\*\/)?\s*$/;
 
 /** Loads and caches the source maps of scripts, and maps generated positions to original ones. */
 export class SourceMapper {
-  private readonly maps = new Map<string, TraceMap | null>();
+  private readonly maps = new Map<string, MappedCode | null>();
 
   /** Registers the map of code that is not on disk as V8 ran it (an instrumented module). */
   addMap(url: string, map: SourceMapInput): void {
-    this.maps.set(url, new TraceMap(map, url));
+    this.maps.set(url, new MappedCode(map, url));
   }
 
   /**
@@ -41,26 +92,11 @@ export class SourceMapper {
    * generated position itself (made 1-based) where the script has no usable map.
    */
   original(url: string, line: number, column: number): SourcePosition {
-    const generated = { file: pathOf(url), line: line + 1, column: column + 1 };
     const map = line < 0 ? null : this.mapOf(url);
-    if (!map) return generated;
-    const needle = { line: line + 1, column: Math.max(column, 0) };
-    let found = originalPositionFor(map, { ...needle, bias: GREATEST_LOWER_BOUND });
-    if (found.source === null) found = originalPositionFor(map, { ...needle, bias: LEAST_UPPER_BOUND });
-    if (found.source === null) return generated;
-    return { file: pathOf(found.source), line: found.line, column: found.column + 1 };
+    return map?.original(line + 1, Math.max(column, 0)) ?? { file: pathOf(url), line: line + 1, column: column + 1 };
   }
 
-  /**
-   * The original line of a whole generated line (1-based in, 1-based out), for line ticks.
-   * Why the line's last column: a query at column 0 falls before the line's first segment
-   * and returns the *previous* line's mapping.
-   */
-  originalLine(url: string, line: number): SourcePosition {
-    return this.original(url, line - 1, Number.MAX_SAFE_INTEGER);
-  }
-
-  private mapOf(url: string): TraceMap | null {
+  private mapOf(url: string): MappedCode | null {
     let map = this.maps.get(url);
     if (map === undefined) {
       map = loadMap(url);
@@ -80,7 +116,7 @@ export function pathOf(url: string): string {
   }
 }
 
-function loadMap(url: string): TraceMap | null {
+function loadMap(url: string): MappedCode | null {
   if (!url.startsWith('file:')) return null;
   try {
     const code = readFileSync(new URL(url), 'utf8');
@@ -88,7 +124,7 @@ function loadMap(url: string): TraceMap | null {
     if (!comment) return null;
     const mapUrl = new URL(comment[1]!, url);
     const text = mapUrl.protocol === 'data:' ? decodeDataUrl(mapUrl.href) : readFileSync(mapUrl, 'utf8');
-    return new TraceMap(text, mapUrl.protocol === 'data:' ? url : mapUrl.href);
+    return new MappedCode(text, mapUrl.protocol === 'data:' ? url : mapUrl.href);
   } catch {
     return null; // no map, or an unreadable one: positions stay those of the generated code
   }

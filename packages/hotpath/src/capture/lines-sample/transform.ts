@@ -124,11 +124,9 @@ class Placer {
     return this.tracer.original(line + 1, column);
   }
 
-  // A whole generated line's original line: its last mapping (a query at column 0 falls
-  // before the line's first segment and answers with the previous line's mapping).
-  // 0 where a compiled file maps nothing on the line.
+  // A whole generated line's original line; 0 where a compiled file maps nothing on the line.
   private originalLine(line: number): number {
-    const found = this.tracer.original(line + 1, 1e9);
+    const found = this.tracer.originalLine(line + 1);
     return this.mapped && found.file === this.file ? 0 : found.line;
   }
 }
