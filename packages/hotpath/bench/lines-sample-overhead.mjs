@@ -6,9 +6,9 @@
 // measures around evolve (CPU time is the whole process's, V8's sampler thread included);
 // "command" is the whole command, hotpath's start-up and the log's reading included.
 // Usage: node packages/hotpath/bench/lines-sample-overhead.mjs [--runs N] [--interval MS]
-import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CELLS_HEADER, cells, once } from './lib/measure.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const program = path.join(here, 'overhead', 'particles.mjs');
@@ -29,21 +29,6 @@ const variants = {
   [`lines sample (${interval} ms)`]: ['--input-type=module', '-e', driver],
 };
 
-function once(argv) {
-  const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, argv, { encoding: 'utf8' });
-  const command = Number(process.hrtime.bigint() - start) / 1e6;
-  if (result.status !== 0) throw new Error(`${argv.join(' ')} failed: ${result.stderr}`);
-  const { wall, cpu } = JSON.parse(result.stdout.split('\n')[0]);
-  return { wall: wall / 1e6, cpu: cpu / 1e6, command };
-}
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
-
 const names = Object.keys(variants);
 const results = new Map(names.map((name) => [name, []]));
 once(variants[names[1]]); // warm the disk and caches
@@ -52,13 +37,8 @@ for (let round = 0; round < runs; round++) {
 }
 
 console.log(`node ${process.version}, ${runs} runs each, chapter benchmark (1000 particles, evolve(0.1)), medians (ratio to plain node)`);
-console.log(`${'variant'.padEnd(24)} ${'wall'.padEnd(17)} ${'cpu'.padEnd(17)} command`);
+console.log(`${'variant'.padEnd(24)} ${CELLS_HEADER}`);
 const base = results.get('node');
 for (const name of names) {
-  const rows = results.get(name);
-  const cell = (key) => {
-    const ms = median(rows.map((r) => r[key]));
-    return `${ms.toFixed(1).padStart(7)} ms ${(ms / median(base.map((r) => r[key]))).toFixed(2)}x`;
-  };
-  console.log(`${name.padEnd(24)} ${cell('wall')} ${cell('cpu')} ${cell('command')}`);
+  console.log(`${name.padEnd(24)} ${cells(results.get(name), base)}`);
 }

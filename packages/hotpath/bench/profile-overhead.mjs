@@ -8,11 +8,11 @@
 //   command:   the whole command, process start and the profile's writing included.
 // Usage: node packages/hotpath/bench/profile-overhead.mjs [--runs N] [program.mjs ...]
 // (programs print one JSON line `{ "wall": ns, "cpu": ns }`, like bench/overhead/*.mjs).
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CELLS_HEADER, cells, once } from './lib/measure.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const bin = path.join(here, '../bin/hotpath.js');
@@ -30,21 +30,6 @@ const variants = {
   'sample --counts none': (program) => [bin, 'profile', '--counts', 'none', '-o', out, program],
 };
 
-function once(argv) {
-  const start = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, argv, { encoding: 'utf8' });
-  const command = Number(process.hrtime.bigint() - start) / 1e6;
-  if (run.status !== 0) throw new Error(`${argv.join(' ')} failed: ${run.stderr}`);
-  const { wall, cpu } = JSON.parse(run.stdout.split('\n')[0]);
-  return { wall: wall / 1e6, cpu: cpu / 1e6, command };
-}
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
-
 const names = Object.keys(variants);
 const results = new Map(programs.flatMap((p) => names.map((n) => [`${p}\0${n}`, []])));
 for (const program of programs) once(variants['sample (default)'](program)); // warm the TS cache and disk
@@ -57,15 +42,10 @@ for (let round = 0; round < runs; round++) {
 rmSync(dir, { recursive: true, force: true });
 
 console.log(`node ${process.version}, ${runs} runs each, medians (ratio to plain node)`);
-console.log(`${'program'.padEnd(15)} ${'variant'.padEnd(26)} ${'wall'.padEnd(17)} ${'cpu'.padEnd(17)} command`);
+console.log(`${'program'.padEnd(15)} ${'variant'.padEnd(26)} ${CELLS_HEADER}`);
 for (const program of programs) {
   const base = results.get(`${program}\0node`);
   for (const name of names) {
-    const rows = results.get(`${program}\0${name}`);
-    const cell = (key) => {
-      const ms = median(rows.map((r) => r[key]));
-      return `${ms.toFixed(1).padStart(7)} ms ${(ms / median(base.map((r) => r[key]))).toFixed(2)}x`;
-    };
-    console.log(`${path.basename(program).padEnd(15)} ${name.padEnd(26)} ${cell('wall')} ${cell('cpu')} ${cell('command')}`);
+    console.log(`${path.basename(program).padEnd(15)} ${name.padEnd(26)} ${cells(results.get(`${program}\0${name}`), base)}`);
   }
 }

@@ -1,24 +1,6 @@
-// examples/taylor.ts as JavaScript for the overhead measurement: main() once (188,003
+// examples/taylor.ts (programs/taylor.mjs) for the overhead measurement: main() once (188,003
 // calls). Prints one JSON line: the wall and CPU time of main, ns.
-function factorial(n) {
-  return n === 0 ? 1.0 : n * factorial(n - 1);
-}
-
-function taylorExp(n) {
-  const terms = [];
-  for (let i = 0; i < n; i++) terms.push(1 / factorial(i));
-  return terms;
-}
-
-function taylorSin(n) {
-  const terms = [];
-  for (let i = 0; i < n; i++) terms.push(i % 2 === 1 ? (-1) ** ((i - 1) / 2) / factorial(i) : 0);
-  return terms;
-}
-
-function main() {
-  return taylorExp(500).length + taylorSin(500).length;
-}
+import { rep as main } from '../programs/taylor.mjs';
 
 const cpu = process.cpuUsage();
 const start = process.hrtime.bigint();

@@ -1,6 +1,7 @@
 // Benchmark program: examples/taylor.ts as JavaScript (the chapter's first profiling
 // example); main() makes 188,003 calls (factorial 188,000 of them) per repetition.
 // As a script: node taylor.mjs [reps] prints one JSON line of per-repetition times in ns.
+// (overhead/taylor.mjs times one main() of this module for profile-overhead.mjs.)
 import { runAsScript } from './repeat.mjs';
 
 function factorial(n) {
