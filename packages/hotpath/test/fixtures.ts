@@ -63,8 +63,11 @@ function addFactorialChain(add: AddNode, parent: number, outer: number[]): void 
   }
 }
 
-/** taylor.ts: factorial 188000/750, factorial -> factorial 187250/749. */
-export function taylorProfile(metaOverrides: Partial<ProfileMeta> = {}): Profile {
+/**
+ * taylor.ts: factorial 188000/750, factorial -> factorial 187250/749; taylorSin's self
+ * time `taylorSinSelf` ns (the export tests use an uneven one).
+ */
+export function taylorProfile(metaOverrides: Partial<ProfileMeta> = {}, taylorSinSelf = 300_000): Profile {
   const frames = [
     makeFrame('(root)', '', 0, 0),
     makeFrame('main', FILE, 17, 1),
@@ -75,7 +78,7 @@ export function taylorProfile(metaOverrides: Partial<ProfileMeta> = {}): Profile
   const { tree, add } = treeBuilder(F.root);
   const main = add(0, F.main, 1, 20_000);
   const exp = add(main, F.taylorExp, 1, 150_000);
-  const sin = add(main, F.taylorSin, 1, 300_000);
+  const sin = add(main, F.taylorSin, 1, taylorSinSelf);
   const all = Array.from({ length: 500 }, (_, i) => i);
   addFactorialChain(add, exp, all);
   addFactorialChain(add, sin, all.filter((i) => i % 2 === 1));
