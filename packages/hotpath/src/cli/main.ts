@@ -14,7 +14,7 @@ import { registerLines } from './lines.js';
 const program = new Command('hotpath')
   .description(
     'The Python performance workflow for TypeScript on Node.js:\n' +
-      'timeit, benchmarks, cProfile-style profiles, line profiles, memory and bytecode.',
+      'timeit, benchmarks, cProfile-style profiles and their viewers, line profiles.',
   )
   .version(VERSION)
   .showHelpAfterError()
