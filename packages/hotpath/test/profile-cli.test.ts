@@ -32,6 +32,15 @@ test('frames carry TypeScript positions: factorial at its line and column in tay
   assert.equal(profile.meta.interval, 1_000_000);
 });
 
+test("a module's top-level code is its <module> row at line 1, as in cProfile", () => {
+  const { profile } = profileTo('examples/taylor.ts');
+  const { stats, frame } = functionNamed(profile, '<module>');
+  assert.equal(frame.file, TAYLOR);
+  assert.equal(frame.line, 1);
+  assert.equal(stats.calls, 1);
+  assert.ok(!profile.frames.some((f) => f.file === TAYLOR && f.name === '(anonymous)'));
+});
+
 test('--counts coverage counts with V8 block coverage: the same 188000', () => {
   const { profile } = profileTo('examples/taylor.ts', ['--counts', 'coverage']);
   assert.equal(functionNamed(profile, 'factorial').stats.calls, 188000);
