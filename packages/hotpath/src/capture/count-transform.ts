@@ -10,6 +10,7 @@
  */
 import * as acorn from 'acorn';
 import { functionName } from './trace/names.js';
+import { isFunction, walkWithAncestors } from './ast.js';
 import { LineIndex } from './positions.js';
 import type { GeneratedPosition } from './v8-types.js';
 
@@ -77,27 +78,12 @@ export function instrumentCounts(source: string, options: CountOptions): { code:
 /** Every function of `program` with its name as a user reads it, in source order. */
 export function findFunctions(program: acorn.Program, source: string): Array<{ node: acorn.Function; name: string }> {
   const found: Array<{ node: acorn.Function; name: string }> = [];
-  const ancestors: acorn.Node[] = [];
-  const visit = (node: acorn.Node): void => {
+  walkWithAncestors(program, (node, ancestors) => {
     if (isFunction(node)) found.push({ node, name: functionName(node, ancestors, source) });
-    ancestors.push(node);
-    for (const value of Object.values(node)) {
-      if (Array.isArray(value)) value.forEach((item) => isNode(item) && visit(item));
-      else if (isNode(value)) visit(value);
-    }
-    ancestors.pop();
-  };
-  visit(program);
+  });
   return found;
 }
 
-function isNode(value: unknown): value is acorn.Node {
-  return typeof value === 'object' && value !== null && typeof (value as acorn.Node).type === 'string';
-}
-
-function isFunction(node: acorn.Node): node is acorn.Function {
-  return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression';
-}
 
 // `{ "use strict"; ...` stays a directive: the counter goes after the directive prologue,
 // with a `;` in case the last directive has none. An expression body `x => e` becomes

@@ -11,6 +11,7 @@
  * the chapter's line_profiler output shows them (`for i in range(nsteps)`: nsteps).
  */
 import type * as acorn from 'acorn';
+import { isNode } from '../ast.js';
 
 /** Text to insert: `open`/`close` wrap a non-block body in braces, `comma` wraps an expression body. */
 export interface BlockInsertion {
@@ -34,6 +35,9 @@ export interface BlockPlan {
 }
 
 type AnyNode = acorn.Node & Record<string, unknown>;
+
+/** A node whose fields can be read by key, as the generic child walk below does. */
+const isAnyNode = (value: unknown): value is AnyNode => isNode(value);
 
 const LOOPS = new Set(['ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement']);
 const COMPOUND = new Set([...LOOPS, 'IfStatement', 'SwitchStatement', 'TryStatement', 'BlockStatement', 'LabeledStatement', 'WithStatement']);
@@ -148,7 +152,7 @@ class Planner {
   }
 
   private expression(node: unknown): void {
-    if (isNode(node)) this.children(node, true);
+    if (isAnyNode(node)) this.children(node, true);
   }
 
   /** Finds the functions and static blocks inside an expression or a simple statement. */
@@ -160,15 +164,11 @@ class Planner {
     for (const [key, value] of Object.entries(node)) {
       if (key === 'type') continue;
       for (const child of Array.isArray(value) ? value : [value]) {
-        if (!isNode(child)) continue;
+        if (!isAnyNode(child)) continue;
         if (FUNCTIONS.has(child.type)) this.function(child as unknown as acorn.Function);
         else if (child.type === 'StaticBlock') this.list(child.body as acorn.Node[], child.start + 1, false);
         else this.children(child);
       }
     }
   }
-}
-
-function isNode(value: unknown): value is AnyNode {
-  return typeof value === 'object' && value !== null && typeof (value as acorn.Node).type === 'string';
 }

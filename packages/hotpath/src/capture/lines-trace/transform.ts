@@ -2,6 +2,7 @@
 // with its source map), the picked functions instrumented with line events out, plus a
 // source map and what was measured where. Functions that are not picked are untouched.
 import type * as acorn from 'acorn';
+import { isFunction, walkWithAncestors } from '../ast.js';
 import type { EncodedSourceMap } from '@jridgewell/remapping';
 import MagicString from 'magic-string';
 import { pickFunctions, type Candidate } from '../lines-sample/targets.js';
@@ -96,25 +97,15 @@ function findFunctions(program: acorn.Program, code: string, tracer: PositionTra
   const found: Found[] = [];
   const wrappedNames = new Set<string>();
   const wrappedNodes = new Set<acorn.Node>();
-  const ancestors: acorn.Node[] = [];
-  const visit = (node: acorn.Node): void => {
+  walkWithAncestors(program, (node, ancestors) => {
     depths.set(node, ancestors.length);
     if (markers && node.type === 'CallExpression') {
       const wrapped = wrappedFunction(node as acorn.CallExpression, code, markers.names);
       if (typeof wrapped === 'string') wrappedNames.add(wrapped);
       else if (wrapped) wrappedNodes.add(wrapped);
     }
-    if (node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression') {
-      found.push(describe(node as acorn.Function, ancestors, code, tracer, markers));
-    }
-    ancestors.push(node);
-    for (const value of Object.values(node)) {
-      if (Array.isArray(value)) value.forEach((item) => isNode(item) && visit(item));
-      else if (isNode(value)) visit(value);
-    }
-    ancestors.pop();
-  };
-  visit(program);
+    if (isFunction(node)) found.push(describe(node, ancestors, code, tracer, markers));
+  });
   for (const f of found) {
     const id = (f.node as acorn.FunctionDeclaration).id;
     if (wrappedNodes.has(f.node) || (f.node.type === 'FunctionDeclaration' && id && wrappedNames.has(id.name))) f.marked = true;
@@ -131,8 +122,4 @@ function describe(fn: acorn.Function, ancestors: readonly acorn.Node[], code: st
   const marked = method && markers !== null && markers.decorated.has(parent!.start);
   const endLine = end.file === at.file && end.line >= at.line ? end.line : at.line;
   return { node: fn, marked, candidate: { name: functionName(fn, ancestors, code), file: at.file, line: at.line, column: at.column, endLine } };
-}
-
-function isNode(value: unknown): value is acorn.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }

@@ -12,6 +12,7 @@
 // Directive prologues ('use strict') stay first; nothing is removed; every insertion is on
 // the line of the code it is anchored to, so lines never shift.
 import type * as acorn from 'acorn';
+import { isNode } from '../ast.js';
 import { functionName } from './names.js';
 import { snippet } from './protocol.js';
 
@@ -232,12 +233,4 @@ export function isMethodOf(parent: acorn.Node | undefined, fn: acorn.Function): 
   if (parent?.type !== 'Property') return false;
   const property = parent as acorn.Property;
   return property.value === fn && (property.method || property.kind !== 'init');
-}
-
-function isNode(value: unknown): value is acorn.Node {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { type?: unknown }).type === 'string'
-  );
 }
