@@ -3,7 +3,7 @@
 //   20 loops, best of 5: 19.9 msec per loop
 import { Option, type Command } from 'commander';
 import { collect, integerAtLeast } from './option-values.js';
-import { hrClock } from '../bench/clock.js';
+import { hrClock, processClock } from '../bench/clock.js';
 import { autorangeNumbers } from '../bench/timeit.js';
 import { formatG, formatTime, resultLine, spreadWarning, TIMEIT_UNITS, type TimeitUnit } from '../bench/timeit-format.js';
 import { compileStatement, TimeitSourceError, type CompiledStatement } from '../bench/timeit-source.js';
@@ -14,6 +14,7 @@ interface TimeitValues {
   setup?: string[];
   unit?: TimeitUnit;
   verbose?: boolean;
+  process?: boolean;
 }
 
 /** Adds the `timeit` command to the program. */
@@ -29,6 +30,7 @@ export function registerTimeit(program: Command): Command {
     .option('-r, --repeat <N>', 'how many times to repeat the timer', integerAtLeast('--repeat', 1), 5)
     .option('-s, --setup <S>', 'statement run once per repeat before timing; may import modules; repeatable', collect)
     .addOption(new Option('-u, --unit <U>', 'time unit of the output').choices(Object.keys(TIMEIT_UNITS)))
+    .option('-p, --process', "measure the process's CPU time (user + system) instead of wall time, as Python's -p")
     .option('-v, --verbose', 'print the autorange tries and the raw timing results')
     .showHelpAfterError(false)
     .action(async (parts: string[], values: TimeitValues) => {
@@ -39,7 +41,8 @@ export function registerTimeit(program: Command): Command {
 async function timeitCommand(statement: string, values: TimeitValues): Promise<number> {
   let compiled: CompiledStatement;
   try {
-    compiled = await compileStatement(statement, (values.setup ?? []).join('\n'), process.cwd(), hrClock);
+    const clock = values.process ? processClock : hrClock;
+    compiled = await compileStatement(statement, (values.setup ?? []).join('\n'), process.cwd(), clock);
   } catch (error) {
     const bad = error instanceof TimeitSourceError;
     process.stderr.write(`hotpath timeit: ${bad ? error.message : describe(error)}\n`);
