@@ -19,7 +19,9 @@ interface BenchValues {
   histogram?: string | true;
   storage: string;
   minRounds?: number;
+  maxTime?: number;
   minTime?: number;
+  autosave?: boolean;
   warmup?: number;
   filter?: string;
   columns?: Column[];
@@ -39,12 +41,14 @@ export function registerBench(program: Command): Command {
     .addOption(new Option('--sort <key>', 'order of the rows').choices(SORT_KEYS).default('min'))
     .option('--json', 'print the run as JSON (what --save writes) instead of the table')
     .option('--save [label]', `save the run as ${STORAGE_ROOT}/<machine>/NNNN_<label>.json (default label: the commit)`)
+    .option('--autosave', 'save the run with the commit as its label (--save without a label)')
     .option('--compare [run]', 'compare with a saved run: its number, or a path (default: the latest)')
     .option('--compare-fail <expr>', 'fail (exit 1) when FIELD grew by more: min:5%, mean:0.001 (s), median:20us; repeatable; implies --compare', collectCheck)
     .option('--histogram [file]', 'write an SVG box plot of every benchmark\'s rounds (default: benchmark_<date>_<time>.svg)')
     .option('--storage <dir>', 'where runs are saved', STORAGE_ROOT)
     .option('--min-rounds <n>', 'timed rounds per benchmark, at least (default 5)', positive('--min-rounds', true))
-    .option('--min-time <seconds>', 'time of the timed rounds per benchmark, at least (default 1)', positive('--min-time', false))
+    .option('--max-time <seconds>', 'time of the timed rounds per benchmark, at least (default 1), as pytest-benchmark names it', positive('--max-time', false))
+    .option('--min-time <seconds>', 'the shortest round, whose calls per round calibration grows to (default 0.0001; never under 1000 timer resolutions)', positive('--min-time', false))
     .option('--warmup <seconds>', 'untimed warm-up per benchmark, at least (default 0.1)', positive('--warmup', false))
     .option('--filter <regex>', 'run only the tests whose name matches (node --test-name-pattern)')
     .option('--columns <list>', `the table's columns, comma-separated: ${COLUMNS.join(', ')}`, listOf('--columns', COLUMNS))
@@ -59,7 +63,7 @@ export function registerBench(program: Command): Command {
 
 function commandOptions(files: string[], values: BenchValues): BenchCommandOptions {
   const patterns = [...files];
-  const save = reclaim(values.save, patterns, (v) => !looksLikeFiles(v));
+  const save = reclaim(values.save, patterns, (v) => !looksLikeFiles(v)) ?? (values.autosave ? true : undefined);
   const histogram = reclaim(values.histogram, patterns, (v) => v.endsWith('.svg') || !looksLikeFiles(v));
   // --compare-fail needs something to compare with: the latest run unless --compare says.
   const checks = values.compareFail ?? [];
@@ -76,7 +80,8 @@ function commandOptions(files: string[], values: BenchValues): BenchCommandOptio
   if (compare !== undefined) options.compare = compare;
   if (histogram !== undefined) options.histogram = histogram;
   if (values.minRounds !== undefined) options.minRounds = values.minRounds;
-  if (values.minTime !== undefined) options.minTimeNs = Math.round(values.minTime * 1e9);
+  if (values.maxTime !== undefined) options.minTimeNs = Math.round(values.maxTime * 1e9);
+  if (values.minTime !== undefined) options.minRoundNs = Math.round(values.minTime * 1e9);
   if (values.warmup !== undefined) options.warmupNs = Math.round(values.warmup * 1e9);
   if (values.filter !== undefined) options.namePattern = values.filter;
   if (values.columns !== undefined) options.columns = values.columns;
