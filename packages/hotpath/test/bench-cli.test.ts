@@ -161,3 +161,21 @@ test("pytest-benchmark's time options: --min-time is the shortest round, --max-t
   assert.ok(sorted.reduce((sum, ns) => sum + ns, 0) >= 0.3e9, 'the rounds add up to --max-time');
   assert.match(result.stderr, /^Saved benchmark data in: \.benchmarks\/.*\/0001_.*\.json$/m);
 });
+
+test('bench compare: saved runs side by side, picked by number or glob; a missing one is one line and exit 2', () => {
+  const cwd = tempDir();
+  assert.equal(hotpath(cwd, [FIXTURE, ...QUICK, '--save', 'base']).status, 0);
+  assert.equal(hotpath(cwd, [FIXTURE, ...QUICK, '--save', 'slow'], { HOTPATH_FIXTURE_SLOWDOWN: '1.25' }).status, 0);
+  const all = hotpath(cwd, ['compare']);
+  assert.equal(all.status, 0, all.stderr);
+  assert.match(all.stdout, /^Run: .*\/0001_base\.json\nRun: .*\/0002_slow\.json\n/);
+  assert.match(all.stdout, /^scaled-loop \(0001_base\) +[\d.,]+ \((1\.0|[\d.]+)\)/m);
+  assert.match(all.stdout, /^scaled-loop \(0002_slow\) +[\d.,]+ /m);
+  const picked = hotpath(cwd, ['compare', '*slow*', '--columns', 'min', '--sort', 'name']);
+  assert.equal(picked.status, 0, picked.stderr);
+  assert.doesNotMatch(picked.stdout, /0001_base/);
+  assert.match(picked.stdout, /^Name \(time in us\) +Min$/m);
+  const missing = hotpath(cwd, ['compare', '7']);
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /^hotpath bench compare: no saved run 0007 in .*\n$/);
+});
