@@ -16,8 +16,10 @@
 import type { EncodedSourceMap } from '@jridgewell/remapping';
 import * as acorn from 'acorn';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type * as TS from 'typescript';
 import { walkWithAncestors } from '../capture/ast.js';
 import { withInlineMap } from '../capture/trace/instrument.js';
@@ -36,12 +38,25 @@ export type ModuleFormat = 'module' | 'commonjs';
  */
 export function javaScriptOf(source: string, file: string, format: ModuleFormat): string {
   const settings = emitSettings(path.dirname(file));
-  const key = `js-${createHash('sha256').update(JSON.stringify([VERSION, file, format, settings])).update('\0').update(source).digest('hex')}`;
+  const key = `js-${createHash('sha256').update(JSON.stringify([loaderVersion(), file, format, settings])).update('\0').update(source).digest('hex')}`;
   const cached = readCache(key);
   if (cached !== null) return cached;
   const code = convert(source, file, format, settings);
   writeCache(key, code);
   return code;
+}
+
+let version: string | null = null;
+
+// What the output depends on besides the source and settings: hotpath's version, this
+// file (a changed rule must not serve old output), and the compilers' versions.
+function loaderVersion(): string {
+  if (version === null) {
+    const own = readFileSync(fileURLToPath(import.meta.url), 'utf8');
+    const versionOf = (name: string): string => (require(`${name}/package.json`) as { version: string }).version;
+    version = createHash('sha256').update(JSON.stringify([VERSION, own, versionOf('typescript'), versionOf('ts-blank-space')])).digest('hex');
+  }
+  return version;
 }
 
 function convert(source: string, file: string, format: ModuleFormat, settings: EmitSettings): string {
@@ -75,6 +90,7 @@ function blank(source: string, file: string): Blanked | null {
 /** Whether the blanked code is what tsc would emit, types aside. */
 function blankingIsExact({ code, sourceFile }: Blanked, format: ModuleFormat, settings: EmitSettings): boolean {
   if (format === 'commonjs' && hasModuleSyntax(sourceFile)) return false;
+  if (hasDecorators(sourceFile)) return false;
   if (!settings.useDefineForClassFields && hasClassFields(sourceFile)) return false;
   if (format === 'module' && !settings.verbatimModuleSyntax && hasElidedImports(code)) return false;
   return true;
@@ -89,6 +105,13 @@ function hasModuleSyntax(sourceFile: TS.SourceFile): boolean {
       ts.isExportAssignment(s) ||
       (ts.canHaveModifiers(s) && (ts.getModifiers(s) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword)),
   );
+}
+
+// Decorators are valid syntax to ts-blank-space but run in no Node version: tsc lowers them.
+function hasDecorators(sourceFile: TS.SourceFile): boolean {
+  const ts = typescriptCompiler();
+  const visit = (node: TS.Node): boolean => ts.isDecorator(node) || (ts.forEachChild(node, visit) ?? false);
+  return visit(sourceFile);
 }
 
 // With define semantics off, tsc turns `x = 1;` into `this.x = 1` in the constructor and
