@@ -15,13 +15,13 @@ let directory: string | null | undefined;
 
 /** The cache directory of this user and hotpath version; `null` where none can be made safely. */
 export function cacheDirectory(): string | null {
-  if (directory === undefined) directory = makeDirectory();
+  if (directory === undefined) directory = safeCacheDirectory(process.env['XDG_CACHE_HOME'] || path.join(homedir(), '.cache'));
   return directory;
 }
 
-function makeDirectory(): string | null {
+/** `base/hotpath/loader-VERSION`, made if missing; `null` where it is not this user's alone. */
+export function safeCacheDirectory(base: string): string | null {
   try {
-    const base = process.env['XDG_CACHE_HOME'] || path.join(homedir(), '.cache');
     const dir = path.join(base, 'hotpath', `loader-${VERSION}`);
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const stat = statSync(dir);
