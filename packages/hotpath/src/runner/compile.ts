@@ -22,6 +22,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as TS from 'typescript';
 import { walkWithAncestors } from '../capture/ast.js';
+import { commentMarkerDecorators, markerNames } from '../capture/lines-trace/markers.js';
 import { withInlineMap } from '../capture/trace/instrument.js';
 import { VERSION } from '../version.js';
 import { readCache, writeCache } from './loader-cache.js';
@@ -108,9 +109,13 @@ function hasModuleSyntax(sourceFile: TS.SourceFile): boolean {
 }
 
 // Decorators are valid syntax to ts-blank-space but run in no Node version: tsc lowers them.
+// hotpath's own `@profile` is the exception: it returns the method unchanged, and
+// `hotpath lines` finds it in the blanked code and blanks it there (markers.ts).
 function hasDecorators(sourceFile: TS.SourceFile): boolean {
   const ts = typescriptCompiler();
-  const visit = (node: TS.Node): boolean => ts.isDecorator(node) || (ts.forEachChild(node, visit) ?? false);
+  const markers = sourceFile.text.includes('hotpath') ? markerNames(sourceFile.text) : new Set<string>();
+  const visit = (node: TS.Node): boolean =>
+    (ts.isDecorator(node) && !markers.has(node.expression.getText(sourceFile))) || (ts.forEachChild(node, visit) ?? false);
   return visit(sourceFile);
 }
 
@@ -165,8 +170,11 @@ function transpile(source: string, file: string, format: ModuleFormat, settings:
     inlineSourceMap: false,
     importHelpers: false,
     declaration: false,
+    removeComments: false,
   };
-  const output = ts.transpileModule(source, { fileName, compilerOptions, reportDiagnostics: true });
+  // hotpath's `@profile` goes as a comment, for `hotpath lines` to find it (markers.ts).
+  const input = source.includes('hotpath') ? commentMarkerDecorators(source) : source;
+  const output = ts.transpileModule(input, { fileName, compilerOptions, reportDiagnostics: true });
   const error = output.diagnostics?.find((d) => d.category === ts.DiagnosticCategory.Error);
   if (error) throw syntaxError(file, error);
   const map = JSON.parse(output.sourceMapText!) as EncodedSourceMap;

@@ -64,7 +64,8 @@ export const load: LoadHook = async (url, context, next) => {
     const format = moduleFormat(file);
     // No source: Node then runs the file through the real CommonJS loader (cjs.ts compiles it).
     if (format === 'commonjs') return { format, shortCircuit: true };
-    return { format, source: traced(loadTypeScript(file, format), url, format), shortCircuit: true };
+    // Only the line tracer measures what hotpath's `@profile` marks; the rest blank it out.
+    return { format, source: traced(loadTypeScript(file, format, !settings.lineTrace), url, format), shortCircuit: true };
   }
   const result = await next(url, context);
   if (result.format === 'module' && result.source != null && transform) {

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { blankMarkerDecorators } from '../capture/lines-trace/markers.js';
 import { javaScriptOf, type ModuleFormat } from './compile.js';
 
 export type { ModuleFormat };
@@ -28,9 +29,14 @@ export function moduleFormat(file: string): ModuleFormat {
   return packageType(path.dirname(file));
 }
 
-/** The JavaScript Node runs for the TypeScript or JSX file `file` loaded as `format`. */
-export function loadTypeScript(file: string, format: ModuleFormat = moduleFormat(file)): string {
-  return javaScriptOf(readFileSync(file, 'utf8'), file, format);
+/**
+ * The JavaScript Node runs for the TypeScript or JSX file `file` loaded as `format`.
+ * hotpath's own `@profile` decorators are left in for `hotpath lines --mode trace` to find
+ * (capture/lines-trace/markers.ts) unless `blankMarkers`.
+ */
+export function loadTypeScript(file: string, format: ModuleFormat = moduleFormat(file), blankMarkers = false): string {
+  const code = javaScriptOf(readFileSync(file, 'utf8'), file, format);
+  return blankMarkers && code.includes('hotpath') ? blankMarkerDecorators(code).code : code;
 }
 
 const packageTypes = new Map<string, ModuleFormat>();
