@@ -193,7 +193,13 @@ function userOptions(settings: EmitSettings): TS.CompilerOptions {
 function syntaxError(file: string, diagnostic: TS.Diagnostic): SyntaxError {
   const ts = typescriptCompiler();
   const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ');
-  if (!diagnostic.file || diagnostic.start === undefined) return new SyntaxError(`${file}: ${message}`);
-  const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
-  return new SyntaxError(`${file}:${line + 1}:${character + 1}: ${message}`);
+  let where = file;
+  if (diagnostic.file && diagnostic.start !== undefined) {
+    const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
+    where = `${file}:${line + 1}:${character + 1}`;
+  }
+  const error = new SyntaxError(`${where}: ${message}`);
+  // The error is the program's, at its file and line: the loader's stack would only hide that.
+  error.stack = `${error.name}: ${error.message}`;
+  return error;
 }
