@@ -3,11 +3,13 @@
  * code V8 ran) through one {@link SourceMapper}, so frames carry the positions of the
  * source the user wrote: `packages/particles/src/simulator.ts:40`, not `dist/.../simulator.js:33`.
  *
- * Code loaded through hotpath's TypeScript loader needs no map: types are blanked in place,
- * so V8's positions are already TypeScript positions.
+ * Code loaded through hotpath's TypeScript loader is the loader's JavaScript, not the file on
+ * disk: blanked in place (V8's positions are already TypeScript positions), or compiled
+ * with an inline map (runner/compile.ts), which is read from the loader's output.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { isTypeScript, loadTypeScript } from '../runner/typescript.js';
 import type { EncodedSourceMap } from '@jridgewell/remapping';
 import {
   GREATEST_LOWER_BOUND,
@@ -119,7 +121,9 @@ export function pathOf(url: string): string {
 function loadMap(url: string): MappedCode | null {
   if (!url.startsWith('file:')) return null;
   try {
-    const code = readFileSync(new URL(url), 'utf8');
+    const file = fileURLToPath(url);
+    // A TypeScript file ran as the loader made it (from its cache, so no compiler loads).
+    const code = isTypeScript(file) ? loadTypeScript(file) : readFileSync(file, 'utf8');
     const comment = MAPPING_COMMENT.exec(code.slice(-4096));
     if (!comment) return null;
     const mapUrl = new URL(comment[1]!, url);
