@@ -13,7 +13,7 @@ import type { Profile, ProfileMeta } from '../model/profile.js';
 import { VERSION } from '../version.js';
 import { readCapture, type CaptureFile } from './capture-file.js';
 import type { CaptureMode, ChildConfig, CountMethod } from './config.js';
-import { isOwnUrl } from './own-code.js';
+import { isDependencyUrl, isOwnUrl } from './own-code.js';
 import { spawnProfiled, type ChildEnding, type SpawnOptions } from './spawn.js';
 
 /** Options of {@link runProfiled}. */
@@ -94,7 +94,7 @@ export async function profileOf(capture: CaptureFile, ending: ChildEnding, comma
     const { traceProfile } = await import('./trace-bridge.js');
     return traceProfile(capture.trace, meta);
   }
-  if (capture.lineSample) return buildLinesSampleProfile(capture.lineSample, meta, { ignoreUrl: isOwnUrl });
+  if (capture.lineSample) return buildLinesSampleProfile(capture.lineSample, meta, { own: { isOwn: isOwnUrl, isHelper: isDependencyUrl } });
   if (!capture.sample) throw new Error('the capture holds no samples');
-  return buildSampleProfile(capture.sample, meta, { mapper: new SourceMapper(), ignoreUrl: isOwnUrl });
+  return buildSampleProfile(capture.sample, meta, { mapper: new SourceMapper(), ignoreUrl: isOwnUrl, helperUrl: isDependencyUrl });
 }
