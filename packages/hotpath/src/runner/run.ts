@@ -2,7 +2,7 @@
  * Runs a program under a capture and returns its profile: what `hotpath profile` and the
  * API's `run()` share.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { buildLinesSampleProfile } from '../capture/lines-sample/profile.js';
@@ -14,6 +14,7 @@ import { VERSION } from '../version.js';
 import { readCapture, type CaptureFile } from './capture-file.js';
 import type { CaptureMode, ChildConfig, CountMethod } from './config.js';
 import { isDependencyUrl, isOwnUrl } from './own-code.js';
+import { readOwnError } from './own-errors.js';
 import { spawnProfiled, type ChildEnding, type SpawnOptions } from './spawn.js';
 
 /** Options of {@link runProfiled}. */
@@ -38,6 +39,11 @@ export interface RunProfiledOptions extends SpawnOptions {
 export interface RunProfiledResult extends ChildEnding {
   /** The profile; `null` when the program ended before writing one (SIGKILL, a crash). */
   profile: Profile | null;
+  /**
+   * An error hotpath itself raised in the program's process (its loader refusing a file),
+   * as one line naming the file; the process then ended with exit code 2.
+   */
+  hotpathError: string | null;
 }
 
 /**
@@ -65,9 +71,11 @@ export async function runProfiled(script: string, args: readonly string[], optio
       config.lineTrace = { targets: options.lines.targets, cwd: options.cwd ?? process.cwd(), recordFile: path.join(dir, 'lines.jsonl') };
     }
     const ending = await spawnProfiled(script, args, config, spawnOptions);
-    const capture = readCapture(config.output);
+    const hotpathError = readOwnError(config.output);
+    const capture = hotpathError === null ? readCapture(config.output) : null;
     const profile = capture ? await profileOf(capture, ending, [script, ...args]) : null;
-    return { ...ending, profile };
+    if (profile) claimScriptPackage(profile, path.resolve(options.cwd ?? process.cwd(), script));
+    return { ...ending, profile, hotpathError };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -97,4 +105,25 @@ export async function profileOf(capture: CaptureFile, ending: ChildEnding, comma
   if (capture.lineSample) return buildLinesSampleProfile(capture.lineSample, meta, { own: { isOwn: isOwnUrl, isHelper: isDependencyUrl } });
   if (!capture.sample) throw new Error('the capture holds no samples');
   return buildSampleProfile(capture.sample, meta, { mapper: new SourceMapper(), ignoreUrl: isOwnUrl, helperUrl: isDependencyUrl });
+}
+
+/**
+ * A script run from inside node_modules (`hotpath profile tsc`, `node_modules/acorn/bin/acorn`)
+ * is the program: its package's functions are shown as the program's, not folded into
+ * `{node_modules}` with the libraries it uses.
+ */
+function claimScriptPackage(profile: Profile, script: string): void {
+  const match = /^(.*[\\/]node_modules[\\/](?:@[^\\/]+[\\/])?[^\\/]+[\\/])/.exec(realPath(script));
+  if (!match) return;
+  for (const frame of profile.frames) {
+    if (frame.category === 'node_modules' && frame.file.startsWith(match[1]!)) frame.category = 'user';
+  }
+}
+
+function realPath(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
 }
