@@ -7,8 +7,9 @@ export interface OwnCode {
   isOwn(url: string): boolean;
   /**
    * Libraries the profiler calls (its parser, its TypeScript stripper), by URL: their frames
-   * are the profiler's work where its own code calls them directly, and the program's
-   * anywhere else (a program may use the same library).
+   * are the profiler's work below its own frames, and the program's below the program's (a
+   * program may use the same library). The program's own package is never one of them
+   * (`hotpath profile tsc`: typescript is both).
    */
   isHelper?(url: string): boolean;
 }
@@ -58,9 +59,9 @@ const DROPPED = -2;
 
 /**
  * Whose code a frame runs, from its script and its caller's: `own`, the profiler's; `helper`,
- * a library the profiler called (directly, or through another helper frame); `node`, Node's
- * internals called from the profiler's code; `program`, everything else, and everything
- * below a program frame.
+ * a library the profiler called (directly, through Node, as `require` loading it, or through
+ * another helper frame); `node`, Node's internals called from the profiler's code; `program`,
+ * everything else, and everything below a program frame.
  */
 export type Owner = 'program' | 'own' | 'helper' | 'node';
 
@@ -71,8 +72,8 @@ export function ownerOf(url: string, caller: Owner, own: OwnCode | undefined): O
   if (caller === 'program') return 'program';
   const script = url !== '' && !url.startsWith('node:');
   if (!script) return caller === 'helper' ? 'helper' : 'node';
-  // Node's `Module._compile` called by the hook runs the program, even a helper's file (tsc.js).
-  if ((caller === 'own' || caller === 'helper') && own.isHelper?.(url)) return 'helper';
+  if (own.isHelper?.(url)) return 'helper';
+  // Node's `Module._compile` called by the hook runs the program.
   return 'program';
 }
 

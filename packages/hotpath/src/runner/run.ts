@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { buildLinesSampleProfile } from '../capture/lines-sample/profile.js';
 import { v8LogFlags } from '../capture/lines-sample/v8-flags.js';
 import { buildSampleProfile } from '../capture/sample-profile.js';
-import { SourceMapper } from '../capture/source-maps.js';
+import { pathOf, SourceMapper } from '../capture/source-maps.js';
 import type { Profile, ProfileMeta } from '../model/profile.js';
 import { VERSION } from '../version.js';
 import { readCapture, type CaptureFile } from './capture-file.js';
@@ -73,16 +73,23 @@ export async function runProfiled(script: string, args: readonly string[], optio
     const ending = await spawnProfiled(script, args, config, spawnOptions);
     const hotpathError = readOwnError(config.output);
     const capture = hotpathError === null ? readCapture(config.output) : null;
-    const profile = capture ? await profileOf(capture, ending, [script, ...args]) : null;
-    if (profile) claimScriptPackage(profile, path.resolve(options.cwd ?? process.cwd(), script));
+    const scriptPackage = packageDirOf(realPath(path.resolve(options.cwd ?? process.cwd(), script)));
+    const profile = capture ? await profileOf(capture, ending, [script, ...args], scriptPackage) : null;
+    if (profile && scriptPackage) claimScriptPackage(profile, scriptPackage);
     return { ...ending, profile, hotpathError };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/** The profile of a capture file, with how the program really ended. */
-export async function profileOf(capture: CaptureFile, ending: ChildEnding, command: string[]): Promise<Profile> {
+/**
+ * The profile of a capture file, with how the program really ended.
+ *
+ * @param scriptPackage - the directory (with a trailing separator) of the node_modules
+ *   package the script is in, if it is: never one of hotpath's helper libraries.
+ */
+export async function profileOf(capture: CaptureFile, ending: ChildEnding, command: string[], scriptPackage: string | null = null): Promise<Profile> {
+  const own = { isOwn: isOwnUrl, isHelper: (url: string) => isDependencyUrl(url) && !(scriptPackage && pathOf(url).startsWith(scriptPackage)) };
   const meta = {
     command,
     interval: capture.mode === 'sample' ? capture.intervalNs : null,
@@ -102,9 +109,9 @@ export async function profileOf(capture: CaptureFile, ending: ChildEnding, comma
     const { traceProfile } = await import('./trace-bridge.js');
     return traceProfile(capture.trace, meta);
   }
-  if (capture.lineSample) return buildLinesSampleProfile(capture.lineSample, meta, { own: { isOwn: isOwnUrl, isHelper: isDependencyUrl } });
+  if (capture.lineSample) return buildLinesSampleProfile(capture.lineSample, meta, { own });
   if (!capture.sample) throw new Error('the capture holds no samples');
-  return buildSampleProfile(capture.sample, meta, { mapper: new SourceMapper(), ignoreUrl: isOwnUrl, helperUrl: isDependencyUrl });
+  return buildSampleProfile(capture.sample, meta, { mapper: new SourceMapper(), ignoreUrl: own.isOwn, helperUrl: own.isHelper });
 }
 
 /**
@@ -112,12 +119,15 @@ export async function profileOf(capture: CaptureFile, ending: ChildEnding, comma
  * is the program: its package's functions are shown as the program's, not folded into
  * `{node_modules}` with the libraries it uses.
  */
-function claimScriptPackage(profile: Profile, script: string): void {
-  const match = /^(.*[\\/]node_modules[\\/](?:@[^\\/]+[\\/])?[^\\/]+[\\/])/.exec(realPath(script));
-  if (!match) return;
+function claimScriptPackage(profile: Profile, packageDir: string): void {
   for (const frame of profile.frames) {
-    if (frame.category === 'node_modules' && frame.file.startsWith(match[1]!)) frame.category = 'user';
+    if (frame.category === 'node_modules' && frame.file.startsWith(packageDir)) frame.category = 'user';
   }
+}
+
+/** The package directory (with a trailing separator) of a file inside node_modules; `null` elsewhere. */
+function packageDirOf(file: string): string | null {
+  return /^(.*[\\/]node_modules[\\/](?:@[^\\/]+[\\/])?[^\\/]+[\\/])/.exec(file)?.[1] ?? null;
 }
 
 function realPath(file: string): string {
