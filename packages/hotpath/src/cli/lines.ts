@@ -105,6 +105,6 @@ async function show(values: LinesValues, fail: (m: string) => never): Promise<vo
 }
 
 async function print(profile: Profile, values: LinesValues): Promise<void> {
-  const { renderLineTable } = await import('../report/line-table.js');
-  process.stdout.write(renderLineTable(profile, { unit: values.unit, skipZero: values.skipZero === true }));
+  const [{ renderLineTable }, { readSourceFile }] = await Promise.all([import('../report/line-table.js'), import('../capture/function-source.js')]);
+  process.stdout.write(renderLineTable(profile, { unit: values.unit, skipZero: values.skipZero === true, readSource: readSourceFile }));
 }

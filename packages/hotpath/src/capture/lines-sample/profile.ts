@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Frame, FunctionStats, LineStats, Profile } from '../../model/profile.js';
 import type { OwnCode } from '../cpu-tree.js';
+import { readMapsOf } from '../source-maps.js';
 import { withSource, type ReadSource } from '../function-source.js';
 import type { SampleMeta } from '../sample-profile.js';
 import { chargeTicks, emptyTimes, type FunctionTimes, type PickedIn } from './line-times.js';
@@ -43,6 +44,7 @@ export function buildLinesSampleProfile(data: LinesSampleData, meta: SampleMeta,
   const urls = new Set(picked.map((p) => p.url));
   const want = (url: string): boolean => urls.has(url.startsWith('/') ? pathToFileURL(url).href : url);
   for (const file of logFiles(data.logDir)) chargeTicks(readV8Log(readFileSync(file, 'utf8'), want), picked, data.intervalUs, times, options.own);
+  readMapsOf(new Set(data.modules.filter((m) => m.picked.length > 0).map((m) => m.url))); // for sources only in a map
   const frames: Frame[] = picked.map(({ fn }) => withSource({ name: fn.name, file: fn.file, line: fn.line, column: fn.column, category: 'user' }, fn.endLine, options.readSource));
   const functions: FunctionStats[] = picked.map(({ fn }, frame) => ({
     frame,
