@@ -158,3 +158,41 @@ test('hotpath lines --mode sample charges ticks to a function called at the top 
   const row = run.stdout.split('\n').find((line) => line.endsWith('return spin(1e6);'));
   assert.match(row ?? '', /^\s+\d+\s+5\s+[\d.]+\s/);
 });
+
+test("a package's TypeScript that only its source maps carry (sourcesContent) shows in the line table", async () => {
+  const ts = (await import('typescript')).default;
+  const dir = tempDir();
+  const pkg = path.join(dir, 'node_modules', 'grid');
+  fs.mkdirSync(path.join(pkg, 'dist'), { recursive: true });
+  const source = [
+    'export class Grid {',
+    '  cells: number[] = [];',
+    '  constructor(size: number) {',
+    '    for (let i = 0; i < size; i++) this.cells.push(i);',
+    '  }',
+    '  sum(times: number): number {',
+    '    let total = 0;',
+    '    for (let t = 0; t < times; t++) for (const c of this.cells) total += Math.sqrt(c);',
+    '    return total;',
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+  // As tsc --sourceMap --inlineSources publishes it: dist/grid.js and its map, no src/grid.ts.
+  const out = ts.transpileModule(source, {
+    fileName: path.join(pkg, 'src', 'grid.ts'),
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, sourceMap: true, inlineSources: true },
+  });
+  const map = JSON.parse(out.sourceMapText!) as { sources: string[] };
+  map.sources = ['../src/grid.ts'];
+  fs.writeFileSync(path.join(pkg, 'dist', 'grid.js'), out.outputText.replace(/\/\/# sourceMappingURL=.*/, '//# sourceMappingURL=grid.js.map'));
+  fs.writeFileSync(path.join(pkg, 'dist', 'grid.js.map'), JSON.stringify(map));
+  fs.writeFileSync(path.join(pkg, 'package.json'), '{ "name": "grid", "main": "dist/grid.js" }');
+  fs.writeFileSync(path.join(dir, 'main.cjs'), "const { Grid } = require('grid');\nconsole.log(new Grid(100).sum(2000) > 0);\n");
+  for (const mode of ['sample', 'trace']) {
+    const run = hotpath(['lines', '--mode', mode, '-f', 'sum', '--trace-node-modules', 'main.cjs'], { cwd: dir });
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /File: node_modules\/grid\/src\/grid\.ts\n/);
+    assert.match(run.stdout, /^\s+8\s+\d+\s.*  {4}for \(let t = 0; t < times; t\+\+\) for \(const c of this\.cells\) total \+= Math\.sqrt\(c\);$/m, run.stdout);
+  }
+});
