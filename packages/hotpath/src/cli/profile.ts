@@ -88,12 +88,12 @@ function collect(value: string, all: string[]): string[] {
 }
 
 /**
- * What a run recorded of the program's own functions (its files and, run from node_modules,
- * its package): calls and samples, calls only, or nothing. Sample mode only warns about
- * missing samples where there were enough of them elsewhere to expect some.
+ * What a run recorded of the program's functions (its files and the packages it uses, not
+ * Node's internals or V8's pseudo-frames): calls and samples, calls only, or nothing. Sample
+ * mode only warns about missing samples where there were enough of them elsewhere to expect some.
  */
 function recordedOfProgram(profile: Profile): 'ok' | 'no samples' | 'nothing' {
-  const program = profile.functions.filter((fn) => profile.frames[fn.frame]!.category === 'user');
+  const program = profile.functions.filter((fn) => ['user', 'node_modules'].includes(profile.frames[fn.frame]!.category));
   const called = program.some((fn) => (fn.calls ?? 0) > 0);
   const sampled = program.some((fn) => fn.self > 0 || fn.total > 0);
   if (!called && !sampled) return 'nothing';
