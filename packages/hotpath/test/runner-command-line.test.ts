@@ -9,6 +9,7 @@ import { FIXTURES, hotpath, profileTo, REPO, tempDir } from './profile-helpers.j
 import { refusedNodeArg, splitNodeArgs } from '../src/cli/node-args.js';
 import { ownErrorLine } from '../src/runner/own-errors.js';
 import { readCapture } from '../src/runner/capture-file.js';
+import { loadProfileSync } from '../src/model/file.js';
 
 const GC_FLAG = path.join(FIXTURES, 'programs', 'gc-flag.cjs');
 
@@ -76,13 +77,20 @@ test("a shell shim in node_modules/.bin (pnpm's, cmd-shim's) is followed to its 
   fs.mkdirSync(path.join(dir, 'node_modules/.bin'), { recursive: true });
   fs.mkdirSync(path.join(dir, 'node_modules/tool/bin'), { recursive: true });
   fs.mkdirSync(path.join(dir, 'sub'));
-  fs.writeFileSync(path.join(dir, 'node_modules/tool/bin/cli.js'), 'console.log(`tool ${JSON.stringify(process.argv.slice(2))}`);\n');
+  fs.writeFileSync(path.join(dir, 'node_modules/tool/bin/cli.js'), 'function greet(args) {\n  console.log(`tool ${JSON.stringify(args)}`);\n}\ngreet(process.argv.slice(2));\n');
   const shim = '#!/bin/sh\nbasedir=$(dirname "$(echo "$0" | sed -e \'s,\\\\,/,g\')")\nif [ -x "$basedir/node" ]; then\n  exec "$basedir/node"  "$basedir/../tool/bin/cli.js" "$@"\nelse\n  exec node  "$basedir/../tool/bin/cli.js" "$@"\nfi\n';
   fs.writeFileSync(path.join(dir, 'node_modules/.bin/tool'), shim, { mode: 0o755 });
   fs.writeFileSync(path.join(dir, 'node_modules/.bin/native'), '#!/bin/sh\necho native\n', { mode: 0o755 });
   const run = hotpath(['profile', '-o', path.join(dir, 'p.json'), 'tool', 'x', '--y'], { cwd: path.join(dir, 'sub') });
   assert.equal(run.status, 0, run.stderr);
   assert.equal(run.stdout, 'tool ["x","--y"]\n');
+  // Trace mode instruments the script's own package, though node_modules are not by default.
+  const traced = hotpath(['profile', '--mode', 'trace', '-o', path.join(dir, 't.json'), 'tool'], { cwd: dir });
+  assert.equal(traced.status, 0, traced.stderr);
+  const profile = loadProfileSync(path.join(dir, 't.json'));
+  const greet = profile.functions.find((fn) => profile.frames[fn.frame]!.name === 'greet');
+  assert.equal(greet?.calls, 1);
+  assert.equal(profile.frames[greet.frame]!.category, 'user');
   assertOneLineError(hotpath(['profile', 'native'], { cwd: dir }), /^hotpath profile: node_modules\/\.bin\/native is not a Node\.js script/);
 });
 

@@ -124,6 +124,33 @@ test("hotpath's own frames are cut out of the stacks, the program under them kep
   assert.equal(profile.frames[tree[compile[0]!.parent]!.frame]!.name, 'Module.load');
 });
 
+test("a script in one of hotpath's libraries (tsc) is the program when Node runs it, hotpath's when hotpath calls it", () => {
+  const own = 'file:///hp/dist/src/capture/count-transform.js';
+  const lib = 'file:///app/node_modules/acorn/dist/';
+  const node = (id: number, functionName: string, url: string, children: number[] = []) => ({
+    id,
+    callFrame: { functionName, scriptId: url, url, lineNumber: 3, columnNumber: 1 },
+    children,
+  });
+  const cpuProfile: V8CpuProfile = {
+    nodes: [
+      node(1, '(root)', '', [2]),
+      node(2, 'hook', own, [3, 4]),
+      node(3, 'parse', `${lib}acorn.mjs`), // hotpath's parser, parsing the program
+      node(4, 'Module._compile', 'node:internal/modules/cjs/loader', [5]),
+      node(5, 'run', `${lib}bin.js`), // the program: acorn's bin
+    ],
+    startTime: 0,
+    endTime: 200,
+    samples: [3, 5],
+    timeDeltas: [0, 100],
+  };
+  const meta = { command: ['acorn'], interval: 1e6, startTime: '', duration: 0, nodeVersion: '', exitCode: 0, signal: null, cwd: '/', hotpathVersion: '' };
+  const inLib = (url: string): boolean => url.startsWith(lib);
+  const profile = buildSampleProfile({ cpuProfile, counts: null }, meta, { ignoreUrl: (url) => url === own, helperUrl: inLib, programPackageUrl: inLib });
+  assert.deepEqual(profile.functions.filter((fn) => fn.self > 0).map((fn) => profile.frames[fn.frame]!.name), ['run']);
+});
+
 test('a cpuprofile becomes frames, a tree with ns self times, and counted functions', () => {
   const url = 'file:///prog.js';
   const cpuProfile: V8CpuProfile = {

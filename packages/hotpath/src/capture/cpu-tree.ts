@@ -8,10 +8,15 @@ export interface OwnCode {
   /**
    * Libraries the profiler calls (its parser, its TypeScript stripper), by URL: their frames
    * are the profiler's work below its own frames, and the program's below the program's (a
-   * program may use the same library). The program's own package is never one of them
-   * (`hotpath profile tsc`: typescript is both).
+   * program may use the same library).
    */
   isHelper?(url: string): boolean;
+  /**
+   * The program's own package, where the script is one of a library's files (`hotpath profile
+   * tsc`, `hotpath profile acorn`): reached through Node from the profiler's `require` hook, it
+   * is the program; called by the profiler (its parser parsing the program), the profiler's.
+   */
+  isProgramPackage?(url: string): boolean;
 }
 
 /** How {@link buildCpuTree} turns V8's call frames into profile frames. */
@@ -72,9 +77,9 @@ export function ownerOf(url: string, caller: Owner, own: OwnCode | undefined): O
   if (caller === 'program') return 'program';
   const script = url !== '' && !url.startsWith('node:');
   if (!script) return caller === 'helper' ? 'helper' : 'node';
-  if (own.isHelper?.(url)) return 'helper';
   // Node's `Module._compile` called by the hook runs the program.
-  return 'program';
+  if (!own.isHelper?.(url)) return 'program';
+  return caller === 'node' && own.isProgramPackage?.(url) ? 'program' : 'helper';
 }
 
 interface Entry {

@@ -36,6 +36,8 @@ export interface SampleProfileOptions {
   ignoreUrl?: (url: string) => boolean;
   /** Libraries the profiler calls, by URL: its work where its own code calls them ({@link OwnCode}). */
   helperUrl?: (url: string) => boolean;
+  /** The script's package where it is one of those libraries ({@link OwnCode.isProgramPackage}). */
+  programPackageUrl?: (url: string) => boolean;
 }
 
 /** The profile of a sample-mode capture. */
@@ -52,7 +54,7 @@ export function buildSampleProfile(data: SampleData, meta: SampleMeta, options: 
     if (fn) matched.set(fn, frame);
     return frame;
   };
-  const own = { isOwn: ignore, isHelper: options.helperUrl };
+  const own: OwnCode = { isOwn: ignore, isHelper: options.helperUrl, isProgramPackage: options.programPackageUrl };
   const tree = buildCpuTree(data.cpuProfile, { frameOf, skip: isIdle, own });
   foldNativeHelpers(tree, frames.frames);
   const { functions, edges } = callGraphFromTree(tree, frames.frames.length);

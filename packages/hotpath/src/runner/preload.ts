@@ -41,6 +41,7 @@ async function startProfiling(config: ChildConfig): Promise<void> {
     mode: config.mode,
     counts: config.mode === 'sample' ? config.counts : 'none',
     instrumentNodeModules: config.instrumentNodeModules,
+    programPackage: config.programPackage,
     idCounter: new SharedArrayBuffer(4),
     countsFile: `${config.output}.functions`,
   };
