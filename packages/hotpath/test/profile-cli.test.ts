@@ -165,6 +165,16 @@ test('an enum runs as tsc compiles it, its function at its .ts line', () => {
   assert.deepEqual([frame.file, frame.line], [file, lineOf(file, 'function colour(')]);
 });
 
+test("an error of hotpath's loader (TypeScript it cannot parse) is one line naming the file and line, exit 2, no table", () => {
+  const dir = tempDir();
+  const file = path.join(dir, 'bad.ts');
+  fs.writeFileSync(file, 'const a: number = 1;\nconst b = (a as number;\n');
+  const run = hotpath(['profile', file]);
+  assert.equal(run.status, 2, run.stderr);
+  assert.match(run.stderr, new RegExp(`^hotpath profile: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2:\\d+: [^\n]*\n$`));
+  assert.equal(run.stdout, '');
+});
+
 test('bad usage: one line on stderr, exit 2, no stack trace', () => {
   for (const args of [['profile'], ['profile', 'no/such/file.ts'], ['profile', '--bogus', 'examples/taylor.ts'], ['profile', '--mode', 'nope', 'examples/taylor.ts'], ['profile', '--interval', '0', 'examples/taylor.ts'], ['profile', '--sort', 'nope', 'examples/taylor.ts']]) {
     const run = hotpath(args);

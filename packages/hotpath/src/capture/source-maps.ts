@@ -45,6 +45,10 @@ export class MappedCode {
    */
   constructor(map: RawSourceMap | SourceMapInput, mapUrl: string) {
     this.map = new TraceMap(map as SourceMapInput, mapUrl);
+    this.map.resolvedSources.forEach((source, i) => {
+      const text = this.map.sourcesContent?.[i];
+      if (typeof text === 'string') embeddedSources.set(pathOf(source), text);
+    });
   }
 
   /**
@@ -79,6 +83,24 @@ export class MappedCode {
 
 // The last sourceMappingURL comment of a file (JS `//#` or CSS-style `/*#`), as bundlers emit it.
 const MAPPING_COMMENT = /[#@]\s*sourceMappingURL=([^\s'"*]+)\s*(?:\*\/)?\s*$/;
+
+/**
+ * The `sourcesContent` of the source maps read in this process, by original path: a
+ * package published as JavaScript with maps often ships the text of its TypeScript sources
+ * in the maps and not the files.
+ */
+const embeddedSources = new Map<string, string>();
+
+/** The text of an original source as a source map read in this process holds it; `null` if none does. */
+export function embeddedSource(file: string): string | null {
+  return embeddedSources.get(file) ?? null;
+}
+
+/** Reads the source maps of scripts (their `sourcesContent` then answers {@link embeddedSource}). */
+export function readMapsOf(urls: Iterable<string>): void {
+  const mapper = new SourceMapper();
+  for (const url of urls) mapper.original(url, 0, 0);
+}
 
 /** Loads and caches the source maps of scripts, and maps generated positions to original ones. */
 export class SourceMapper {
