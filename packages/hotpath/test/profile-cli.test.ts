@@ -165,13 +165,15 @@ test('an enum runs as tsc compiles it, its function at its .ts line', () => {
   assert.deepEqual([frame.file, frame.line], [file, lineOf(file, 'function colour(')]);
 });
 
-test("an error of hotpath's loader (TypeScript it cannot parse) is one line naming the file and line, exit 2, no table", () => {
+test("an error of hotpath's loader (a tsconfig.json it cannot read) is one line naming the file, exit 2, no table", () => {
   const dir = tempDir();
-  const file = path.join(dir, 'bad.ts');
-  fs.writeFileSync(file, 'const a: number = 1;\nconst b = (a as number;\n');
+  fs.writeFileSync(path.join(dir, 'tsconfig.json'), '{ "compilerOptions": ');
+  const file = path.join(dir, 'main.ts');
+  fs.writeFileSync(file, 'enum E { A }\nconsole.log(E.A);\n');
   const run = hotpath(['profile', file]);
   assert.equal(run.status, 2, run.stderr);
-  assert.match(run.stderr, new RegExp(`^hotpath profile: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2:\\d+: [^\n]*\n$`));
+  const config = path.join(dir, 'tsconfig.json').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  assert.match(run.stderr, new RegExp(`^hotpath profile: ${config}: [^\n]*\n$`));
   assert.equal(run.stdout, '');
 });
 

@@ -49,7 +49,8 @@ export function ownErrorLine(error: unknown): string | null {
   const top = /((?:file|node):[^\s)]+?)(?::\d+){0,2}\)?$/.exec(first);
   if (!top || !isOwnUrl(top[1]!)) return null;
   const { name, message } = error as Error;
-  // The loader's own refusals name the file and position first; anything else is a fault in hotpath.
-  if (/^(?:\/|[A-Za-z]:\\|file:)\S+:\d+/.test(message)) return message.split('\n')[0]!;
+  // The loader's own refusals name the file (and position) first (`/p/x.ts:4:1: ...`,
+  // `/p/tsconfig.json: ...`); anything else is a fault in hotpath.
+  if (/^(?:\/|[A-Za-z]:\\|file:)\S+?:(?:\d+|\s)/.test(message)) return message.split('\n')[0]!;
   return `${process.argv[1] ?? 'the program'}: hotpath failed while loading it: ${name}: ${message.split('\n')[0]} (${top[1]})`;
 }
