@@ -53,7 +53,7 @@ test('prints the table, saves, passes against itself and fails a 25% regression 
   assert.match(slower.stderr, /ERROR: Performance has regressed\.\n$/);
 });
 
-test('--json prints the run as saved: machine, commit, rounds in ns, statistics in pytest-benchmark'"'"'s seconds', () => {
+test('--json prints the run as saved: machine, commit, rounds in ns, statistics in seconds as pytest-benchmark stores them', () => {
   const cwd = tempDir();
   const result = hotpath(cwd, [FIXTURE, ...QUICK, '--min-rounds', '7', '--json']);
   assert.equal(result.status, 0, result.stderr);
