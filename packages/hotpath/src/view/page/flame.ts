@@ -54,7 +54,8 @@ function noTreeText(): string {
 class FlameGraph implements Flame {
   private readonly layout: FlameLayout;
   private readonly canvas = el('canvas', { attrs: { id: 'flame-canvas', 'aria-label': 'flame graph' } });
-  private readonly status = el('span', { class: 'muted', attrs: { id: 'flame-status' } });
+  // The panel's own status line (layout.ts): one element with this id in the page.
+  private readonly status = byId('flame-status');
   private readonly reset = el('button', { text: 'reset zoom', attrs: { id: 'flame-reset', disabled: '' } });
   private readonly scroller = byId('flame-body');
   private width = 0;
@@ -71,7 +72,7 @@ class FlameGraph implements Flame {
     private readonly store: SelectionStore,
   ) {
     this.layout = layoutFlame(tree.total, model.children);
-    byId('flame-tools').append(this.searchBox(), this.reset, this.status);
+    byId('flame-tools').append(this.searchBox(), this.reset);
     this.scroller.append(this.canvas);
     this.reset.addEventListener('click', () => this.zoomTo(0));
     this.canvas.addEventListener('click', (event) => this.click(event));

@@ -1,0 +1,87 @@
+// The report at scale, in Debian's Chromium at 1400 px: a profile of 2,000 functions whose
+// names are 60 characters long, in deep paths. Every row of the table is reachable by
+// scrolling, and in every row the function name is shown whole (the path gives way).
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { after, before, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import type { Profile } from '../src/model/profile.js';
+import { renderViewHtml } from '../src/view/report.js';
+import { CHROMIUM, CHROMIUM_ARGS, tempDir } from './consumers.js';
+import { largeProfile } from './view-fixtures.js';
+
+const FUNCTIONS = 2_000;
+const dir = tempDir('view-scale');
+let browser: Browser;
+
+/** {@link largeProfile} with 60-character names (`...Collector.reportUnusedIdentifier000042`) in deep paths. */
+function longNames(): Profile {
+  const profile = largeProfile(8_000, FUNCTIONS);
+  profile.frames = profile.frames.map((frame, i) => {
+    if (i === 0) return frame;
+    const name = `TypeCheckerDiagnosticsCollector.reportUnusedIdentifier${String(i).padStart(6, '0')}`;
+    assert.equal(name.length, 60);
+    const file = `/proj/packages/compiler/src/checker/diagnostics/unused/identifiers/module${i % 20}.ts`;
+    return { ...frame, name, file };
+  });
+  return profile;
+}
+
+before(async () => {
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+// In the page: scrolls the table from top to bottom a screen at a time; returns how many
+// functions' rows were rendered on the way, and the rows whose function name was cut.
+const SCROLL_THROUGH_TABLE = String.raw`(async () => {
+  const scroller = document.getElementById('table-body');
+  const frames = new Set();
+  const cut = [];
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  for (let top = 0; ; top += scroller.clientHeight) {
+    scroller.scrollTop = top;
+    await frame();
+    for (const row of scroller.querySelectorAll('tbody tr')) {
+      frames.add(row.dataset.frame);
+      const cell = row.querySelector('td.name');
+      const name = cell.querySelector('.fn');
+      const whole = name.scrollWidth <= name.clientWidth && name.getBoundingClientRect().right <= cell.getBoundingClientRect().right + 0.5;
+      if (!whole) cut.push(cell.title);
+    }
+    if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) break;
+  }
+  return { frames: frames.size, cut: cut.slice(0, 5), cutCount: cut.length, count: document.getElementById('table-count').textContent };
+})()`;
+
+test('hotpath view of 2,000 functions at 1400 px: every row reachable, every 60-character name whole', { timeout: 120_000 }, async () => {
+  const report = path.join(dir, 'long-names.html');
+  const profile = longNames();
+  const functions = profile.functions.length; // the random tree reaches nearly all 2,000
+  assert.ok(functions > 1_900);
+  writeFileSync(report, renderViewHtml(profile));
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  try {
+    await page.goto(pathToFileURL(report).href);
+    await page.waitForFunction(() => 'hotpathView' in globalThis, null, { timeout: 60_000 });
+    const seen = (await page.evaluate(SCROLL_THROUGH_TABLE)) as { frames: number; cut: string[]; cutCount: number; count: string };
+    assert.equal(seen.count, `${functions.toLocaleString('en-US')} functions`);
+    assert.equal(seen.frames, functions, 'rows reached by scrolling');
+    assert.deepEqual({ cut: seen.cutCount, examples: seen.cut }, { cut: 0, examples: [] });
+    // A selection made elsewhere scrolls the table to the function's row.
+    const last = await page.evaluate(`(async () => {
+      const api = window.hotpathView;
+      api.select(api.frameOf('TypeCheckerDiagnosticsCollector.reportUnusedIdentifier000007'));
+      await new Promise((r) => requestAnimationFrame(r));
+      return document.querySelector('#stats-table tr[aria-selected=true] .fn')?.textContent ?? null;
+    })()`);
+    assert.equal(last, '(TypeCheckerDiagnosticsCollector.reportUnusedIdentifier000007)');
+  } finally {
+    await page.close();
+  }
+});
