@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
+import { callGraphFromTree } from '../src/model/build.js';
 import type { Profile } from '../src/model/profile.js';
 import { renderViewHtml } from '../src/view/report.js';
 import { CHROMIUM, CHROMIUM_ARGS, tempDir } from './consumers.js';
@@ -16,9 +17,19 @@ const FUNCTIONS = 2_000;
 const dir = tempDir('view-scale');
 let browser: Browser;
 
-/** {@link largeProfile} with 60-character names (`...Collector.reportUnusedIdentifier000042`) in deep paths. */
+/**
+ * {@link largeProfile} with 60-character names (`...Collector.reportUnusedIdentifier000042`) in
+ * deep paths, and one function, the last, whose only (and heavy) node is 70 calls deep.
+ */
 function longNames(): Profile {
-  const profile = largeProfile(8_000, FUNCTIONS);
+  const base = largeProfile(8_000, FUNCTIONS);
+  const tree = [...base.tree!];
+  let parent = 0;
+  for (let depth = 1; depth <= 70; depth++) {
+    const frame = depth === 70 ? FUNCTIONS : 1 + (depth % 50);
+    parent = tree.push({ id: tree.length, parent, frame, calls: 1, self: depth === 70 ? 50_000_000 : 1_000 }) - 1;
+  }
+  const profile = { ...base, tree, ...callGraphFromTree(tree, base.frames.length) };
   profile.frames = profile.frames.map((frame, i) => {
     if (i === 0) return frame;
     const name = `TypeCheckerDiagnosticsCollector.reportUnusedIdentifier${String(i).padStart(6, '0')}`;
@@ -81,6 +92,31 @@ test('hotpath view of 2,000 functions at 1400 px: every row reachable, every 60-
       return document.querySelector('#stats-table tr[aria-selected=true] .fn')?.textContent ?? null;
     })()`);
     assert.equal(last, '(TypeCheckerDiagnosticsCollector.reportUnusedIdentifier000007)');
+    // Selecting functions one after another: the flame graph shows each one's widest node,
+    // and keeps its root (the top row) in view whenever that node fits below it.
+    const flame = await page.evaluate(`(() => {
+      const api = window.hotpathView;
+      const scroller = document.getElementById('flame-body');
+      const canvas = document.getElementById('flame-canvas');
+      const out = { fits: 0, deep: 0, wrong: [] };
+      for (const i of [1, ${FUNCTIONS}, 8, 15, ${FUNCTIONS}, 22, 29, 36, 43]) {
+        const frame = api.frameOf('TypeCheckerDiagnosticsCollector.reportUnusedIdentifier' + String(i).padStart(6, '0'));
+        if (frame < 0) continue;
+        api.select(frame);
+        const rect = api.flameNodeRect(frame);
+        if (!rect) continue;
+        const top = rect.y - canvas.getBoundingClientRect().top;
+        const inView = top >= scroller.scrollTop && top + rect.height <= scroller.scrollTop + scroller.clientHeight;
+        if (top + rect.height < scroller.clientHeight) {
+          out.fits++;
+          if (scroller.scrollTop !== 0) out.wrong.push(i + ': root scrolled away');
+        } else out.deep++;
+        if (!inView) out.wrong.push(i + ': node not in view');
+      }
+      return out;
+    })()`) as { fits: number; deep: number; wrong: string[] };
+    assert.deepEqual(flame.wrong, []);
+    assert.ok(flame.fits > 0 && flame.deep > 0, `${flame.fits} shallow, ${flame.deep} deep selections`);
   } finally {
     await page.close();
   }

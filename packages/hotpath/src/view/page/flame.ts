@@ -126,16 +126,20 @@ class FlameGraph implements Flame {
     this.draw();
   }
 
-  /** A selection made anywhere: paint it, and leave a zoom that does not show it. */
+  /**
+   * A selection made anywhere: paint it, and leave a zoom that does not show it. Scrolls only
+   * as far as the node needs, keeping the root (the top row) in view whenever the node fits
+   * below it: the path from the root is what a flame graph is read by.
+   */
   private follow(frame: number | null): void {
     if (frame !== null && this.zoom !== 0 && !this.zoomShows(frame)) this.zoom = 0;
     this.draw();
     const rect = frame === null ? null : this.nodeRect(frame);
     if (rect) {
       const top = rect.y - this.canvas.getBoundingClientRect().top;
-      if (top < this.scroller.scrollTop || top > this.scroller.scrollTop + this.scroller.clientHeight - ROW) {
-        this.scroller.scrollTop = Math.max(0, top - ROW * 2);
-      }
+      const view = this.scroller.clientHeight;
+      if (top + ROW <= view) this.scroller.scrollTop = 0;
+      else if (top < this.scroller.scrollTop || top + ROW > this.scroller.scrollTop + view) this.scroller.scrollTop = top + ROW - view;
     }
   }
 
