@@ -106,3 +106,22 @@ test('folding that hides most of the calls says so and names the flag that shows
   const shown = buildViewData(profileFromTree(frames, tree, { cwd: '/proj' }), { showNodeModules: true });
   assert.ok(!shown.notes.some((n) => n.startsWith('Folding hides')));
 });
+
+test('a file too large to inline whole still gives the source pane the lines of its functions', () => {
+  const file = path.join(dir, 'big.js');
+  const lines = Array.from({ length: 20_000 }, (_, i) => `  const line${i + 1} = ${i + 1};`);
+  lines[4999] = 'function deep() {';
+  fs.writeFileSync(file, lines.join('\n'));
+  const frames = [makeFrame('(root)', '', 0, 0), makeFrame('deep', file, 5000, 1), makeFrame('top', file, 1, 1)];
+  const { tree, add } = treeBuilder(0);
+  add(add(0, 2, 1, 1_000), 1, 1, 5_000);
+  const profile = profileFromTree(frames, tree, { cwd: dir, startTime: new Date(Date.now() + 60_000).toISOString() });
+  const data = buildViewData(profile, { sourceLimits: { maxFileBytes: 100_000, maxTotalBytes: 1 << 20 } });
+  const source = data.sources[data.frames[1]!.source]!;
+  assert.equal(source.text, null);
+  assert.match(source.note!, /^big\.js is too large to inline whole \(0\.\d MiB\): the first 120 lines of each function are$/);
+  assert.deepEqual(source.excerpts!.map((e) => [e.start, e.text.split('\n').length]), [[1, 118], [4998, 120]]);
+  const deep = source.excerpts![1]!.text.split('\n');
+  assert.equal(deep[2], 'function deep() {'); // line 5000
+  assert.equal(deep[3], '  const line5001 = 5001;');
+});

@@ -10,7 +10,9 @@ import { chromium, type Browser } from 'playwright-core';
 import { callGraphFromTree } from '../src/model/build.js';
 import type { Profile } from '../src/model/profile.js';
 import { renderViewHtml } from '../src/view/report.js';
+import { makeFrame } from '../src/model/frames.js';
 import { CHROMIUM, CHROMIUM_ARGS, tempDir } from './consumers.js';
+import { profileFromTree, treeBuilder } from './fixtures.js';
 import { largeProfile } from './view-fixtures.js';
 
 const FUNCTIONS = 2_000;
@@ -117,6 +119,30 @@ test('hotpath view of 2,000 functions at 1400 px: every row reachable, every 60-
     })()`) as { fits: number; deep: number; wrong: string[] };
     assert.deepEqual(flame.wrong, []);
     assert.ok(flame.fits > 0 && flame.deep > 0, `${flame.fits} shallow, ${flame.deep} deep selections`);
+  } finally {
+    await page.close();
+  }
+});
+
+test('the source pane of a function in a 2 MiB file shows its lines, numbered as in the file', { timeout: 60_000 }, async () => {
+  const file = path.join(dir, 'bundle.js');
+  const lines = Array.from({ length: 40_000 }, (_, i) => `  var generated_line_${i + 1} = ${i + 1}; // padding to make a large file`);
+  lines[29_999] = 'function checkSourceElementWorker(node) {';
+  writeFileSync(file, lines.join('\n'));
+  const frames = [makeFrame('(root)', '', 0, 0), makeFrame('checkSourceElementWorker', file, 30_000, 1)];
+  const { tree, add } = treeBuilder(0);
+  add(0, 1, 1, 1_000_000);
+  const report = path.join(dir, 'bundle.html');
+  writeFileSync(report, renderViewHtml(profileFromTree(frames, tree, { cwd: dir, startTime: new Date(Date.now() + 60_000).toISOString() })));
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  try {
+    await page.goto(pathToFileURL(report).href);
+    await page.waitForFunction(() => 'hotpathView' in globalThis, null, { timeout: 60_000 });
+    await page.evaluate(`window.hotpathView.select(window.hotpathView.frameOf('checkSourceElementWorker'))`);
+    const start = await page.locator('#source-table tr.fn-start td').allTextContents();
+    assert.deepEqual([start[0], start.at(-1)], ['30000', 'function checkSourceElementWorker(node) {']);
+    assert.equal(await page.locator('#source-table tbody tr').count(), 120);
+    assert.match((await page.textContent('#source-status'))!, /bundle\.js is too large to inline whole \(2\.\d MiB\): the first 120 lines of each function are/);
   } finally {
     await page.close();
   }
