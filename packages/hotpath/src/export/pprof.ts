@@ -118,14 +118,18 @@ function nodeCalls(profile: Profile): WrittenCalls {
   const calls = profile.tree.map((node) => node.calls ?? 0);
   const uncounted = new Map<number, number[]>(); // frame -> its nodes without a count
   profile.tree.forEach((node, id) => {
-    if (id > 0 && node.calls === null) uncounted.set(node.frame, [...(uncounted.get(node.frame) ?? []), id]);
+    if (id === 0 || node.calls !== null) return;
+    const nodes = uncounted.get(node.frame);
+    if (nodes) nodes.push(id);
+    else uncounted.set(node.frame, [id]);
   });
+  const inTree = new Set(profile.tree.map((node) => node.frame));
   const unsampled: WrittenCalls['unsampled'] = [];
   for (const f of profile.functions) {
     if (f.calls === null || f.calls === 0) continue;
     const nodes = uncounted.get(f.frame);
     if (nodes) splitCalls(f.calls, nodes, profile.tree, calls);
-    else if (!profile.tree.some((node) => node.frame === f.frame)) unsampled.push({ frame: f.frame, calls: f.calls });
+    else if (!inTree.has(f.frame)) unsampled.push({ frame: f.frame, calls: f.calls });
   }
   return { calls, unsampled };
 }
