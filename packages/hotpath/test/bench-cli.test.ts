@@ -53,7 +53,7 @@ test('prints the table, saves, passes against itself and fails a 25% regression 
   assert.match(slower.stderr, /ERROR: Performance has regressed\.\n$/);
 });
 
-test('--json prints the run as saved: machine, commit, rounds and statistics in ns', () => {
+test('--json prints the run as saved: machine, commit, rounds in ns, statistics in seconds as pytest-benchmark stores them', () => {
   const cwd = tempDir();
   const result = hotpath(cwd, [FIXTURE, ...QUICK, '--min-rounds', '7', '--json']);
   assert.equal(result.status, 0, result.stderr);
@@ -67,6 +67,9 @@ test('--json prints the run as saved: machine, commit, rounds and statistics in 
   assert.equal(b.group, 'fixture');
   assert.ok(b.roundsNs.length >= 7);
   assert.equal(b.stats.rounds, b.roundsNs.length);
+  const fastest = Math.min(...b.roundsNs) / b.iterations;
+  assert.ok(Math.abs(b.stats.min - fastest / 1e9) <= 1e-15, `min ${b.stats.min} s, fastest ${fastest} ns`);
+  assert.ok(b.stats.ld15iqr >= b.stats.min && b.stats.hd15iqr <= b.stats.max);
 });
 
 test('--histogram writes an SVG box plot', () => {
