@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Profile } from '../model/profile.js';
 import { LINE_UNITS, type LineUnit } from '../report/line-table.js';
+import { threadsOption } from './profile.js';
 
 interface LinesValues {
   function: string[];
@@ -16,6 +17,7 @@ interface LinesValues {
   output?: string;
   show?: string[];
   traceNodeModules?: boolean;
+  threads: 'merged' | 'separate';
 }
 
 const UNMATCHED = /^no function matched '/;
@@ -39,6 +41,7 @@ export function registerLines(program: Command): Command {
     .option('-o, --output <file>', 'also save the line stats to FILE (print again with --show FILE)')
     .option('--show <files...>', 'print saved line stats (several files: summed)')
     .option('--trace-node-modules', 'pick functions in node_modules too')
+    .addOption(threadsOption())
     .action(async (script: string | undefined, args: string[], values: LinesValues, self: Command) => {
       const fail = (message: string): never => self.error(message, { exitCode: 2, code: 'hotpath.lines' });
       if (values.show) return show(values, fail);
@@ -54,7 +57,7 @@ export function registerLines(program: Command): Command {
 
 async function measure(script: string, args: string[], targets: string[], values: LinesValues, fail: (m: string) => never): Promise<Profile | null> {
   const [{ runProfiled }, { saveProfile }] = await Promise.all([import('../runner/run.js'), import('../model/file.js')]);
-  const result = await runProfiled(script, args, { mode: values.mode, lines: { targets }, traceNodeModules: values.traceNodeModules === true, relaySignals: true });
+  const result = await runProfiled(script, args, { mode: values.mode, lines: { targets }, traceNodeModules: values.traceNodeModules === true, relaySignals: true, threads: values.threads });
   process.exitCode = result.exitCode;
   const profile = result.profile;
   if (!profile) {

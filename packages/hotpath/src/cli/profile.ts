@@ -14,6 +14,8 @@ interface ProfileValues {
   counts: CountMethod;
   output?: string;
   traceNodeModules?: boolean;
+  threads: 'merged' | 'separate';
+  includeChildren?: boolean;
 }
 
 /** Adds the `profile` command to the program (which must have `enablePositionalOptions()`). */
@@ -35,7 +37,9 @@ export function registerProfile(program: Command): Command {
         .default('instrument'),
     )
     .option('-o, --output <file>', 'save the profile to FILE (read it with `hotpath stats FILE`) instead of printing it')
-    .option('--trace-node-modules', 'instrument node_modules too (trace mode; sample mode counters)');
+    .option('--trace-node-modules', 'instrument node_modules too (trace mode; sample mode counters)')
+    .addOption(threadsOption())
+    .option('--include-children', 'profile the node processes the program starts too (merged into the table; with -o, each also saved as FILE.<pid>.json)');
   addStatsOptions(command).action(async (script: string, args: string[], values: ProfileValues, self: Command) => {
     if (!isRunnable(script)) {
       self.error(`cannot find the script ${script}`, { exitCode: 2, code: 'hotpath.missingScript' });
@@ -49,18 +53,32 @@ export function registerProfile(program: Command): Command {
       counts: values.counts,
       traceNodeModules: values.traceNodeModules === true,
       relaySignals: true,
+      threads: values.threads,
+      includeChildren: values.includeChildren === true,
     });
     if (!result.profile) {
       const how = result.signal ?? `exit code ${result.exitCode}`;
       process.stderr.write(`hotpath profile: ${script} ended (${how}) before its profile was written\n`);
     } else if (values.output !== undefined) {
       await saveProfile(values.output, result.profile);
+      for (const { info, profile } of result.processes ?? []) await saveProfile(processFile(values.output, info.pid), profile);
     } else {
       process.stdout.write(renderReport(result.profile, report));
     }
     process.exitCode = result.exitCode;
   });
   return command;
+}
+
+/** `--threads`, shared with `hotpath lines`. */
+export function threadsOption(): Option {
+  return new Option('--threads <view>', 'worker threads: merged (one row per function) or separate (rows per thread)').choices(['merged', 'separate']).default('merged');
+}
+
+// `prof.json` -> `prof.<pid>.json`: each process's own profile beside the merged one.
+function processFile(output: string, pid: number): string {
+  const ext = path.extname(output);
+  return `${output.slice(0, output.length - ext.length)}.${pid}${ext || '.json'}`;
 }
 
 function parseInterval(value: string): number {

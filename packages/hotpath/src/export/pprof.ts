@@ -27,7 +27,7 @@ import {
 } from 'pprof-format';
 import type { Profile, TreeNode } from '../model/profile.js';
 import { countsNote, writtenCounts } from './counts.js';
-import { localFile } from './labels.js';
+import { displayName, localFile } from './labels.js';
 import type { Exporter } from './types.js';
 
 /** The pprof exporter. */
@@ -59,8 +59,8 @@ export function pprofProfile(profile: Profile): PprofProfile {
     (frame, i) =>
       new PprofFunction({
         id: i + 1,
-        name: strings.dedup(frame.name || '(anonymous)'),
-        systemName: strings.dedup(frame.name || '(anonymous)'),
+        name: strings.dedup(displayName(profile, frame)),
+        systemName: strings.dedup(displayName(profile, frame)),
         filename: strings.dedup(localFile(frame.file)),
         startLine: frame.line,
       }),

@@ -11,6 +11,7 @@ import { buildSampleProfile } from '../capture/sample-profile.js';
 import { SourceMapper } from '../capture/source-maps.js';
 import type { Profile, ProfileMeta } from '../model/profile.js';
 import { VERSION } from '../version.js';
+import { childProfiles, mergeProcesses, processInfo, processProfile, type ProcessProfile, type ThreadView } from './assemble.js';
 import { readCapture, type CaptureFile } from './capture-file.js';
 import type { CaptureMode, ChildConfig, CountMethod } from './config.js';
 import { isOwnUrl } from './own-code.js';
@@ -32,12 +33,18 @@ export interface RunProfiledOptions extends SpawnOptions {
    * `Class.method`, `file.ts:41`, or a file for all its functions.
    */
   lines?: { targets: string[] };
+  /** Worker threads: `'merged'` (default) adds them into one set of rows; `'separate'` keeps each apart. */
+  threads?: ThreadView;
+  /** Profile the Node processes the program starts too; their profiles are merged into the result's. */
+  includeChildren?: boolean;
 }
 
 /** The outcome of {@link runProfiled}. */
 export interface RunProfiledResult extends ChildEnding {
   /** The profile; `null` when the program ended before writing one (SIGKILL, a crash). */
   profile: Profile | null;
+  /** With `includeChildren`: each process's own profile, the program's first. */
+  processes?: ProcessProfile[];
 }
 
 /**
@@ -53,6 +60,7 @@ export async function runProfiled(script: string, args: readonly string[], optio
       counts: options.counts ?? 'instrument',
       output: path.join(dir, 'capture.json'),
       instrumentNodeModules: options.traceNodeModules ?? false,
+      ...(options.includeChildren ? { includeChildren: true } : {}),
     };
     let spawnOptions: SpawnOptions = options;
     if (options.lines && config.mode === 'sample') {
@@ -65,16 +73,19 @@ export async function runProfiled(script: string, args: readonly string[], optio
       config.lineTrace = { targets: options.lines.targets, cwd: options.cwd ?? process.cwd(), recordFile: path.join(dir, 'lines.jsonl') };
     }
     const ending = await spawnProfiled(script, args, config, spawnOptions);
-    const capture = readCapture(config.output);
-    const profile = capture ? await profileOf(capture, ending, [script, ...args]) : null;
-    return { ...ending, profile };
+    const view = options.threads ?? 'merged';
+    const profile = await processProfile(config.output, ending, [script, ...args], view, profileOf);
+    if (!options.includeChildren || !profile) return { ...ending, profile };
+    const main = { info: processInfo(readCapture(config.output)!, ending.exitCode), profile };
+    const processes = [main, ...(await childProfiles(dir, view, profileOf))];
+    return { ...ending, profile: mergeProcesses(processes), processes };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 /** The profile of a capture file, with how the program really ended. */
-export async function profileOf(capture: CaptureFile, ending: ChildEnding, command: string[]): Promise<Profile> {
+export async function profileOf(capture: CaptureFile, ending: ChildEnding, command: string[], thread?: number): Promise<Profile> {
   const meta = {
     command,
     interval: capture.mode === 'sample' ? capture.intervalNs : null,
@@ -94,7 +105,7 @@ export async function profileOf(capture: CaptureFile, ending: ChildEnding, comma
     const { traceProfile } = await import('./trace-bridge.js');
     return traceProfile(capture.trace, meta);
   }
-  if (capture.lineSample) return buildLinesSampleProfile(capture.lineSample, meta, { ignoreUrl: isOwnUrl });
+  if (capture.lineSample) return buildLinesSampleProfile(capture.lineSample, meta, { ignoreUrl: isOwnUrl, thread });
   if (!capture.sample) throw new Error('the capture holds no samples');
   return buildSampleProfile(capture.sample, meta, { mapper: new SourceMapper(), ignoreUrl: isOwnUrl });
 }
