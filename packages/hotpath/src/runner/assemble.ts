@@ -41,7 +41,8 @@ export async function processProfile(output: string, ending: ChildEnding, comman
   const profiles = await Promise.all(parts.map((part) => build(part, ending, command, part.threadId ?? 0)));
   if (parts.length === 1) return profiles[0]!;
   const threads = threadInfos(parts);
-  const tagged = view === 'separate' ? profiles.map((p, i) => tagThread(p, threads[i]!.id)) : profiles;
+  const named = withOwnNotes(profiles, threads.map((t) => t.name));
+  const tagged = view === 'separate' ? named.map((p, i) => tagThread(p, threads[i]!.id)) : named;
   const merged = mergeProfiles(tagged);
   const how = view === 'separate' ? 'kept apart (each row names its thread)' : 'merged (--threads separate keeps them apart)';
   merged.meta.threads = threads;
@@ -70,14 +71,27 @@ export function processInfo(capture: CaptureFile, exitCode: number | null): Proc
 
 /** The processes' profiles added into one (the main process first), with a note naming them. */
 export function mergeProcesses(all: readonly ProcessProfile[]): Profile {
-  const merged = mergeProfiles(all.map((p) => p.profile));
-  if (all.length === 1) return merged;
+  if (all.length === 1) return all[0]!.profile;
+  const merged = mergeProfiles(withOwnNotes(all.map((p) => p.profile), all.map((p) => `process ${p.info.pid}`)));
   const processes = all.map((p) => p.info);
-  const list = processes.map((p) => `${p.pid} (${p.command.join(' ')})`).join(', ');
+  const cwd = all[0]!.profile.meta.cwd;
+  const list = processes.map((p) => `${p.pid} (${p.command.map((arg, i) => (i === 0 ? shortPath(arg, cwd) : arg)).join(' ')})`).join(', ');
   return {
     ...merged,
     meta: { ...merged.meta, processes, notes: [`${processes.length} processes merged: ${list}`, ...merged.meta.notes] },
   };
+}
+
+/**
+ * A note only some parts have, or each its own way (`render: 132 ticks`, the recorder's
+ * cost measured in each thread), is said with the part's name: `worker 3 (render.mjs): ...`.
+ */
+function withOwnNotes(parts: readonly Profile[], names: readonly string[]): Profile[] {
+  const common = parts[0]!.meta.notes.filter((note) => parts.every((p) => p.meta.notes.includes(note)));
+  return parts.map((p, i) => ({
+    ...p,
+    meta: { ...p.meta, notes: p.meta.notes.map((note) => (common.includes(note) ? note : `${names[i]}: ${note}`)) },
+  }));
 }
 
 function threadInfos(parts: readonly CaptureFile[]): ThreadInfo[] {
@@ -93,7 +107,13 @@ function threadInfos(parts: readonly CaptureFile[]): ThreadInfo[] {
 
 function shortUrl(url: string, cwd: string): string {
   if (!url.startsWith('file:')) return url.length > 40 ? `${url.slice(0, 37)}...` : url;
-  const file = fileURLToPath(url);
+  return shortPath(fileURLToPath(url), cwd);
+}
+
+function shortPath(file: string, cwd: string): string {
+  if (!path.isAbsolute(file)) return file;
+  const inPackage = /[\\/]node_modules[\\/](.*)$/.exec(file); // piscina/dist/worker.js
+  if (inPackage) return inPackage[1]!;
   const relative = path.relative(cwd, file);
   return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }

@@ -71,7 +71,8 @@ export function watchWorkers(share: ThreadShare, flush: () => void): ThreadWatch
   const session = new Session();
   session.connect();
   session.on('NodeWorker.attachedToWorker', ({ params }) => {
-    const id = Number(params.workerInfo.workerId);
+    // The inspector's workerId is its own count; node titles a worker `[worker <threadId>] name`.
+    const id = Number(/^\[worker (\d+)\]/.exec(params.workerInfo.title)?.[1] ?? params.workerInfo.workerId);
     sessions.set(id, params.sessionId);
     workers[id] = params.workerInfo.url;
   });
