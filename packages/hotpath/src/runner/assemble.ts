@@ -96,24 +96,23 @@ function withOwnNotes(parts: readonly Profile[], names: readonly string[]): Prof
 
 function threadInfos(parts: readonly CaptureFile[]): ThreadInfo[] {
   const urls: Record<string, string> = Object.assign({}, ...parts.map((p) => p.workers ?? {}));
-  const cwd = parts[0]!.cwd;
   return parts.map((part) => {
     const id = part.threadId ?? 0;
     if (id === 0) return { id, name: 'main' };
     const url = urls[id];
-    return { id, name: url ? `worker ${id} (${shortUrl(url, cwd)})` : `worker ${id}` };
+    return { id, name: url ? `worker ${id} (${scriptName(url)})` : `worker ${id}` };
   });
 }
 
-function shortUrl(url: string, cwd: string): string {
+// A worker's script as its rows name it: short, the thread id tells two apart.
+function scriptName(url: string): string {
   if (!url.startsWith('file:')) return url.length > 40 ? `${url.slice(0, 37)}...` : url;
-  return shortPath(fileURLToPath(url), cwd);
+  const file = fileURLToPath(url);
+  return /[\\/]node_modules[\\/](.*)$/.exec(file)?.[1] ?? path.basename(file); // piscina/dist/worker.js
 }
 
 function shortPath(file: string, cwd: string): string {
   if (!path.isAbsolute(file)) return file;
-  const inPackage = /[\\/]node_modules[\\/](.*)$/.exec(file); // piscina/dist/worker.js
-  if (inPackage) return inPackage[1]!;
   const relative = path.relative(cwd, file);
   return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }
