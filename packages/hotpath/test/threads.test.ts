@@ -10,7 +10,7 @@ import { writeProfileAs } from '../src/export/index.js';
 import { readAnyProfile } from '../src/import/read-any.js';
 import { loadProfileSync } from '../src/model/file.js';
 import type { Profile } from '../src/model/profile.js';
-import { FIXTURES, functionNamed, hotpath, lineOf, profileTo, tempDir } from './profile-helpers.js';
+import { FIXTURES, functionNamed, hotpath, interrupt, lineOf, profileTo, tempDir } from './profile-helpers.js';
 
 const T = path.join(FIXTURES, 'threads');
 const PLAIN = path.join(T, 'plain.mjs');
@@ -107,6 +107,16 @@ test('a worker\'s part is written however it ends: process.exit in it, terminate
     // It spun for at least 300 ms before it was ended.
     assert.ok(spin.self > 200e6, `${how}: spin has ${spin.self} ns`);
   }
+});
+
+test('Ctrl-C while a worker spins: the profile holds the worker\'s part, and hotpath ends by the signal', async () => {
+  const output = path.join(tempDir(), 'profile.json');
+  const run = await interrupt(path.join(T, 'busy-worker.mjs'), 'SIGINT', 'group', output);
+  assert.equal(run.code, 130, run.stderr);
+  assert.ok(run.afterSignalMs < 10_000, `ended ${run.afterSignalMs} ms after the signal`);
+  const profile = loadProfileSync(output);
+  assert.equal(profile.meta.signal, 'SIGINT');
+  assert.ok(functionNamed(profile, 'spin').stats.self > 200e6);
 });
 
 test('a separate-threads profile exports to every format: pstats reads it, the cpuprofile reads back with the same time', async () => {
