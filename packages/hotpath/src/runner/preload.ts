@@ -37,8 +37,6 @@ type Stop = () => Pick<CaptureFile, 'sample' | 'trace' | 'lineSample' | 'lineTra
 type ModuleTransform = (code: string, location: string, format: 'module' | 'commonjs') => string;
 
 const PRELOAD_URL = import.meta.url;
-/** Set in a worker: writes its part now (its parent is about to stop it). */
-let flushNow: (() => void) | null = null;
 const share = isMainThread ? mainThreadShare() : takeShare();
 if (share) await startProfiling(share);
 
@@ -74,7 +72,9 @@ async function startProfiling(share: ThreadShare): Promise<void> {
   const startTime = new Date().toISOString();
   const start = process.hrtime.bigint();
   const cwd = process.cwd();
-  const watch = watchWorkers(share, () => flushThread());
+  // What a request from the thread that created this worker runs (it is about to stop it).
+  let writePart = (): void => {};
+  const watch = watchWorkers(share, () => writePart());
   const write = (ending: Ending): void => {
     watch.flushWorkers(); // their parts first: the program's end ends them
     const captured = stop();
@@ -98,15 +98,11 @@ async function startProfiling(share: ThreadShare): Promise<void> {
     watch.written();
   };
   if (!isMainThread) {
-    const flushThread = onThreadEnd(write);
-    return void (flushNow = flushThread);
+    writePart = onThreadEnd(write);
+    return;
   }
   const endBySignal = onProgramEnd(write, stopListener?.raise);
   stopListener?.serve(endBySignal);
-}
-
-function flushThread(): void {
-  flushNow?.();
 }
 
 /**
