@@ -8,6 +8,8 @@ import type { Profile } from '../model/profile.js';
 import { LINE_UNITS, type LineUnit } from '../report/line-table.js';
 import { resolveScript } from '../runner/resolve-script.js';
 import { refusedNodeArg, splitNodeArgs } from './node-args.js';
+import { collect } from './option-values.js';
+import { threadsOption } from './profile.js';
 
 interface LinesValues {
   function: string[];
@@ -19,6 +21,7 @@ interface LinesValues {
   show?: string[];
   traceNodeModules?: boolean;
   nodeArg: string[];
+  threads: 'merged' | 'separate';
 }
 
 const UNMATCHED = /^no function matched '/;
@@ -42,7 +45,8 @@ export function registerLines(program: Command): Command {
     .option('-o, --output <file>', 'also save the line stats to FILE (print again with --show FILE)')
     .option('--show <files...>', 'print saved line stats (several files: summed)')
     .option('--trace-node-modules', 'pick functions in node_modules too')
-    .option('--node-arg <flag>', 'a flag for node itself (repeatable: --node-arg=--expose-gc); or put node flags after --', (v: string, all: string[]) => [...all, v], [])
+    .option('--node-arg <flag>', 'a flag for node itself (repeatable: --node-arg=--expose-gc); or put node flags after --', collect, [])
+    .addOption(threadsOption())
     .action(async (first: string | undefined, rest: string[], values: LinesValues, self: Command) => {
       const fail = (message: string): never => self.error(message, { exitCode: 2, code: 'hotpath.lines' });
       if (values.show) return show(values, fail);
@@ -70,7 +74,7 @@ interface Run {
 async function measure(run: Run, targets: string[], values: LinesValues, fail: (m: string) => never): Promise<Profile | null> {
   const [{ runProfiled }, { saveProfile }] = await Promise.all([import('../runner/run.js'), import('../model/file.js')]);
   const { script, args, nodeArgs } = run;
-  const options = { mode: values.mode, lines: { targets }, traceNodeModules: values.traceNodeModules === true, relaySignals: true, nodeArgs };
+  const options = { mode: values.mode, lines: { targets }, traceNodeModules: values.traceNodeModules === true, relaySignals: true, nodeArgs, threads: values.threads };
   const result = await runProfiled(script, args, options);
   process.exitCode = result.exitCode;
   if (result.hotpathError !== null) fail(result.hotpathError);

@@ -80,6 +80,7 @@ function checkFrame(frame: Json, at: string): void {
   // Optional (added within format version 1): older files lack them.
   if (frame.endLine !== undefined) integer(frame.endLine, `${at}.endLine`);
   if (frame.sourceHash !== undefined) string(frame.sourceHash, `${at}.sourceHash`);
+  if (frame.thread !== undefined) integer(frame.thread, `${at}.thread`);
 }
 
 function checkCountsAndTimes(stats: Json, at: string): void {

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { LineStats, Profile } from '../model/profile.js';
+import { threadLabel } from '../model/threads.js';
 
 /** Units of `-u/--unit`, in seconds. */
 export const LINE_UNITS = { s: 1, ms: 1e-3, us: 1e-6, ns: 1e-9 } as const;
@@ -55,7 +56,8 @@ function renderFunction(profile: Profile, frame: number, lines: LineStats[], tot
   const last = Math.max(f.endLine ?? 0, ...byLine.keys());
   const text = read(f.file)?.split(/\r?\n/) ?? [];
   const shown = path.isAbsolute(f.file) ? path.relative(profile.meta.cwd, f.file) || f.file : f.file;
-  let out = `Total time: ${pyG(totalNs / 1e9)} s\nFile: ${shown}\nFunction: ${f.name} at line ${f.line}\n\n`;
+  const thread = threadLabel(profile, f);
+  let out = `Total time: ${pyG(totalNs / 1e9)} s\nFile: ${shown}\nFunction: ${f.name} at line ${f.line}${thread ? `\nThread: ${thread}` : ''}\n\n`;
   out += `${HEADER}\n${'='.repeat(HEADER.length)}\n`;
   for (let line = f.line; line <= last; line++) {
     const contents = (text[line - 1] ?? '').replace(/\r$/, '');
