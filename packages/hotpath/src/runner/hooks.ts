@@ -34,6 +34,10 @@ export async function initialize(data: LoaderData | undefined): Promise<void> {
   }
 }
 
+// What Node says of a specifier it cannot resolve that TypeScript may: a missing file, a
+// directory, a `paths` alias that is no valid package name (`@lib`), a `#` one.
+const UNRESOLVED = new Set(['ERR_MODULE_NOT_FOUND', 'ERR_UNSUPPORTED_DIR_IMPORT', 'ERR_INVALID_MODULE_SPECIFIER', 'ERR_PACKAGE_IMPORT_NOT_DEFINED']);
+
 export const resolve: ResolveHook = async (specifier, context, next) => {
   let resolved: Awaited<ReturnType<ResolveHook>>;
   try {
@@ -41,7 +45,7 @@ export const resolve: ResolveHook = async (specifier, context, next) => {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const parent = context.parentURL?.startsWith('file:') ? fileURLToPath(context.parentURL) : null;
-    if (!parent || (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'ERR_UNSUPPORTED_DIR_IMPORT')) throw error;
+    if (!parent || !UNRESOLVED.has(code ?? '')) throw error;
     const alternative = resolveAlternative(specifier, parent);
     if (alternative === null) throw error; // Node's error names what the program asked for
     resolved = { url: pathToFileURL(alternative).href, shortCircuit: true };
