@@ -97,6 +97,7 @@ const PROGRAMS: Program[] = [
       ['half', 'half.mjs', 'export const half'],
       ['View', 'view.jsx', 'export function View('],
       ['module.exports.negate', 'legacy.cjs', 'negate'],
+      ['clamp', 'clamp.cts', 'export function clamp('],
     ],
     lines: { targets: ['mean'], hits: [['lib/index.ts', 'const total =', 300], ['lib/index.ts', 'return total / values.length;', 300]] },
   },

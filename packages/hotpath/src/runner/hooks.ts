@@ -50,8 +50,12 @@ export const resolve: ResolveHook = async (specifier, context, next) => {
     if (alternative === null) throw error; // Node's error names what the program asked for
     resolved = { url: pathToFileURL(alternative).href, shortCircuit: true };
   }
+  if (context.parentURL === undefined) entries.add(resolved.url);
   return withJsonType(resolved, context);
 };
+
+// The program's entry modules (no parent): a CommonJS one runs through the CommonJS loader.
+const entries = new Set<string>();
 
 // tsx (like bundlers) imports JSON from TypeScript without `with { type: 'json' }`, which
 // Node requires; TypeScript files get the attribute they could not write.
@@ -66,8 +70,11 @@ export const load: LoadHook = async (url, context, next) => {
   const file = fileURLToPath(url);
   if (isTypeScript(file)) {
     const format = moduleFormat(file);
-    // No source: Node then runs the file through the real CommonJS loader (cjs.ts compiles it).
-    if (format === 'commonjs') return { format, shortCircuit: true };
+    // No source: Node runs the entry through the real CommonJS loader (cjs.ts compiles it),
+    // so `require.main`, `require.cache` and `module` are as under node.
+    if (format === 'commonjs' && entries.has(url)) return { format, shortCircuit: true };
+    // An ES module imports it: Node finds its named exports in the source given here (it
+    // would read the .ts file itself, whose `export`s are no CommonJS exports).
     // Only the line tracer measures what hotpath's `@profile` marks; the rest blank it out.
     return { format, source: traced(loadTypeScript(file, format, !settings.lineTrace), url, format), shortCircuit: true };
   }
