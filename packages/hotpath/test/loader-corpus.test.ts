@@ -126,3 +126,14 @@ for (const program of PROGRAMS) {
     }
   });
 }
+
+test('sampled line times of compiled TypeScript land on its lines (hotpath lines, sample mode)', () => {
+  const dir = path.join(FIXTURES, 'loader/hot');
+  const loop = lineIn(path.join(dir, 'main.ts'), 'for (let i = 0; i < n; i++)');
+  const { run, profile } = linesIn(dir, 'main.ts', 'sample', ['Worker.spin']);
+  assert.equal(run.status, 0, run.stderr);
+  const lines = profile.lines!;
+  const total = lines.reduce((sum, l) => sum + l.time, 0);
+  assert.ok(total > 0, 'no sampled time on any line');
+  assert.ok(lines.find((l) => l.line === loop)!.time >= 0.9 * total, `the loop's line ${loop} holds most of the time`);
+});
