@@ -103,3 +103,13 @@ test('cache entries older than 30 days are removed when the cache is next writte
   assert.equal(fs.existsSync(old), false);
   assert.equal(fs.readFileSync(path.join(dir, 'js-new'), 'utf8'), 'fresh');
 });
+
+test('a tsconfig.json that is not JSON is one error naming it; an unknown option is ignored', () => {
+  const broken = project({ 'tsconfig.json': '{ "compilerOptions": { "target": "ES2022" } oops }' });
+  assert.throws(() => javaScriptOf('export const a: number = 1;\n', path.join(broken, 'a.ts'), 'module'), (error: Error) => {
+    assert.match(error.message, new RegExp(`^${path.join(broken, 'tsconfig.json').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1:\\d+: `));
+    return true;
+  });
+  const unknown = project({ 'tsconfig.json': '{ "compilerOptions": { "target": "ES2099", "fancyNewOption": true, "verbatimModuleSyntax": true } }' });
+  assert.equal(javaScriptOf('export const a: number = 1;\n', path.join(unknown, 'a.ts'), 'module'), 'export const a         = 1;\n');
+});
