@@ -9,9 +9,9 @@ import { hotpath, REPO, tempDir } from './profile-helpers.js';
 
 const TSX = path.join(REPO, 'node_modules/tsx/dist/cli.mjs');
 
-/** The program run as its users run it: `tsx` for TypeScript and JSX, `node` otherwise. */
-export function reference(script: string, cwd: string): SpawnSyncReturns<string> {
-  const args = /\.(?:[mc]?ts|[jt]sx)$/.test(script) ? [TSX, script] : [script];
+/** The program run as its users run it: `tsx` for TypeScript and JSX (or `runner` `tsx`), `node` otherwise. */
+export function reference(script: string, cwd: string, runner: 'auto' | 'tsx' = 'auto'): SpawnSyncReturns<string> {
+  const args = runner === 'tsx' || /\.(?:[mc]?ts|[jt]sx)$/.test(script) ? [TSX, script] : [script];
   return spawnSync(process.execPath, args, { encoding: 'utf8', cwd });
 }
 
