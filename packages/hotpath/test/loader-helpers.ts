@@ -45,10 +45,3 @@ export function hitLines(profile: Profile, cwd: string): string[] {
     .filter((l) => (l.hits ?? 0) > 0)
     .map((l) => `${path.relative(cwd, profile.frames[l.frame]!.file)}:${l.line}=${l.hits}`);
 }
-
-/** 1-based line of the first line of `file` holding `text`. */
-export function lineIn(file: string, text: string): number {
-  const index = fs.readFileSync(file, 'utf8').split('\n').findIndex((line) => line.includes(text));
-  if (index < 0) throw new Error(`${text} not in ${file}`);
-  return index + 1;
-}
