@@ -7,7 +7,7 @@ import { Option, type Command } from 'commander';
 import type { Profile } from '../model/profile.js';
 import { LINE_UNITS, type LineUnit } from '../report/line-table.js';
 import { resolveScript } from '../runner/resolve-script.js';
-import { refusedNodeArg, splitNodeArgs } from './node-args.js';
+import { refusedNodeArg, splitNodeArgs, withNodeFlagHint } from './node-args.js';
 
 interface LinesValues {
   function: string[];
@@ -33,7 +33,7 @@ export function registerLines(program: Command): Command {
     .argument('[args...]', 'arguments for the program')
     .passThroughOptions()
     .showHelpAfterError(false)
-    .configureOutput({ outputError: (text, write) => write(`hotpath lines: ${text.replace(/^error: /, '').trimEnd()}\n`) })
+    .configureOutput({ outputError: (text, write) => write(`hotpath lines: ${withNodeFlagHint(text.replace(/^error: /, '').trimEnd())}\n`) })
     .option('-f, --function <name>', 'a function to measure: NAME, Class.method or file:line (repeatable)', (v: string, all: string[]) => [...all, v], [])
     .option('--all [file]', "every function of FILE (default: the script's file)")
     .addOption(new Option('--mode <mode>', 'sample: exact hits, sampled times; trace: every line event timed').choices(['sample', 'trace']).default('sample'))

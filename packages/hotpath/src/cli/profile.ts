@@ -8,7 +8,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Profile } from '../model/profile.js';
 import type { CaptureMode, CountMethod } from '../runner/config.js';
 import { resolveScript } from '../runner/resolve-script.js';
-import { refusedNodeArg, splitNodeArgs } from './node-args.js';
+import { refusedNodeArg, splitNodeArgs, withNodeFlagHint } from './node-args.js';
 import { addStatsOptions, renderReport, statsOptions } from './stats-options.js';
 
 interface ProfileValues {
@@ -30,7 +30,7 @@ export function registerProfile(program: Command): Command {
     .argument('[args...]', 'arguments for the program')
     .passThroughOptions()
     .showHelpAfterError(false)
-    .configureOutput({ outputError: (text, write) => write(`hotpath profile: ${text.replace(/^error: /, '').trimEnd()}\n`) })
+    .configureOutput({ outputError: (text, write) => write(`hotpath profile: ${withNodeFlagHint(text.replace(/^error: /, '').trimEnd())}\n`) })
     .addOption(new Option('--mode <mode>', 'sample: V8 sampler + exact call counts; trace: every call timed').choices(['sample', 'trace']).default('sample'))
     .option('--interval <ms>', 'sampling interval in milliseconds (sample mode)', parseInterval, 1)
     .addOption(
