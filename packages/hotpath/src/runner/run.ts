@@ -91,7 +91,8 @@ export async function runProfiled(script: string, args: readonly string[], optio
  * The profile of a capture file, with how the program really ended.
  *
  * @param scriptPackage - the directory (with a trailing separator) of the node_modules
- *   package the script is in, if it is: never one of hotpath's helper libraries.
+ *   package the script is in, if it is: where that is one of hotpath's helper libraries
+ *   (acorn, typescript), Node running its files is the program, hotpath calling them is not.
  */
 export async function profileOf(capture: CaptureFile, ending: ChildEnding, command: string[], scriptPackage: string | null = null): Promise<Profile> {
   const own = { isOwn: isOwnUrl, isHelper: isDependencyUrl, isProgramPackage: (url: string) => scriptPackage !== null && pathOf(url).startsWith(scriptPackage) };
