@@ -7,7 +7,7 @@ import { Option, type Command } from 'commander';
 import type { Profile } from '../model/profile.js';
 import { LINE_UNITS, type LineUnit } from '../report/line-table.js';
 import { resolveScript } from '../runner/resolve-script.js';
-import { refusedNodeArg, splitNodeArgs, withNodeFlagHint } from './node-args.js';
+import { refusedNodeArgs, splitNodeArgs, withNodeFlagHint } from './node-args.js';
 
 interface LinesValues {
   function: string[];
@@ -51,7 +51,8 @@ export function registerLines(program: Command): Command {
       // `--all script.ts` reads the script as --all's file: then it is the script.
       if (script === undefined && typeof values.all === 'string') [script, values.all] = [values.all, true];
       if (script === undefined) return fail('missing the script to run (or --show FILE)');
-      for (const flag of nodeArgs) if (refusedNodeArg(flag)) fail(refusedNodeArg(flag)!);
+      const refused = refusedNodeArgs(nodeArgs);
+      if (refused) return fail(refused);
       const resolved = resolveScript(script, process.cwd());
       if (!resolved.ok) return fail(resolved.message);
       const targets = [...values.function];

@@ -42,6 +42,11 @@ export function refusedNodeArg(flag: string): string | null {
   return REFUSED.has(name) ? `the node flag ${name} does not run a script: hotpath runs one (give the script after the flags)` : null;
 }
 
+/** Why the first refused flag of `flags` cannot be used, or `null` when all can. */
+export function refusedNodeArgs(flags: readonly string[]): string | null {
+  return flags.map(refusedNodeArg).find((reason) => reason !== null) ?? null;
+}
+
 /** A usage error about an unknown option, with where a Node flag goes (`-- --expose-gc x.js`). */
 export function withNodeFlagHint(message: string): string {
   const flag = /^unknown option '([^']+)'/.exec(message)?.[1];

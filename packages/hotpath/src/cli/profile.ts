@@ -8,7 +8,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Profile } from '../model/profile.js';
 import type { CaptureMode, CountMethod } from '../runner/config.js';
 import { resolveScript } from '../runner/resolve-script.js';
-import { refusedNodeArg, splitNodeArgs, withNodeFlagHint } from './node-args.js';
+import { refusedNodeArgs, splitNodeArgs, withNodeFlagHint } from './node-args.js';
 import { addStatsOptions, renderReport, statsOptions } from './stats-options.js';
 
 interface ProfileValues {
@@ -45,10 +45,8 @@ export function registerProfile(program: Command): Command {
     const fail = (message: string): never => self.error(message, { exitCode: 2, code: 'hotpath.profile' });
     const { nodeArgs, script, args } = splitNodeArgs(first === undefined ? [] : [first, ...rest], values.nodeArg);
     if (script === undefined) return fail('missing the script to run');
-    for (const flag of nodeArgs) {
-      const refused = refusedNodeArg(flag);
-      if (refused) fail(refused);
-    }
+    const refused = refusedNodeArgs(nodeArgs);
+    if (refused) return fail(refused);
     const resolved = resolveScript(script, process.cwd());
     if (!resolved.ok) return fail(resolved.message);
     const report = statsOptions(self.opts());
