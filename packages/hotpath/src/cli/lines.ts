@@ -7,7 +7,7 @@ import { Option, type Command } from 'commander';
 import type { Profile } from '../model/profile.js';
 import { LINE_UNITS, type LineUnit } from '../report/line-table.js';
 import { resolveScript } from '../runner/resolve-script.js';
-import { refusedNodeArg, splitNodeArgs } from './node-args.js';
+import { refusedNodeArgs, splitNodeArgs, withNodeFlagHint } from './node-args.js';
 import { collect } from './option-values.js';
 import { threadsOption } from './profile.js';
 
@@ -36,7 +36,7 @@ export function registerLines(program: Command): Command {
     .argument('[args...]', 'arguments for the program')
     .passThroughOptions()
     .showHelpAfterError(false)
-    .configureOutput({ outputError: (text, write) => write(`hotpath lines: ${text.replace(/^error: /, '').trimEnd()}\n`) })
+    .configureOutput({ outputError: (text, write) => write(`hotpath lines: ${withNodeFlagHint(text.replace(/^error: /, '').trimEnd())}\n`) })
     .option('-f, --function <name>', 'a function to measure: NAME, Class.method or file:line (repeatable)', (v: string, all: string[]) => [...all, v], [])
     .option('--all [file]', "every function of FILE (default: the script's file)")
     .addOption(new Option('--mode <mode>', 'sample: exact hits, sampled times; trace: every line event timed').choices(['sample', 'trace']).default('sample'))
@@ -55,7 +55,8 @@ export function registerLines(program: Command): Command {
       // `--all script.ts` reads the script as --all's file: then it is the script.
       if (script === undefined && typeof values.all === 'string') [script, values.all] = [values.all, true];
       if (script === undefined) return fail('missing the script to run (or --show FILE)');
-      for (const flag of nodeArgs) if (refusedNodeArg(flag)) fail(refusedNodeArg(flag)!);
+      const refused = refusedNodeArgs(nodeArgs);
+      if (refused) return fail(refused);
       const resolved = resolveScript(script, process.cwd());
       if (!resolved.ok) return fail(resolved.message);
       const targets = [...values.function];

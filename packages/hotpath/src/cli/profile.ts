@@ -9,7 +9,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Profile } from '../model/profile.js';
 import type { CaptureMode, CountMethod } from '../runner/config.js';
 import { resolveScript } from '../runner/resolve-script.js';
-import { refusedNodeArg, splitNodeArgs } from './node-args.js';
+import { refusedNodeArgs, splitNodeArgs, withNodeFlagHint } from './node-args.js';
 import { collect } from './option-values.js';
 import { addStatsOptions, renderReport, statsOptions } from './stats-options.js';
 
@@ -34,7 +34,7 @@ export function registerProfile(program: Command): Command {
     .argument('[args...]', 'arguments for the program')
     .passThroughOptions()
     .showHelpAfterError(false)
-    .configureOutput({ outputError: (text, write) => write(`hotpath profile: ${text.replace(/^error: /, '').trimEnd()}\n`) })
+    .configureOutput({ outputError: (text, write) => write(`hotpath profile: ${withNodeFlagHint(text.replace(/^error: /, '').trimEnd())}\n`) })
     .addOption(new Option('--mode <mode>', 'sample: V8 sampler + exact call counts; trace: every call timed').choices(['sample', 'trace']).default('sample'))
     .option('--interval <ms>', 'sampling interval in milliseconds (sample mode)', parseInterval, 1)
     .addOption(
@@ -51,10 +51,8 @@ export function registerProfile(program: Command): Command {
     const fail = (message: string): never => self.error(message, { exitCode: 2, code: 'hotpath.profile' });
     const { nodeArgs, script, args } = splitNodeArgs(first === undefined ? [] : [first, ...rest], values.nodeArg);
     if (script === undefined) return fail('missing the script to run');
-    for (const flag of nodeArgs) {
-      const refused = refusedNodeArg(flag);
-      if (refused) fail(refused);
-    }
+    const refused = refusedNodeArgs(nodeArgs);
+    if (refused) return fail(refused);
     const resolved = resolveScript(script, process.cwd());
     if (!resolved.ok) return fail(resolved.message);
     const report = statsOptions(self.opts());

@@ -104,7 +104,8 @@ export async function runProfiled(script: string, args: readonly string[], optio
 interface CaptureOrigin {
   /**
    * The directory (with a trailing separator) of the node_modules package the script is in,
-   * if it is: never one of hotpath's helper libraries.
+   * if it is: where that is one of hotpath's helper libraries (acorn, typescript), Node
+   * running its files is the program, hotpath calling them is not.
    */
   scriptPackage?: string | null;
   /** The thread (0: main) whose V8 log a line capture reads. */
