@@ -174,7 +174,7 @@ test("an error of hotpath's loader (a tsconfig.json it cannot read) is one line 
   const run = hotpath(['profile', file]);
   assert.equal(run.status, 2, run.stderr);
   const config = path.join(dir, 'tsconfig.json').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  assert.match(run.stderr, new RegExp(`^hotpath profile: ${config}: [^\n]*\n$`));
+  assert.match(run.stderr, new RegExp(`^hotpath profile: ${config}:\\d+:\\d+: [^\n]*\n$`));
   assert.equal(run.stdout, '');
 });
 

@@ -77,8 +77,10 @@ export function registerProfile(program: Command): Command {
     }
     const recorded = recordedOfProgram(result.profile);
     if (recorded === 'nothing') {
-      process.stderr.write(`hotpath profile: ${script} recorded nothing of the program (no call counted, no sample in its code): no profile to show\n`);
-      return;
+      // No table of nothing; a file asked for with -o is still written, for the tools that read it.
+      const what = values.output === undefined ? 'no profile to show' : `${values.output} is written all the same`;
+      process.stderr.write(`hotpath profile: ${script} recorded nothing of the program (no call counted, no sample in its code): ${what}\n`);
+      if (values.output === undefined) return;
     }
     if (recorded === 'no samples') {
       process.stderr.write(`hotpath profile: warning: no sample landed in ${script}'s own code; its times show 0 (a run shorter than the interval, or time spent only in Node)\n`);

@@ -106,13 +106,15 @@ function hashOf(file: string): string | null {
   }
 }
 
-/** Thrown for a tsconfig.json the compiler cannot read; names the file. */
+/**
+ * Thrown for a tsconfig.json the compiler cannot read; names the file. hotpath cannot load the
+ * program as its compiler would without it, so this is hotpath's refusal: own-errors.ts
+ * reports it as one line (its stack, in hotpath's code, is how it is told from the program's).
+ */
 export class TsconfigError extends Error {
   constructor(where: string, message: string) {
     super(`${where}: ${message}`);
     this.name = 'TsconfigError';
-    // The user's file is the problem, not the loader: its stack would only hide that.
-    this.stack = `${this.name}: ${this.message}`;
   }
 }
 
