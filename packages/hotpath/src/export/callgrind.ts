@@ -44,7 +44,11 @@ export function writeCallgrind(profile: Profile): string {
   const counts = writtenCounts(profile);
   const lines = header(profile, countsNote(profile, counts));
   const calls = new Map<number, Profile['edges']>();
-  for (const edge of profile.edges) calls.set(edge.caller, [...(calls.get(edge.caller) ?? []), edge]);
+  for (const edge of profile.edges) {
+    const list = calls.get(edge.caller);
+    if (list) list.push(edge);
+    else calls.set(edge.caller, [edge]);
+  }
   const self = new Map(profile.functions.map((f) => [f.frame, f.self]));
   const callers = [...new Set([...self.keys(), ...calls.keys()])].sort((a, b) => a - b);
   for (const frame of callers) {
