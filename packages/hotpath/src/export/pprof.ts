@@ -97,11 +97,11 @@ export function pprofProfile(profile: Profile): PprofProfile {
 /**
  * Most location ids written in all: pprof repeats each sample's whole stack, so a 100,000-deep
  * call chain would take 5 billion. Where the samples' stacks would pass it, each stack keeps
- * its innermost frames, at least {@link MIN_PPROF_STACK} (the frames V8 keeps per sample).
+ * its innermost frames, at least {@link MIN_PPROF_STACK}.
  */
-export const MAX_PPROF_LOCATIONS = 20_000_000;
+export const MAX_PPROF_LOCATIONS = 4_000_000;
 /** The fewest frames a stack keeps when stacks are cut. */
-export const MIN_PPROF_STACK = 256;
+export const MIN_PPROF_STACK = 64;
 
 function samples(profile: Profile, withCalls: boolean): { written: Sample[]; cut: number; limit: number } {
   const value = (calls: number | null, self: number) =>

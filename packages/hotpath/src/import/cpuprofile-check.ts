@@ -33,13 +33,17 @@ export function checkCpuProfile(data: unknown): TreeLinks {
   const nodes = list(profile.nodes, 'nodes');
   if (nodes.length === 0) throw new CpuProfileError('it has no nodes');
   const index = new Map<number, number>();
-  nodes.forEach((value, i) => {
-    const node = object(value, `nodes[${i}]`);
-    const id = integer(node.id, `nodes[${i}].id`, 0, Number.MAX_SAFE_INTEGER);
+  // Field paths are built only for a message: a profile has hundreds of thousands of nodes.
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    if (!isObject(node)) throw new CpuProfileError(`nodes[${i}] must be an object`);
+    const id = node.id;
+    if (!isInteger(id, 0, Number.MAX_SAFE_INTEGER)) throw new CpuProfileError(`nodes[${i}].id must be an integer from 0 to ${Number.MAX_SAFE_INTEGER}`);
     if (index.has(id)) throw new CpuProfileError(`nodes[${i}].id (${id}) is the id of an earlier node`);
     index.set(id, i);
-    checkCallFrame(object(node.callFrame, `nodes[${i}].callFrame`), `nodes[${i}].callFrame`);
-  });
+    if (!isObject(node.callFrame)) throw new CpuProfileError(`nodes[${i}].callFrame must be an object`);
+    checkCallFrame(node.callFrame, i);
+  }
   const start = micros(profile.startTime, 'startTime');
   const end = micros(profile.endTime, 'endTime');
   if (end < start) throw new CpuProfileError(`endTime (${end}) is before startTime (${start})`);
@@ -49,34 +53,37 @@ export function checkCpuProfile(data: unknown): TreeLinks {
   return links;
 }
 
-function checkCallFrame(frame: Json, at: string): void {
+function checkCallFrame(frame: Json, i: number): void {
   for (const key of ['functionName', 'url'] as const) {
-    if (frame[key] !== undefined && typeof frame[key] !== 'string') throw new CpuProfileError(`${at}.${key} must be a string`);
+    if (frame[key] !== undefined && typeof frame[key] !== 'string') throw new CpuProfileError(`nodes[${i}].callFrame.${key} must be a string`);
   }
   // 0-based, -1 where V8 knows no position.
   for (const key of ['lineNumber', 'columnNumber'] as const) {
-    if (frame[key] !== undefined) integer(frame[key], `${at}.${key}`, -1, MAX_POSITION - 1);
+    if (frame[key] !== undefined && !isInteger(frame[key], -1, MAX_POSITION - 1)) {
+      throw new CpuProfileError(`nodes[${i}].callFrame.${key} must be an integer from -1 to ${MAX_POSITION - 1}`);
+    }
   }
 }
 
 function checkSamples(profile: Json, index: Map<number, number>): void {
   const samples = profile.samples === undefined ? [] : list(profile.samples, 'samples');
-  samples.forEach((id, i) => {
-    if (!index.has(id as number)) throw new CpuProfileError(`samples[${i}] (${String(id)}) is not the id of a node`);
-  });
+  for (let i = 0; i < samples.length; i++) {
+    if (!index.has(samples[i] as number)) throw new CpuProfileError(`samples[${i}] (${String(samples[i])}) is not the id of a node`);
+  }
   if (profile.timeDeltas === undefined) return;
   const deltas = list(profile.timeDeltas, 'timeDeltas');
   if (deltas.length !== samples.length) {
     throw new CpuProfileError(`timeDeltas has ${deltas.length} entries for ${samples.length} samples (one each)`);
   }
   let sum = 0;
-  deltas.forEach((delta, i) => {
+  for (let i = 0; i < deltas.length; i++) {
+    const delta = deltas[i];
     // V8 can write a negative delta (samples out of order); the importer treats it as 0.
     if (typeof delta !== 'number' || !(Math.abs(delta) <= MAX_MICROS)) {
       throw new CpuProfileError(`timeDeltas[${i}] must be a number of µs from ${-MAX_MICROS} to ${MAX_MICROS}`);
     }
     sum += Math.abs(delta);
-  });
+  }
   if (sum > MAX_MICROS) throw new CpuProfileError(`its timeDeltas add up to more than ${MAX_MICROS} µs`);
 }
 
@@ -94,13 +101,20 @@ function treeLinks(nodes: Json[], index: Map<number, number>): TreeLinks {
     parent[to] = from;
     children[from]!.push(to);
   };
-  nodes.forEach((node, i) => {
-    if (node.children === undefined) return;
-    list(node.children, `nodes[${i}].children`).forEach((child, c) => link(i, reference(child, index, `nodes[${i}].children[${c}]`)));
-  });
-  nodes.forEach((node, i) => {
-    if (node.parent !== undefined) link(reference(node.parent, index, `nodes[${i}].parent`), i);
-  });
+  const reference = (value: unknown, at: () => string): number => {
+    const found = index.get(value as number);
+    if (found === undefined) throw new CpuProfileError(`${at()} (${JSON.stringify(value) ?? String(value)}) is not the id of a node`);
+    return found;
+  };
+  for (let i = 0; i < nodes.length; i++) {
+    const kids = nodes[i]!.children;
+    if (kids === undefined) continue;
+    if (!Array.isArray(kids)) throw new CpuProfileError(`nodes[${i}].children must be an array`);
+    for (let c = 0; c < kids.length; c++) link(i, reference(kids[c], () => `nodes[${i}].children[${c}]`));
+  }
+  for (let i = 0; i < nodes.length; i++) {
+    if (nodes[i]!.parent !== undefined) link(reference(nodes[i]!.parent, () => `nodes[${i}].parent`), i);
+  }
   const roots: number[] = [];
   parent.forEach((p, i) => p === -1 && roots.push(i));
   if (roots.length === 0) throw new CpuProfileError('its nodes have no root (every node has a parent: a cycle)');
@@ -132,12 +146,6 @@ function checkReach(nodes: Json[], root: number, children: number[][]): void {
   }
 }
 
-function reference(value: unknown, index: Map<number, number>, at: string): number {
-  const found = index.get(value as number);
-  if (found === undefined) throw new CpuProfileError(`${at} (${JSON.stringify(value) ?? String(value)}) is not the id of a node`);
-  return found;
-}
-
 function object(value: unknown, at: string): Json {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new CpuProfileError(`${at} must be an object`);
   return value as Json;
@@ -149,11 +157,12 @@ function list(value: unknown, at: string): unknown[] {
   return value;
 }
 
-function integer(value: unknown, at: string, min: number, max: number): number {
-  if (!Number.isSafeInteger(value) || (value as number) < min || (value as number) > max) {
-    throw new CpuProfileError(`${at} must be an integer from ${min} to ${max}`);
-  }
-  return (value as number) + 0;
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isInteger(value: unknown, min: number, max: number): value is number {
+  return Number.isSafeInteger(value) && (value as number) >= min && (value as number) <= max;
 }
 
 function micros(value: unknown, at: string): number {

@@ -61,15 +61,19 @@ const WRONG_SHAPES: readonly string[] = [
   '{"traceEvents":[]}', '{"$schema":"https://www.speedscope.app/file-format-schema.json"}',
 ];
 
-/** `count` inputs from `seeds`, in a reproducible order for `seed`. */
-export function generateInputs(seeds: readonly Seed[], count: number, seed: number): FuzzInput[] {
+/**
+ * `count` inputs from `seeds`, in a reproducible order for `seed`. Deep chains are `depth`
+ * calls deep: 100,000 by default, beyond any stack V8 can hold, so only a walk without
+ * recursion reads them.
+ */
+export function generateInputs(seeds: readonly Seed[], count: number, seed: number, depth = 100_000): FuzzInput[] {
   const random = seededRandom(seed);
   const inputs: FuzzInput[] = [];
-  for (let i = 0; i < count; i++) inputs.push(generateOne(random, pick(random, seeds)));
+  for (let i = 0; i < count; i++) inputs.push(generateOne(random, pick(random, seeds), depth));
   return inputs;
 }
 
-function generateOne(random: Random, seed: Seed): FuzzInput {
+function generateOne(random: Random, seed: Seed, depth: number): FuzzInput {
   const out = (mutation: string, text: string | Buffer): FuzzInput => ({
     kind: seed.kind,
     mutation,
@@ -85,11 +89,18 @@ function generateOne(random: Random, seed: Seed): FuzzInput {
   }
   if (roll < 0.19) return out('wrong-shape', pick(random, WRONG_SHAPES));
   if (roll < 0.2) return out('valid', seed.text);
-  if (roll < 0.23) return out('deep-chain', deepChain(seed.kind, random));
+  if (roll < 0.23) return out(`deep-chain:${depth}`, deepChain(seed.kind, random, depth));
   const data = JSON.parse(seed.text) as Json;
   const mutations = 1 + Math.floor(random() * (random() < 0.8 ? 1 : 4));
   const done: string[] = [];
-  for (let m = 0; m < mutations; m++) done.push(mutate(random, data, seed.kind));
+  for (let m = 0; m < mutations; m++) {
+    // A later mutation may meet what an earlier one broke (a node that is now a string).
+    try {
+      done.push(mutate(random, data, seed.kind));
+    } catch {
+      done.push('skipped');
+    }
+  }
   return out(done.join(' '), rawText(data));
 }
 

@@ -119,7 +119,7 @@ function failedOutputProblem(dir: string, output: string | undefined, previous: 
 
 // An exponent of three digits (1e+299) is a magnitude no real profile has; line_profiler's
 // own `%5.1g` (9e+12) is fine.
-const BAD_NUMBER = /\bNaN\b|\bInfinity\b|\bundefined\b|\de\+\d{3}/;
+export const BAD_NUMBER = /\bNaN\b|\bInfinity\b|\bundefined\b|\de\+\d{3}/;
 
 async function acceptedOutputProblem(p: Plan, dir: string, stdout: string, ctx: FuzzContext): Promise<string | null> {
   if (BAD_NUMBER.test(stdout)) return `stdout shows ${BAD_NUMBER.exec(stdout)![0]}: ${lineWith(stdout, BAD_NUMBER)}`;
@@ -139,8 +139,8 @@ function lineWith(text: string, pattern: RegExp): string {
   return (text.split('\n').find((line) => pattern.test(line)) ?? '').trim().slice(0, 200);
 }
 
-// Each format checked the way its consumer reads it.
-async function checkFormat(output: string, file: string, bytes: Buffer, ctx: FuzzContext): Promise<string | null> {
+/** Why an output of `output`'s format is not valid, or null: each checked as its consumer reads it. */
+export async function checkFormat(output: string, file: string, bytes: Buffer, ctx: FuzzContext): Promise<string | null> {
   const text = bytes.toString('utf8');
   const ext = output.slice('out.'.length);
   if (ext === 'html') return checkHtml(text);
@@ -161,7 +161,8 @@ async function checkFormat(output: string, file: string, bytes: Buffer, ctx: Fuz
   return `no check for ${output}`;
 }
 
-function checkHtml(text: string): string | null {
+/** Why a `hotpath view` report is not valid, or null. */
+export function checkHtml(text: string): string | null {
   if (!text.trimEnd().endsWith('</html>')) return 'the report is cut short';
   const match = /<script type="application\/json" id="hotpath-data">([\s\S]*?)<\/script>/.exec(text);
   if (!match) return 'the report holds no data';
