@@ -16,6 +16,7 @@ import { baselineLabel, groupBenchmarks, renderBenchReport, sortBenchmarks, type
 import { buildRun } from './results.js';
 import { runBenchFiles } from './run-files.js';
 import { findRun, loadRun, saveRun, StorageError, type BenchRun } from './storage.js';
+import { writeFileAtomicSync } from '../model/file.js';
 
 /** The options of `hotpath bench`. */
 export interface BenchCommandOptions {
@@ -113,9 +114,7 @@ function plot(run: BenchRun, baseline: Baseline | undefined, options: BenchComma
     }),
   }));
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, renderBoxPlot(groups));
-  fs.renameSync(temporary, file);
+  writeFileAtomicSync(file, renderBoxPlot(groups));
   io.stderr.write(`Generated histogram: ${path.relative(options.cwd, file)}\n`);
 }
 
