@@ -20,7 +20,7 @@ import { renderLineTable } from '../src/report/line-table.js';
 import { renderReport } from '../src/report/report.js';
 import { renderViewHtml } from '../src/view/report.js';
 import { generateInputs, type FuzzInput, type Seed } from './fuzz/inputs.js';
-import { BAD_NUMBER, captureSeeds, checkFormat, checkHtml, runAll, tally, type FuzzContext } from './fuzz/run.js';
+import { badNumber, captureSeeds, checkFormat, checkHtml, runAll, tally, type FuzzContext } from './fuzz/run.js';
 
 const BIN = fileURLToPath(new URL('../../bin/hotpath.js', import.meta.url));
 const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -46,15 +46,15 @@ async function readInProcess(input: FuzzInput, name: string): Promise<string | n
     return oneLineNaming(error.message, name);
   }
   const report = renderReport(profile, { showInternals: true });
-  if (BAD_NUMBER.test(report)) return `the stats table shows ${BAD_NUMBER.exec(report)![0]}`;
+  if (badNumber(report, input.bytes)) return `the stats table shows ${badNumber(report, input.bytes)}`;
   if (profile.lines) {
     const table = renderLineTable(mergeLineProfiles([{ file: name, profile }, { file: name, profile }]), { readSource: () => null });
-    if (BAD_NUMBER.test(table)) return `the line table shows ${BAD_NUMBER.exec(table)![0]}`;
+    if (badNumber(table, input.bytes)) return `the line table shows ${badNumber(table, input.bytes)}`;
   }
   const ctx = { externalCheckers: false, timeoutMs: 0 } as unknown as FuzzContext;
   for (const exporter of EXPORTERS.filter((e) => e.name !== 'svg')) {
     const data = await exporter.write(profile);
-    const problem = await checkFormat(`out.${exporter.extensions[0]!.slice(1)}`, '', Buffer.from(data), ctx);
+    const problem = await checkFormat(`out.${exporter.extensions[0]!.slice(1)}`, '', Buffer.from(data), ctx, input.bytes);
     if (problem) return `${exporter.name}: ${problem}`;
   }
   return checkHtml(renderViewHtml(profile, { sourceLimits: { maxFileBytes: 0, maxTotalBytes: 0 } }));
@@ -66,7 +66,7 @@ function readBenchRun(input: FuzzInput, name: string): string | null {
   try {
     const run = loadRun(file, name);
     const report = renderBenchReport(run, { sort: 'min', baseline: { run, name }, checks: [] });
-    return BAD_NUMBER.test(report.text) ? `the bench table shows ${BAD_NUMBER.exec(report.text)![0]}` : null;
+    return badNumber(report.text, input.bytes) ? `the bench table shows ${badNumber(report.text, input.bytes)}` : null;
   } catch (error) {
     if (!(error instanceof StorageError)) return `threw ${(error as Error).stack}`;
     return oneLineNaming(error.message, name);

@@ -101,7 +101,7 @@ export async function runInput(input: FuzzInput, index: number, ctx: FuzzContext
     const regressed = p.name.startsWith('bench') && run.code === 1 && /Performance has regressed/.test(run.stderr);
     if (run.code !== 0 && !regressed) return result('crash', head);
     if (extra.length > 0) return result('bad-output', `left ${extra.join(', ')} behind`);
-    const problem = await acceptedOutputProblem(p, dir, run.stdout, ctx);
+    const problem = await acceptedOutputProblem(p, dir, run.stdout, ctx, input.bytes);
     return problem ? result('bad-output', problem) : result('accepted');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -118,18 +118,29 @@ function failedOutputProblem(dir: string, output: string | undefined, previous: 
 }
 
 // An exponent of three digits (1e+299) is a magnitude no real profile has; line_profiler's
-// own `%5.1g` (9e+12) is fine.
-export const BAD_NUMBER = /\bNaN\b|\bInfinity\b|\bundefined\b|\de\+\d{3}/;
+// own `%5.1g` (9e+12) is fine. A word the input itself holds as a string (a function named
+// "NaN") may be printed as it is.
+const BAD_WORDS = ['NaN', 'Infinity', 'undefined'] as const;
 
-async function acceptedOutputProblem(p: Plan, dir: string, stdout: string, ctx: FuzzContext): Promise<string | null> {
-  if (BAD_NUMBER.test(stdout)) return `stdout shows ${BAD_NUMBER.exec(stdout)![0]}: ${lineWith(stdout, BAD_NUMBER)}`;
+/** The first number-like nonsense in `text` (NaN, Infinity, undefined, 1e+299), or null. */
+export function badNumber(text: string, input: Buffer = Buffer.alloc(0)): string | null {
+  for (const word of BAD_WORDS) {
+    if (new RegExp(`\\b${word}\\b`).test(text) && !input.includes(word)) return `${word}: ${lineWith(text, new RegExp(`\\b${word}\\b`))}`;
+  }
+  const huge = /\de\+\d{3}/.exec(text);
+  return huge ? `${huge[0]}: ${lineWith(text, /\de\+\d{3}/)}` : null;
+}
+
+async function acceptedOutputProblem(p: Plan, dir: string, stdout: string, ctx: FuzzContext, input: Buffer): Promise<string | null> {
+  const bad = badNumber(stdout, input);
+  if (bad) return `stdout shows ${bad}`;
   if (p.output === undefined) return stdout.trim() === '' ? 'printed nothing' : null;
   const file = path.join(dir, p.output);
   if (!fs.existsSync(file)) return `wrote no ${p.output}`;
   const bytes = fs.readFileSync(file);
   if (bytes.toString('utf8') === PREVIOUS) return `${p.output} was not written`;
   try {
-    return await checkFormat(p.output, file, bytes, ctx);
+    return await checkFormat(p.output, file, bytes, ctx, input);
   } catch (error) {
     return `${p.output} does not read back: ${(error as Error).message.split('\n')[0]}`;
   }
@@ -140,21 +151,21 @@ function lineWith(text: string, pattern: RegExp): string {
 }
 
 /** Why an output of `output`'s format is not valid, or null: each checked as its consumer reads it. */
-export async function checkFormat(output: string, file: string, bytes: Buffer, ctx: FuzzContext): Promise<string | null> {
+export async function checkFormat(output: string, file: string, bytes: Buffer, ctx: FuzzContext, input: Buffer = Buffer.alloc(0)): Promise<string | null> {
   const text = bytes.toString('utf8');
   const ext = output.slice('out.'.length);
   if (ext === 'html') return checkHtml(text);
   if (ext === 'json' || ext === 'cpuprofile') {
-    if (/\bNaN\b|Infinity/.test(text)) return `${output} holds NaN or Infinity`;
+    if (badNumber(text, input)) return `${output} holds ${badNumber(text, input)}`;
     const profile = parseAnyProfile(bytes, output); // throws when hotpath cannot read it back
     return profile.functions.every((f) => Number.isFinite(f.self) && Number.isFinite(f.total)) ? null : `${output}: times not finite`;
   }
   if (ext === 'speedscope.json') return checkSpeedscope(JSON.parse(text) as SpeedscopeFile);
-  if (ext === 'dot') return /^digraph \{\n[\s\S]*\n\}\n$/.test(text) && !BAD_NUMBER.test(text) ? null : 'not a whole dot graph';
-  if (ext === 'svg') return /<svg[\s\S]*<\/svg>\s*$/.test(text) && !/NaN|Infinity/.test(text) ? null : 'not a whole svg';
+  if (ext === 'dot') return /^digraph \{\n[\s\S]*\n\}\n$/.test(text) && !badNumber(text, input) ? null : 'not a whole dot graph';
+  if (ext === 'svg') return /<svg[\s\S]*<\/svg>\s*$/.test(text) && !badNumber(text, input) ? null : 'not a whole svg';
   if (ext === 'pb.gz') return checkPprof(bytes);
   if (ext === 'callgrind') {
-    if (!/^# callgrind format\n/.test(text) || BAD_NUMBER.test(text)) return 'not a callgrind file';
+    if (!/^# callgrind format\n/.test(text) || badNumber(text, input)) return `not a callgrind file: ${badNumber(text, input) ?? 'no header'}`;
     return ctx.externalCheckers ? runChecker('callgrind_annotate', [file], ctx.timeoutMs) : null;
   }
   if (ext === 'pstats') return ctx.externalCheckers ? runChecker('python3', ['-c', PSTATS_CHECK, file], ctx.timeoutMs) : null;
