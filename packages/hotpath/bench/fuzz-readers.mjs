@@ -8,7 +8,8 @@
 // temporary file left) or a valid output; crashes, hangs and bad outputs are counted.
 //
 // Usage: node packages/hotpath/bench/fuzz-readers.mjs [--count 3000] [--seed 1] [--jobs 2]
-//          [--timeout 20] [--bin path/to/bin/hotpath.js] [--save-failures DIR]
+//          [--timeout 20] [--budget SECONDS] [--bin path/to/bin/hotpath.js] [--save-failures DIR]
+// (--budget: start no run after that many seconds, and report the runs done)
 // (build first: npm run build). The test `fuzz-readers.test.ts` runs the same with a small
 // budget in `npm test`.
 import * as fs from 'node:fs';
@@ -21,7 +22,7 @@ const dist = path.join(here, '../dist');
 const { generateInputs } = await import(pathToFileURL(path.join(dist, 'test/fuzz/inputs.js')).href);
 const { captureSeeds, haveExternalCheckers, runAll, tally } = await import(pathToFileURL(path.join(dist, 'test/fuzz/run.js')).href);
 
-const options = { count: 3000, seed: 1, jobs: 2, timeout: 20, bin: path.join(here, '../bin/hotpath.js'), saveFailures: null };
+const options = { count: 3000, seed: 1, jobs: 2, timeout: 20, budget: Infinity, bin: path.join(here, '../bin/hotpath.js'), saveFailures: null };
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i += 2) {
   const key = argv[i].replace(/^--/, '').replace(/-(\w)/g, (_, c) => c.toUpperCase());
@@ -44,7 +45,7 @@ try {
   process.stderr.write(`fuzz: ${inputs.length} inputs from ${seeds.length} real files (seed ${options.seed}), ${options.jobs} at a time, ${options.timeout} s limit each, bin ${options.bin}\n`);
   if (!externalCheckers) process.stderr.write('fuzz: python3 or callgrind_annotate missing: pstats and callgrind outputs checked by shape only\n');
   const ctx = { bin: path.resolve(options.bin), dir: path.join(dir, 'runs'), benchFile, seeds, timeoutMs: options.timeout * 1000, externalCheckers };
-  const results = await runAll(inputs, ctx, options.jobs, Infinity, (result, done) => {
+  const results = await runAll(inputs, ctx, options.jobs, options.budget * 1000, (result, done) => {
     if (result.verdict !== 'error' && result.verdict !== 'accepted') {
       process.stderr.write(`  ${result.verdict}: ${result.command} on ${result.input.seed} [${result.input.mutation.slice(0, 80)}]: ${result.detail.slice(0, 300)}\n`);
     }
