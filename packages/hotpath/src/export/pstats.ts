@@ -27,6 +27,11 @@ export const pstatsExporter: Exporter = {
   extensions: ['.pstats', '.prof'],
   openWith: "Python's pstats, snakeviz, tuna, gprof2dot -f pstats, pyprof2calltree",
   binary: true,
+  // pstats.Stats refuses an empty dict ("Cannot create or construct a Stats object").
+  refuse: (profile) =>
+    profile.functions.length === 0 && profile.edges.length === 0
+      ? "holds no functions, and Python's pstats cannot load an empty profile"
+      : null,
   write: writePstats,
 };
 

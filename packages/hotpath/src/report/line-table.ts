@@ -33,7 +33,11 @@ export function renderLineTable(profile: Profile, options: LineTableOptions = {}
   const unit = LINE_UNITS[options.unit ?? 'us'];
   const read = options.readSource ?? readText;
   const byFrame = new Map<number, LineStats[]>();
-  for (const stats of profile.lines ?? []) byFrame.set(stats.frame, [...(byFrame.get(stats.frame) ?? []), stats]);
+  for (const stats of profile.lines ?? []) {
+    const list = byFrame.get(stats.frame);
+    if (list) list.push(stats);
+    else byFrame.set(stats.frame, [stats]);
+  }
   const frames = [...byFrame.keys()].sort((a, b) => {
     const fa = profile.frames[a]!, fb = profile.frames[b]!;
     return fa.file.localeCompare(fb.file) || fa.line - fb.line;
@@ -53,7 +57,8 @@ function renderFunction(profile: Profile, frame: number, lines: LineStats[], tot
   const f = profile.frames[frame]!;
   const byLine = new Map(lines.map((l) => [l.line, l]));
   // A file written before frames had `endLine` shows up to its last line with figures.
-  const last = Math.max(f.endLine ?? 0, ...byLine.keys());
+  let last = f.endLine ?? 0;
+  for (const line of byLine.keys()) last = Math.max(last, line);
   const text = read(f.file)?.split(/\r?\n/) ?? [];
   const shown = path.isAbsolute(f.file) ? path.relative(profile.meta.cwd, f.file) || f.file : f.file;
   const thread = threadLabel(profile, f);
