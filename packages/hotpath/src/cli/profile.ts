@@ -75,15 +75,11 @@ export function registerProfile(program: Command): Command {
       process.stderr.write(`hotpath profile: ${script} ended (${how}) before its profile was written\n`);
       return;
     }
-    const recorded = recordedOfProgram(result.profile);
-    if (recorded === 'nothing') {
+    if (!recordedProgram(result.profile)) {
       // No table of nothing; a file asked for with -o is still written, for the tools that read it.
       const what = values.output === undefined ? 'no profile to show' : `${values.output} is written all the same`;
       process.stderr.write(`hotpath profile: ${script} recorded nothing of the program (no call counted, no sample in its code): ${what}\n`);
       if (values.output === undefined) return;
-    }
-    if (recorded === 'no samples') {
-      process.stderr.write(`hotpath profile: warning: no sample landed in ${script}'s own code; its times show 0 (a run shorter than the interval, or time spent only in Node)\n`);
     }
     if (values.output === undefined) {
       process.stdout.write(renderReport(result.profile, report));
@@ -99,18 +95,15 @@ export function registerProfile(program: Command): Command {
 }
 
 /**
- * What a run recorded of the program's functions (its files and the packages it uses, not
- * Node's internals or V8's pseudo-frames): calls and samples, calls only, or nothing. Sample
- * mode only warns about missing samples where there were enough of them elsewhere to expect some.
+ * Whether a run recorded anything of the program's functions (its files and the packages it
+ * uses, not Node's internals or V8's pseudo-frames): a call counted or a sample. A program
+ * that never ran (a syntax error) or lost all of it has no profile worth a table.
  */
-function recordedOfProgram(profile: Profile): 'ok' | 'no samples' | 'nothing' {
-  const program = profile.functions.filter((fn) => ['user', 'node_modules'].includes(profile.frames[fn.frame]!.category));
-  const called = program.some((fn) => (fn.calls ?? 0) > 0);
-  const sampled = program.some((fn) => fn.self > 0 || fn.total > 0);
-  if (!called && !sampled) return 'nothing';
-  if (sampled || profile.meta.mode !== 'sample') return 'ok';
-  const elsewhere = profile.functions.reduce((sum, fn) => sum + fn.self, 0);
-  return elsewhere > 20 * (profile.meta.interval ?? Infinity) ? 'no samples' : 'ok';
+function recordedProgram(profile: Profile): boolean {
+  return profile.functions.some((fn) => {
+    const category = profile.frames[fn.frame]!.category;
+    return (category === 'user' || category === 'node_modules') && ((fn.calls ?? 0) > 0 || fn.total > 0);
+  });
 }
 
 /** `--threads`, shared with `hotpath lines`. */
