@@ -9,3 +9,12 @@ export { Particle } from './particle.js';
 export { ParticleSimulator, TIMESTEP, METHODS, stepCount, type Method } from './simulator.js';
 export { randomParticles, seededRandom } from './random.js';
 export { demoParticles } from './demo.js';
+export { createSimulation } from './engines/create.js';
+export {
+  ENGINES,
+  MAX_THREADS,
+  type EngineName,
+  type Simulation,
+  type SimulationOptions,
+} from './engines/simulation.js';
+export { randomArrays, toArrays, toParticles, type ParticleArrays } from './engines/arrays.js';
