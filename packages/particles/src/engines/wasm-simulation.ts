@@ -33,8 +33,8 @@ export class WasmSimulation extends ArraySimulation {
 
   /** A wasm simulation of copies of `particles`. */
   static async create(particles: readonly Particle[] | ParticleArrays): Promise<WasmSimulation> {
+    const at = layout(particles instanceof Array ? particles.length : particles.x.length);
     const arrays = asArrays(particles);
-    const at = layout(arrays.x.length);
     const memory = memoryFor(at, false);
     const kernel = await instantiate(await kernelModule(false), memory);
     const simulation = new WasmSimulation(arrays.x.length, at, memory, kernel);

@@ -50,6 +50,8 @@ export function checkThreads(threads: number): number {
 
 interface Running {
   worker: Worker;
+  /** Its thread id, kept: `worker.threadId` reads -1 once it has exited. */
+  threadId: number;
   /** The job it runs and how to settle it, while it runs one. */
   job?: { id: number; resolve: () => void; reject: (error: Error) => void };
 }
@@ -82,8 +84,8 @@ export class WorkersSimulation extends ArraySimulation {
     threads = defaultThreads(),
   ): Promise<WorkersSimulation> {
     checkThreads(threads);
+    const at = layout(particles instanceof Array ? particles.length : particles.x.length);
     const arrays = asArrays(particles);
-    const at = layout(arrays.x.length);
     const memory = memoryFor(at, true);
     const module = await kernelModule(true);
     const kernel = await instantiate(module, memory);
@@ -134,7 +136,7 @@ export class WorkersSimulation extends ArraySimulation {
       const index = this.running.length;
       const data: WorkerData = { module: this.module, memory: this.memory, layout: this.at };
       const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: data });
-      const running: Running = { worker };
+      const running: Running = { worker, threadId: worker.threadId };
       worker.on('message', (id: number) => {
         if (running.job?.id !== id) return;
         const { resolve } = running.job;
@@ -153,9 +155,8 @@ export class WorkersSimulation extends ArraySimulation {
 
   /** Marks the simulation failed and rejects every job in flight with the reason. */
   private fail(index: number, what: string): void {
-    const worker = this.workers[index]!;
     const error = new Error(
-      `workers engine: worker ${index + 1} of ${this.running.length} (thread ${worker.threadId}) ${what}; ` +
+      `workers engine: worker ${index + 1} of ${this.running.length} (thread ${this.running[index]!.threadId}) ${what}; ` +
         'the positions are incomplete, so this simulation can no longer be used',
     );
     this.failure ??= error;
