@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Builds the C++ reference of the engine benchmark (bench/native/evolve.cpp) with g++ into
-// dist/native/: evolve-O3 (-O3) and evolve-native (-O3 -march=native -ffast-math). Without
+// dist/native/: evolve-O3 (-O3), evolve-native (-O3 -march=native -ffast-math) and
+// evolve-exact (-march=native but no fused or reassociated arithmetic: evolve's bits). Without
 // g++ it says so and exits 0: the benchmark then runs without the C++ rows.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, renameSync } from 'node:fs';
@@ -12,6 +13,8 @@ const outDir = `${here}dist/native`;
 export const BUILDS = [
   { name: 'evolve-O3', flags: ['-O3'] },
   { name: 'evolve-native', flags: ['-O3', '-march=native', '-ffast-math'] },
+  // sqrt without errno lets g++ vectorize it; contraction off keeps a * b + c two roundings.
+  { name: 'evolve-exact', flags: ['-O3', '-march=native', '-fno-math-errno', '-ffp-contract=off'] },
 ];
 
 const probe = spawnSync('g++', ['--version'], { encoding: 'utf8' });

@@ -1,15 +1,20 @@
 // The C++ reference of `particles bench --engine all`: the Euler loop of the library's
-// evolve over a struct of arrays, in the blocks of the typed and wasm engines, on one core.
+// evolve on one core, in two layouts:
+// - aos: an array of {x, y, angVel} structs, the chapter's layout and loop (steps outside,
+//   particles inside); g++ keeps it scalar;
+// - soa: a struct of arrays in the blocks of the typed and wasm engines, which g++ vectorizes
+//   (with -march=native: 4 doubles an AVX2 register).
 // scripts/build-native.mjs builds it twice with g++ (-O3, and -O3 -march=native -ffast-math).
 //
-// Usage: evolve N STEPS SEED ROUNDS. Draws the set of randomParticles(N, SEED) (the same
-// mulberry32 draws), then for each round: restores the set, times STEPS steps, and prints
+// Usage: evolve aos|soa N STEPS SEED ROUNDS. Draws the set of randomParticles(N, SEED) (the
+// same mulberry32 draws), then for each round: restores the set, times STEPS steps, and prints
 // one line `ns CHECKSUM` (the checksum: the sum of x + y over the set, as the JS rows do).
 #include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <string>
 #include <vector>
 
 namespace {
@@ -71,27 +76,65 @@ void evolve(Set& set, long steps) {
   }
 }
 
+struct Particle {
+  double x, y, angVel;
+};
+
+// The chapter's evolve, over structs.
+void evolveStructs(std::vector<Particle>& particles, long steps) {
+  for (long step = 0; step < steps; step++) {
+    for (Particle& p : particles) {
+      const double norm = std::sqrt(p.x * p.x + p.y * p.y);
+      const double vx = -p.y / norm;
+      const double vy = p.x / norm;
+      const double k = kTimestep * p.angVel;
+      p.x += k * vx;
+      p.y += k * vy;
+    }
+  }
+}
+
+// Each round: a fresh set (untimed), the timed steps, then the checksum (untimed).
+template <typename Reset, typename Advance, typename Sum>
+void timeRounds(int rounds, Reset reset, Advance advance, Sum checksum) {
+  for (int round = 0; round < rounds; round++) {
+    reset();
+    const auto t0 = std::chrono::steady_clock::now();
+    advance();
+    const auto t1 = std::chrono::steady_clock::now();
+    const long long ns = std::chrono::duration_cast<std::chrono::nanoseconds>(t1 - t0).count();
+    std::printf("%lld %.17g\n", ns, checksum());
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 5) {
-    std::fprintf(stderr, "usage: evolve N STEPS SEED ROUNDS\n");
+  const std::string layout = argc == 6 ? argv[1] : "";
+  if (layout != "aos" && layout != "soa") {
+    std::fprintf(stderr, "usage: evolve aos|soa N STEPS SEED ROUNDS\n");
     return 2;
   }
-  const std::size_t n = std::strtoull(argv[1], nullptr, 10);
-  const long steps = std::strtol(argv[2], nullptr, 10);
-  const std::int64_t seed = std::strtoll(argv[3], nullptr, 10);
-  const int rounds = std::atoi(argv[4]);
+  const std::size_t n = std::strtoull(argv[2], nullptr, 10);
+  const long steps = std::strtol(argv[3], nullptr, 10);
+  const std::int64_t seed = std::strtoll(argv[4], nullptr, 10);
+  const int rounds = std::atoi(argv[5]);
   const Set start = randomSet(n, seed);
-  for (int round = 0; round < rounds; round++) {
-    Set set = start;
-    const auto t0 = std::chrono::steady_clock::now();
-    evolve(set, steps);
-    const auto t1 = std::chrono::steady_clock::now();
-    double checksum = 0;
-    for (std::size_t i = 0; i < n; i++) checksum += set.x[i] + set.y[i];
-    const long long ns = std::chrono::duration_cast<std::chrono::nanoseconds>(t1 - t0).count();
-    std::printf("%lld %.17g\n", ns, checksum);
+  if (layout == "soa") {
+    Set set;
+    timeRounds(rounds, [&] { set = start; }, [&] { evolve(set, steps); }, [&] {
+      double sum = 0;
+      for (std::size_t i = 0; i < n; i++) sum += set.x[i] + set.y[i];
+      return sum;
+    });
+  } else {
+    std::vector<Particle> fresh(n), particles;
+    for (std::size_t i = 0; i < n; i++) fresh[i] = {start.x[i], start.y[i], start.angVel[i]};
+    timeRounds(rounds, [&] { particles = fresh; }, [&] { evolveStructs(particles, steps); }, [&] {
+      double sum = 0;
+      for (const Particle& p : particles) sum += p.x + p.y;
+      return sum;
+    });
   }
   return 0;
 }

@@ -31,7 +31,7 @@ export function formatScaleTable(report: ScaleReport, env: Environment): string 
   const first = report.sizes[0]!;
   const heading = [
     `particles bench --scale: ${report.work.toExponential()} particle-steps a round at every size (seed ${first.seed})`,
-    `each row: median of ${first.rounds} rounds after warm-up, each round on a fresh set; bytes: heap + external memory the engine added, after a full GC`,
+    `each row: median of ${first.rounds} rounds after warm-up, each round on a fresh set; bytes: JS heap the engine added (after a full GC) plus its typed arrays or wasm memory`,
     environmentLine(env),
   ];
   const best = new Map<string, number>();

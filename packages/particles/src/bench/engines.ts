@@ -14,7 +14,7 @@ import { randomArrays, type ParticleArrays } from '../engines/arrays.js';
 import { createSimulation } from '../engines/create.js';
 import type { EngineName, Simulation } from '../engines/simulation.js';
 import { summarize, type Stats } from './measure.js';
-import { measureBytes } from './memory.js';
+import { measureHeap } from './memory.js';
 import { nativeBuilds, nativeRound, type NativeBuild } from './native.js';
 
 /** A row's code: an engine, or a build of the C++ reference. */
@@ -31,7 +31,7 @@ export interface EngineBenchOptions {
   threads?: number;
   /** Also time the C++ builds found in dist/native/. */
   native?: boolean;
-  /** Also measure the bytes each engine holds the set in (a full GC before and after). */
+  /** Also measure the bytes each engine holds the set in: heap added (a full GC before and after) plus its buffers. */
   bytes?: boolean;
   clock?: Clock;
   /** Warm-up per row: at least this many untimed rounds and this long. */
@@ -77,6 +77,8 @@ interface Row {
   round(): Promise<{ ns: number; checksum: number }>;
   close(): Promise<void>;
   bytes: number | null;
+  /** Whether it needs warming up: the C++ binary warms itself (an untimed round first). */
+  jit: boolean;
 }
 
 const DEFAULTS = { warmupRounds: 2, warmupNs: 100_000_000 };
@@ -118,9 +120,9 @@ async function engineRow(
   let sim: Simulation;
   let bytes: number | null = null;
   if (options.bytes) {
-    const measured = await measureBytes(create);
+    const measured = await measureHeap(create);
     sim = measured.value;
-    bytes = measured.bytes;
+    bytes = measured.bytes + sim.bufferBytes;
   } else {
     sim = await create();
   }
@@ -129,6 +131,7 @@ async function engineRow(
     label: engine === 'workers' ? `workers (${sim.threads} threads)` : engine === 'objects' ? 'objects (evolve)' : engine,
     threads: sim.threads,
     bytes,
+    jit: true,
     async round() {
       sim.setParticles(start); // a fresh set, untimed
       const t0 = clock();
@@ -146,6 +149,7 @@ function nativeRow(build: NativeBuild, n: number, steps: number, seed: number): 
     label: build.label,
     threads: 1,
     bytes: null,
+    jit: false,
     round: async () => nativeRound(build, n, steps, seed),
     close: async () => {},
   };
@@ -159,10 +163,11 @@ async function timeRounds(
 ): Promise<{ samplesNs: number[]; checksum: number }[]> {
   const warmupRounds = options.warmupRounds ?? DEFAULTS.warmupRounds;
   const warmupNs = options.warmupNs ?? DEFAULTS.warmupNs;
-  for (const row of rows) {
+  for (const row of rows.filter((row) => row.jit)) {
     progress(`warming up ${row.label}`);
-    let spent = 0;
-    for (let i = 0; i < warmupRounds || spent < warmupNs; i++) spent += (await row.round()).ns;
+    // Wall time, restores included: tiny rounds would otherwise warm up for thousands of rounds.
+    const start = performance.now();
+    for (let i = 0; i < warmupRounds || (performance.now() - start) * 1e6 < warmupNs; i++) await row.round();
   }
   const results = rows.map(() => ({ samplesNs: [] as number[], checksum: NaN }));
   for (let round = 1; round <= options.rounds; round++) {

@@ -1,6 +1,6 @@
 /**
- * Bytes a structure holds, measured as V8 and Node account them: the JS heap, plus the
- * memory outside it (ArrayBuffers, WebAssembly memories), after full collections.
+ * Bytes a structure adds to the JS heap, measured after full collections. (Buffers outside
+ * the heap are counted by their owners: Node's `external` misses shared WebAssembly memories.)
  */
 import v8 from 'node:v8';
 import vm from 'node:vm';
@@ -17,16 +17,15 @@ export function collectGarbage(): void {
   gc(); // a second pass frees what the first one's finalizers released
 }
 
-/** Heap used plus external memory (which counts ArrayBuffers and wasm memories), after a GC. */
-export function bytesInUse(): number {
+/** JS heap bytes in use after a full GC. */
+export function heapInUse(): number {
   collectGarbage();
-  const usage = process.memoryUsage();
-  return usage.heapUsed + usage.external;
+  return process.memoryUsage().heapUsed;
 }
 
-/** What `build` made and how many bytes it added, measured around it. */
-export async function measureBytes<T>(build: () => Promise<T>): Promise<{ value: T; bytes: number }> {
-  const before = bytesInUse();
+/** What `build` made and how many heap bytes it added, measured around it. */
+export async function measureHeap<T>(build: () => Promise<T>): Promise<{ value: T; bytes: number }> {
+  const before = heapInUse();
   const value = await build();
-  return { value, bytes: bytesInUse() - before };
+  return { value, bytes: heapInUse() - before };
 }

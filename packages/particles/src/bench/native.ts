@@ -8,17 +8,27 @@ import { fileURLToPath } from 'node:url';
 
 /** One build of the reference. */
 export interface NativeBuild {
-  code: 'c++-O3' | 'c++-native';
+  code: 'c++-O3' | 'c++-native' | 'c++-native-soa' | 'c++-exact-soa';
   label: string;
   path: string;
+  /** The layout the binary is run with: the chapter's structs, or the engines' arrays. */
+  layout: 'aos' | 'soa';
 }
 
 /** This file is dist/src/bench/native.js; the binaries are in dist/native/. */
 const DIR = fileURLToPath(new URL('../../native/', import.meta.url));
 
+const FAST = '-O3 -march=native -ffast-math';
 const BUILDS: readonly NativeBuild[] = [
-  { code: 'c++-O3', label: 'C++ g++ -O3', path: `${DIR}evolve-O3` },
-  { code: 'c++-native', label: 'C++ g++ -O3 -march=native -ffast-math', path: `${DIR}evolve-native` },
+  { code: 'c++-O3', label: 'C++ structs, g++ -O3', path: `${DIR}evolve-O3`, layout: 'aos' },
+  { code: 'c++-native', label: `C++ structs, g++ ${FAST}`, path: `${DIR}evolve-native`, layout: 'aos' },
+  { code: 'c++-native-soa', label: `C++ arrays, g++ ${FAST}`, path: `${DIR}evolve-native`, layout: 'soa' },
+  {
+    code: 'c++-exact-soa',
+    label: 'C++ arrays, g++ -O3 -march=native -fno-math-errno -ffp-contract=off',
+    path: `${DIR}evolve-exact`,
+    layout: 'soa',
+  },
 ];
 
 /** The builds present on this machine (none without g++ at install time). */
@@ -33,7 +43,7 @@ export function nativeBuilds(): NativeBuild[] {
  * @throws Error when the binary fails or prints something else.
  */
 export function nativeRound(build: NativeBuild, n: number, steps: number, seed: number): { ns: number; checksum: number } {
-  const result = spawnSync(build.path, [String(n), String(steps), String(seed), '2'], { encoding: 'utf8' });
+  const result = spawnSync(build.path, [build.layout, String(n), String(steps), String(seed), '2'], { encoding: 'utf8' });
   const last = result.stdout?.trim().split('\n').at(-1)?.split(' ');
   if (result.status !== 0 || last?.length !== 2) {
     throw new Error(`${build.path} failed (status ${result.status}): ${result.stderr || result.error?.message}`);

@@ -10,6 +10,7 @@ import { asArrays, type Simulation } from './simulation.js';
 export class ObjectsSimulation implements Simulation {
   readonly engine = 'objects' as const;
   readonly threads = 1;
+  readonly bufferBytes = 0;
   readonly count: number;
   private readonly simulator: ParticleSimulator;
 

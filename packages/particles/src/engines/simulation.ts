@@ -19,6 +19,11 @@ export interface Simulation {
   /** Threads an evolve of a large set runs on (1 except for `workers`). */
   readonly threads: number;
   /**
+   * Bytes of the buffers outside the JS heap that hold the particles: typed arrays or a
+   * WebAssembly memory (0 for `objects`, whose particles are heap objects).
+   */
+  readonly bufferBytes: number;
+  /**
    * `Math.trunc(dt / TIMESTEP)` Euler steps, as `ParticleSimulator.evolve(dt)`.
    *
    * @throws RangeError (as a rejection) for a negative or non-finite `dt`.
@@ -67,6 +72,7 @@ function isArrays(particles: readonly Particle[] | ParticleArrays): particles is
 export abstract class ArraySimulation implements Simulation {
   abstract readonly engine: EngineName;
   abstract readonly threads: number;
+  abstract readonly bufferBytes: number;
 
   constructor(
     readonly count: number,

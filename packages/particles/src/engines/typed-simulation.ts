@@ -7,12 +7,14 @@ import { evolveArrays } from './typed.js';
 export class TypedSimulation extends ArraySimulation {
   readonly engine = 'typed' as const;
   readonly threads = 1;
+  readonly bufferBytes: number;
 
   constructor(particles: readonly Particle[] | ParticleArrays) {
     const arrays = asArrays(particles);
     const n = arrays.x.length;
     super(n, { x: new Float64Array(n), y: new Float64Array(n), angVel: new Float64Array(n) });
     this.setParticles(arrays);
+    this.bufferBytes = 24 * n;
   }
 
   protected advance(nsteps: number): void {

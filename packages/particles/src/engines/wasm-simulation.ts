@@ -18,17 +18,19 @@ import {
  * pages), advanced by the SIMD kernel two at a time on the calling thread.
  */
 export class WasmSimulation extends ArraySimulation {
+  readonly bufferBytes: number;
   readonly engine = 'wasm' as const;
   readonly threads = 1;
 
   private constructor(
     count: number,
     private readonly at: Layout,
-    /** The memory holding the set; its buffer is what `bytes` counts. */
+    /** The memory holding the set. */
     readonly memory: WebAssembly.Memory,
     private readonly kernel: Kernel,
   ) {
     super(count, views(memory.buffer, at));
+    this.bufferBytes = memory.buffer.byteLength;
   }
 
   /** A wasm simulation of copies of `particles`. */

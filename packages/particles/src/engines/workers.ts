@@ -58,6 +58,7 @@ interface Running {
 
 /** The `workers` engine. */
 export class WorkersSimulation extends ArraySimulation {
+  readonly bufferBytes: number;
   readonly engine = 'workers' as const;
   /** The worker threads, started by the first evolve that needs them (for diagnostics). */
   readonly workers: Worker[] = [];
@@ -76,6 +77,7 @@ export class WorkersSimulation extends ArraySimulation {
     private readonly kernel: Kernel,
   ) {
     super(count, views(memory.buffer, at));
+    this.bufferBytes = memory.buffer.byteLength;
   }
 
   /** A workers simulation of copies of `particles` on `threads` threads (the core count by default). */
