@@ -115,3 +115,17 @@ export abstract class ArraySimulation implements Simulation {
 
   async close(): Promise<void> {}
 }
+
+/**
+ * An array simulation that computes on the calling thread (typed, wasm), so it can also
+ * evolve synchronously: what an animation frame or a profiled loop wants.
+ */
+export abstract class SyncArraySimulation extends ArraySimulation {
+  /** `evolve(dt)`, done before it returns. @throws RangeError for a bad `dt`. */
+  evolveSync(dt: number): void {
+    const nsteps = stepCount(dt);
+    if (nsteps > 0 && this.count > 0) this.advance(nsteps);
+  }
+
+  protected abstract override advance(nsteps: number): void;
+}

@@ -1,10 +1,10 @@
 import type { Particle } from '../particle.js';
 import type { ParticleArrays } from './arrays.js';
-import { ArraySimulation, asArrays } from './simulation.js';
+import { SyncArraySimulation, asArrays } from './simulation.js';
 import { evolveArrays } from './typed.js';
 
 /** The `typed` engine: three `Float64Array`s of the set's length, 24 bytes a particle. */
-export class TypedSimulation extends ArraySimulation {
+export class TypedSimulation extends SyncArraySimulation {
   readonly engine = 'typed' as const;
   readonly threads = 1;
   readonly bufferBytes: number;

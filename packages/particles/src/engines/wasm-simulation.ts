@@ -1,6 +1,6 @@
 import type { Particle } from '../particle.js';
 import type { ParticleArrays } from './arrays.js';
-import { ArraySimulation, asArrays } from './simulation.js';
+import { SyncArraySimulation, asArrays } from './simulation.js';
 import {
   fillPadding,
   instantiate,
@@ -17,7 +17,7 @@ import {
  * The `wasm` engine: the particles in a WebAssembly memory (24 bytes a particle, in 64 KiB
  * pages), advanced by the SIMD kernel two at a time on the calling thread.
  */
-export class WasmSimulation extends ArraySimulation {
+export class WasmSimulation extends SyncArraySimulation {
   readonly bufferBytes: number;
   readonly engine = 'wasm' as const;
   readonly threads = 1;
