@@ -102,6 +102,11 @@ export abstract class ArraySimulation implements Simulation {
     if (arrays.x.length !== this.count) {
       throw new RangeError(`this simulation holds ${this.count} particles, got ${arrays.x.length}`);
     }
+    this.store(arrays);
+  }
+
+  /** Copies checked `arrays` (of `count` particles) into the storage. */
+  protected store(arrays: ParticleArrays): void {
     const views = this.readable();
     views.x.set(arrays.x);
     views.y.set(arrays.y);

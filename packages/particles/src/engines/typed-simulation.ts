@@ -13,7 +13,7 @@ export class TypedSimulation extends SyncArraySimulation {
     const arrays = asArrays(particles);
     const n = arrays.x.length;
     super(n, { x: new Float64Array(n), y: new Float64Array(n), angVel: new Float64Array(n) });
-    this.setParticles(arrays);
+    this.store(arrays);
     this.bufferBytes = 24 * n;
   }
 

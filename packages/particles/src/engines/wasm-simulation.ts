@@ -41,7 +41,7 @@ export class WasmSimulation extends SyncArraySimulation {
     const kernel = await instantiate(await kernelModule(false), memory);
     const simulation = new WasmSimulation(arrays.x.length, at, memory, kernel);
     fillPadding(simulation.views, arrays.x.length);
-    simulation.setParticles(arrays);
+    simulation.store(arrays);
     return simulation;
   }
 

@@ -93,7 +93,7 @@ export class WorkersSimulation extends ArraySimulation {
     const kernel = await instantiate(module, memory);
     const simulation = new WorkersSimulation(arrays.x.length, threads, at, memory, module, kernel);
     fillPadding(simulation.views, arrays.x.length);
-    simulation.setParticles(arrays);
+    simulation.store(arrays);
     return simulation;
   }
 
