@@ -1,7 +1,8 @@
 // The chapter benchmark on one engine: 1000 random particles evolved for 0.1 time units.
 // `hotpath profile packages/particles/examples/engine-bench.ts wasm` profiles it on wasm;
 // the engine is the first argument (objects, typed, wasm or workers; typed by default).
-import { ENGINES, createSimulation, randomParticles, type EngineName } from 'particles';
+import { randomParticles } from 'particles';
+import { ENGINES, createSimulation, type EngineName } from 'particles/engines';
 
 const engine = (process.argv[2] ?? 'typed') as EngineName;
 if (!ENGINES.includes(engine)) {

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { ENGINES } from '../src/index.js';
+import { ENGINES } from '../src/engines/index.js';
 import type { EngineBenchReport, ScaleReport } from '../src/bench/engines.js';
 import { nativeBuilds } from '../src/bench/native.js';
 
@@ -43,16 +43,16 @@ test('bench --engine: the table names each engine and the reference row', () => 
 });
 
 test('bench --scale: each size does the same work and reports bytes per particle', () => {
-  const run = bench('--scale', '--sizes', '500,50000', '--work', '50000', '--rounds', '1', '--engine', 'objects,typed,wasm', '--no-native', '--json');
+  const run = bench('--scale', '--sizes', '500,200000', '--work', '200000', '--rounds', '1', '--engine', 'objects,typed,wasm', '--no-native', '--json');
   assert.equal(run.status, 0, run.stderr);
   const report = JSON.parse(run.stdout) as ScaleReport;
-  assert.deepEqual(report.sizes.map((size) => [size.n, size.steps]), [[500, 100], [50000, 1]]);
+  assert.deepEqual(report.sizes.map((size) => [size.n, size.steps]), [[500, 400], [200000, 1]]);
   const large = report.sizes[1]!;
   const bytes = Object.fromEntries(large.rows.map((row) => [row.code, row.bytesPerParticle!]));
   // typed: three Float64Arrays; wasm: whole 64 KiB pages; objects: a V8 object of three
   // doubles and its slot. The heap part is measured, so it may be off by a few tens of KiB.
   const near = (value: number, expected: number): boolean => Math.abs(value - expected) < 1;
-  assert.ok(near(bytes.typed!, 24) && near(bytes.wasm!, (19 * 65536) / 50000) && bytes.objects! > 48, JSON.stringify(bytes));
+  assert.ok(near(bytes.typed!, 24) && near(bytes.wasm!, (74 * 65536) / 200000) && bytes.objects! > 48, JSON.stringify(bytes));
   const table = bench('--scale', '--sizes', '300', '--work', '3000', '--rounds', '1', '--engine', 'wasm', '--no-native');
   assert.equal(table.status, 0, table.stderr);
   assert.match(table.stdout, /^ +300 +10 +wasm .* 1\.00x +\d+\.\d\d$/m);

@@ -1,17 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { Particle, ParticleSimulator, demoParticles, randomParticles } from '../src/index.js';
 import {
   ENGINES,
   MAX_THREADS,
-  Particle,
-  ParticleSimulator,
   createSimulation,
-  demoParticles,
   randomArrays,
-  randomParticles,
   type EngineName,
   type Simulation,
-} from '../src/index.js';
+} from '../src/engines/index.js';
 import { INLINE_WORK, WorkersSimulation } from '../src/engines/workers.js';
 import { layout } from '../src/engines/wasm.js';
 
@@ -117,15 +114,25 @@ test('workers: a worker killed mid-evolve rejects evolve naming it, and the posi
   const sim = (await createSimulation(randomParticles(4000, 3), { engine: 'workers', threads: 2 })) as WorkersSimulation;
   try {
     await sim.evolve(0.001); // starts the workers
-    const running = sim.evolve(20); // two million steps: seconds of work
+    // two million steps: seconds of work. The assertion is attached before the kill, so the
+    // rejection is never unhandled.
+    const rejected = assert.rejects(sim.evolve(20), /worker 2 of 2 \(thread \d+\) exited with code 1; the positions are incomplete/);
     await new Promise((resolve) => setTimeout(resolve, 50));
     await sim.workers[1]!.terminate();
-    await assert.rejects(running, /worker 2 of 2 \(thread \d+\) exited with code 1; the positions are incomplete/);
+    await rejected;
     assert.throws(() => sim.getParticles(), /worker 2 of 2/);
     await assert.rejects(sim.evolve(0.001), /worker 2 of 2/);
   } finally {
     await sim.close();
   }
+});
+
+test('workers: closing during an evolve rejects it instead of leaving it pending', async () => {
+  const sim = await createSimulation(randomParticles(4000, 3), { engine: 'workers', threads: 2 });
+  const rejected = assert.rejects(sim.evolve(20), /the simulation was closed during evolve/);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  await sim.close();
+  await rejected;
 });
 
 test('bad engine options are refused before any work', async () => {

@@ -2,7 +2,8 @@
 // twins. Thin: parse the options, run the library, print.
 import os from 'node:os';
 import { InvalidArgumentError, type Command } from 'commander';
-import { ENGINES, MAX_THREADS, METHODS, type EngineName, type Method } from '../index.js';
+import { METHODS, type Method } from '../index.js';
+import { ENGINES, MAX_THREADS, type EngineName } from '../engines/index.js';
 import { runParticleBench } from '../bench/particles.js';
 import { runEngineBench, runScaleBench } from '../bench/engines.js';
 import { formatEngineTable, formatScaleTable } from '../bench/engines-report.js';

@@ -119,7 +119,8 @@ export class WorkersSimulation extends ArraySimulation {
     try {
       await Promise.all(jobs);
     } finally {
-      for (const { worker } of this.running) worker.unref();
+      // Idle again: unreferenced, unless close() is stopping them (it needs their exit events).
+      if (!this.closed) for (const { worker } of this.running) worker.unref();
     }
   }
 
@@ -181,9 +182,20 @@ export class WorkersSimulation extends ArraySimulation {
     return super.readable();
   }
 
-  /** Stops the worker threads. */
+  /** Stops the worker threads; an evolve still in flight rejects. */
   override async close(): Promise<void> {
     this.closed = true;
-    await Promise.all(this.workers.map((worker) => worker.terminate()));
+    for (const running of this.running) {
+      running.job?.reject(new Error('workers engine: the simulation was closed during evolve'));
+      running.job = undefined;
+    }
+    // Referenced while they stop: terminate() settles on the exit event, which an unreferenced
+    // worker would let the process exit before.
+    await Promise.all(
+      this.workers.map((worker) => {
+        worker.ref();
+        return worker.terminate();
+      }),
+    );
   }
 }
