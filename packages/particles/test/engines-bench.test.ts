@@ -55,7 +55,8 @@ test('bench --scale: each size does the same work and reports bytes per particle
   assert.ok(near(bytes.typed!, 24) && near(bytes.wasm!, (74 * 65536) / 200000) && bytes.objects! > 48, JSON.stringify(bytes));
   const table = bench('--scale', '--sizes', '300', '--work', '3000', '--rounds', '1', '--engine', 'wasm', '--no-native');
   assert.equal(table.status, 0, table.stderr);
-  assert.match(table.stdout, /^ +300 +10 +wasm .* 1\.00x +\d+\.\d\d$/m);
+  // (at 300 particles the measured heap part is noise as large as the set, so it may be negative)
+  assert.match(table.stdout, /^ +300 +10 +wasm .* 1\.00x +-?\d+\.\d\d$/m);
 });
 
 test('bench: bad engine options are one line and exit 2, before any work', () => {

@@ -64,13 +64,20 @@ export function checkArrays(arrays: ParticleArrays): void {
     );
   }
   for (let i = 0; i < x.length; i++) {
-    for (const [field, values] of [['x', x], ['y', y], ['angVel', angVel]] as const) {
-      if (!Number.isFinite(values[i])) {
-        throw new RangeError(`particle ${i} has a non-finite ${field}: ${values[i]}`);
-      }
-    }
-    if (x[i] === 0 && y[i] === 0) {
-      throw new RangeError(`particle ${i} is at the origin (0, 0): it has no direction of motion`);
+    // One plain test per particle (this runs on every write of sets of up to 10^8); the
+    // message is worked out only for a particle that fails it.
+    const px = x[i]!;
+    const py = y[i]!;
+    const pv = angVel[i]!;
+    if (!(Number.isFinite(px) && Number.isFinite(py) && Number.isFinite(pv)) || (px === 0 && py === 0)) {
+      throw particleError(arrays, i);
     }
   }
+}
+
+function particleError({ x, y, angVel }: ParticleArrays, i: number): RangeError {
+  for (const [field, values] of [['x', x], ['y', y], ['angVel', angVel]] as const) {
+    if (!Number.isFinite(values[i])) return new RangeError(`particle ${i} has a non-finite ${field}: ${values[i]}`);
+  }
+  return new RangeError(`particle ${i} is at the origin (0, 0): it has no direction of motion`);
 }
