@@ -28,6 +28,11 @@ const SECTIONS = [
     command: [particles, 'bench'],
   },
   {
+    title: 'The engines side by side: objects, typed arrays, WebAssembly SIMD, worker threads, and C++',
+    shown: 'npx particles bench --engine all --dt 0.02 --rounds 3',
+    command: [particles, 'bench', '--engine', 'all', '--dt', '0.02', '--rounds', '3'],
+  },
+  {
     title: 'timeit: one statement, as python -m timeit',
     shown: `npx hotpath timeit -s "import { ... } from 'particles'" -s "const sim = ..." "sim.evolve(0.1)"`,
     command: [hotpath, 'timeit', ...setup, 'sim.evolve(0.1)'],
@@ -41,6 +46,11 @@ const SECTIONS = [
     title: 'Where the time goes: the chapter benchmark profiled (sample mode, exact call counts)',
     shown: 'npx hotpath profile --limit 8 examples/particles-bench.ts',
     command: [hotpath, 'profile', '--limit', '8', 'examples/particles-bench.ts'],
+  },
+  {
+    title: 'The wasm engine profiled: its WebAssembly functions are rows of the profile by name',
+    shown: 'npx hotpath profile --limit 6 packages/particles/examples/engine-bench.ts wasm',
+    command: [hotpath, 'profile', '--limit', '6', 'packages/particles/examples/engine-bench.ts', 'wasm'],
   },
   {
     title: 'cProfile on the Taylor series: trace mode counts every call (188000/750)',
