@@ -23,6 +23,11 @@ const setup = [
 
 const SECTIONS = [
   {
+    title: "time: the whole command, as the shell's time (with its peak memory); evolve against evolveFast",
+    shown: "npx hotpath time -r 3 'node examples/evolve.mjs evolve' 'node examples/evolve.mjs evolveFast'",
+    command: [hotpath, 'time', '-r', '3', 'node examples/evolve.mjs evolve', 'node examples/evolve.mjs evolveFast'],
+  },
+  {
     title: 'The benchmark: 1000 particles, dt 0.1, each method of the library and its JavaScript twins',
     shown: 'npx particles bench',
     command: [particles, 'bench'],
