@@ -144,3 +144,14 @@ test('profiles that cannot be added are refused in one line naming the file, exi
   assert.equal(bad.status, 2);
   assert.equal(bad.stderr, `hotpath stats: ${broken} is truncated or corrupt\n`);
 });
+
+test("--reverse: the sorted rows the other way round, as pstats' reverse_order()", () => {
+  const rows = (args: string[]) =>
+    hotpath('stats', taylorFile, '-s', 'ncalls', ...args)
+      .stdout.split('\n')
+      .filter((line) => /^\s+\d/.test(line) && /\(\w+\)$/.test(line));
+  const forward = rows([]);
+  assert.ok(forward.length >= 3, forward.join('\n'));
+  assert.deepEqual(rows(['--reverse']), [...forward].reverse());
+  assert.deepEqual(rows(['--reverse', '--limit', '1']), [forward.at(-1)]);
+});

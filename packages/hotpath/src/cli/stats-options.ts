@@ -9,7 +9,7 @@ import { parseSortKey, SORT_KEY_NAMES, type SortKey } from '../report/sort.js';
 export { renderReport, type ReportOptions } from '../report/report.js';
 
 /**
- * Adds the report options to `command`: `-s/--sort`, `--limit`, `--filter`, `--callers`,
+ * Adds the report options to `command`: `-s/--sort`, `--reverse`, `--limit`, `--filter`, `--callers`,
  * `--callees`, `--strip-dirs`, `--show-internals`, `--show-node-modules`, `--unit`.
  * Read them back with {@link statsOptions}.
  */
@@ -21,6 +21,7 @@ export function addStatsOptions(command: Command): Command {
         '(default: tottime)',
       collectSortKeys,
     )
+    .option('--reverse', "the sorted rows in reverse order, as pstats' reverse_order()")
     .option('--limit <n>', 'show the first N rows, or a fraction of them (0.1: the top tenth)', parseLimit)
     .option('--filter <regex>', 'show the functions whose file:line(name) matches REGEX', checkRegex)
     .option('--callers <name>', 'show who called the functions matching NAME (a regex)', checkRegex)
@@ -42,6 +43,7 @@ export function statsOptions(values: OptionValues): ReportOptions {
     stripDirs: values.stripDirs === true,
     showInternals: values.showInternals === true,
     showNodeModules: values.showNodeModules === true,
+    reverse: values.reverse === true,
   };
   // Absent options stay absent: the renderers read `undefined` as "not asked".
   for (const key of ['limit', 'filter', 'callers', 'callees'] as const) {

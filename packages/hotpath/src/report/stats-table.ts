@@ -15,6 +15,8 @@ export interface StatsOptions extends NameOptions {
   filter?: string | RegExp;
   /** Unit of the time columns and the header; default `'s'`, as pstats prints. */
   unit?: TimeUnit;
+  /** The sorted rows in reverse, as after pstats' `reverse_order()` (the limit then keeps the last). */
+  reverse?: boolean;
   /** Lines printed above the header, as pstats prints the files it loaded. */
   sources?: readonly string[];
 }
@@ -47,6 +49,7 @@ export function selectRows(
 ): { rows: Row[]; heading: string[] } {
   const keys = options.sort?.length ? options.sort : (['tottime'] as const);
   const sorted = sortRows(functionRows(profile, options), keys);
+  if (options.reverse) sorted.reverse();
   const restrictions = [...first];
   if (options.filter !== undefined) restrictions.push(labelMatch(options.filter));
   if (options.limit !== undefined) restrictions.push({ kind: 'limit', amount: options.limit });
