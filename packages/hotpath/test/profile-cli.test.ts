@@ -201,3 +201,19 @@ test('-o x.prof writes what Python\'s pstats reads, with the exact counts (18800
   assert.equal(python.status, 0, `python3 with pstats is needed (apt-get install python3): ${python.stderr}`);
   assert.equal(python.stdout.trim(), '188000/750');
 });
+
+test('a large compiled file (its inline map far longer than 4 kB) keeps its TypeScript lines in both modes', () => {
+  const dir = tempDir();
+  const file = path.join(dir, 'big.ts');
+  // An enum makes the loader compile the file; 400 functions make its map some 20 kB.
+  const filler = Array.from({ length: 400 }, (_, i) => `export function f${i}(x: number): number {\n  return x + ${i};\n}\n`).join('');
+  const hot = 'function hot(): number {\n  let s = 0;\n  const end = Date.now() + 150;\n  while (Date.now() < end) s += Math.sqrt(s + Colour.Red);\n  return s;\n}\nconsole.log(hot() > 0);\n';
+  fs.writeFileSync(file, `enum Colour { Red, Green }\n${filler}${hot}`);
+  for (const mode of ['sample', 'trace']) {
+    const { run, profile } = profileTo(file, ['--mode', mode]);
+    assert.equal(run.status, 0, run.stderr);
+    const { frame, stats } = functionNamed(profile, 'hot');
+    assert.equal(frame.line, lineOf(file, 'function hot('), mode);
+    if (mode === 'sample') assert.ok(stats.self > 0, 'its samples land on it');
+  }
+});

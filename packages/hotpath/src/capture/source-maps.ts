@@ -85,6 +85,21 @@ export class MappedCode {
 const MAPPING_COMMENT = /[#@]\s*sourceMappingURL=([^\s'"*]+)\s*(?:\*\/)?\s*$/;
 
 /**
+ * The source map a piece of code names in its last sourceMappingURL comment: the text of the
+ * map and the URL its sources are relative to (the code's own for an inline map). The comment
+ * is looked for on the code's last line, however long: an inline map of a large file (tsc's
+ * output for a 5,000-line module) is hundreds of kB on that one line.
+ */
+export function sourceMapOf(code: string, codeUrl: string): { text: string; url: string } | null {
+  const end = code.trimEnd().length;
+  const comment = MAPPING_COMMENT.exec(code.slice(code.lastIndexOf('\n', end - 1) + 1, end));
+  if (!comment) return null;
+  const mapUrl = new URL(comment[1]!, codeUrl);
+  if (mapUrl.protocol === 'data:') return { text: decodeDataUrl(mapUrl.href), url: codeUrl };
+  return { text: readFileSync(mapUrl, 'utf8'), url: mapUrl.href };
+}
+
+/**
  * The `sourcesContent` of the source maps read in this process, by original path: a
  * package published as JavaScript with maps often ships the text of its TypeScript sources
  * in the maps and not the files.
@@ -106,6 +121,12 @@ export function readMapsOf(urls: Iterable<string>): void {
 export class SourceMapper {
   private readonly maps = new Map<string, MappedCode | null>();
 
+  /**
+   * @param options.requiredAsCommonJs - TypeScript files of ES module packages that ran as
+   *   CommonJS (reached through require()): their maps come from the CommonJS output.
+   */
+  constructor(private readonly options: { requiredAsCommonJs?: ReadonlySet<string> } = {}) {}
+
   /** Registers the map of code that is not on disk as V8 ran it (an instrumented module). */
   addMap(url: string, map: SourceMapInput): void {
     this.maps.set(url, new MappedCode(map, url));
@@ -123,7 +144,7 @@ export class SourceMapper {
   private mapOf(url: string): MappedCode | null {
     let map = this.maps.get(url);
     if (map === undefined) {
-      map = loadMap(url);
+      map = loadMap(url, this.options.requiredAsCommonJs);
       this.maps.set(url, map);
     }
     return map;
@@ -140,17 +161,16 @@ export function pathOf(url: string): string {
   }
 }
 
-function loadMap(url: string): MappedCode | null {
+function loadMap(url: string, requiredAsCommonJs?: ReadonlySet<string>): MappedCode | null {
   if (!url.startsWith('file:')) return null;
   try {
     const file = fileURLToPath(url);
-    // A TypeScript file ran as the loader made it (from its cache, so no compiler loads).
-    const code = isTypeScript(file) ? loadTypeScript(file) : readFileSync(file, 'utf8');
-    const comment = MAPPING_COMMENT.exec(code.slice(-4096));
-    if (!comment) return null;
-    const mapUrl = new URL(comment[1]!, url);
-    const text = mapUrl.protocol === 'data:' ? decodeDataUrl(mapUrl.href) : readFileSync(mapUrl, 'utf8');
-    return new MappedCode(text, mapUrl.protocol === 'data:' ? url : mapUrl.href);
+    // A TypeScript file ran as the loader made it (from its cache, so no compiler loads), in
+    // the format it ran as.
+    const format = requiredAsCommonJs?.has(file) ? 'commonjs' : undefined;
+    const code = isTypeScript(file) ? loadTypeScript(file, format) : readFileSync(file, 'utf8');
+    const map = sourceMapOf(code, url);
+    return map && new MappedCode(map.text, map.url);
   } catch {
     return null; // no map, or an unreadable one: positions stay those of the generated code
   }

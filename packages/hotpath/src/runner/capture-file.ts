@@ -45,6 +45,8 @@ export interface CaptureFile extends Ending {
   pid?: number;
   ppid?: number;
   argv?: string[];
+  /** TypeScript files of ES module packages this thread ran as CommonJS (cjs.ts). */
+  requiredAsCommonJs?: string[];
 }
 
 /**

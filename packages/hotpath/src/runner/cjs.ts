@@ -29,6 +29,13 @@ export type CjsTransform = (code: string, filename: string) => string;
 const COMPILED = ['.ts', '.cts', '.tsx', '.jsx'];
 
 /**
+ * The TypeScript files of ES module packages that this thread ran as CommonJS, because they
+ * were reached through require(): their JavaScript is not what their package type gives, so
+ * the sample profile must read their source maps from the CommonJS output (SourceMapper).
+ */
+export const requiredAsCommonJs = new Set<string>();
+
+/**
  * Teaches `require` TypeScript and JSX, and `require('./x.js')` from TypeScript to find
  * `./x.ts`, and tsconfig `paths`. With `transform`, the program's own CommonJS files are
  * also rewritten by it (trace mode).
@@ -39,6 +46,7 @@ export function installCommonJsHooks(transform?: { apply: CjsTransform; traces: 
   // import/export compiled to require/exports), as tsx runs it: Node's own require(esm)
   // would read the .ts file without the module hooks.
   const compile: Extension = (module, filename) => {
+    if (moduleFormat(filename) !== 'commonjs') requiredAsCommonJs.add(filename);
     // The line tracer blanks hotpath's `@profile` itself, to measure what it marks.
     const traced = transform?.traces(filename) ?? false;
     const code = loadTypeScript(filename, 'commonjs', !traced);

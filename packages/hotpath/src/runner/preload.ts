@@ -24,7 +24,7 @@ import { runInThisContext } from 'node:vm';
 import { isMainThread, threadId } from 'node:worker_threads';
 import { SampleCapture } from '../capture/sample-capture.js';
 import type { ScriptCounts } from '../capture/v8-types.js';
-import { installCommonJsHooks } from './cjs.js';
+import { installCommonJsHooks, requiredAsCommonJs } from './cjs.js';
 import { CAPTURE_FORMAT, threadPartPath, writeCaptureSync, type CaptureFile } from './capture-file.js';
 import { cleanExecArgv, passToChildren, processOutput } from './children.js';
 import { isInstrumented, type ChildConfig, type LoaderData, takeChildConfig } from './config.js';
@@ -98,6 +98,7 @@ async function startProfiling(share: ThreadShare): Promise<void> {
       pid: process.pid,
       ppid: process.ppid,
       argv: process.argv.slice(1),
+      requiredAsCommonJs: [...requiredAsCommonJs],
     });
     watch.written();
   };

@@ -137,7 +137,7 @@ export async function profileOf(capture: CaptureFile, ending: ChildEnding, comma
   }
   if (capture.lineSample) return buildLinesSampleProfile(capture.lineSample, meta, { own, thread: origin.thread });
   if (!capture.sample) throw new Error('the capture holds no samples');
-  return buildSampleProfile(capture.sample, meta, { mapper: new SourceMapper(), ignoreUrl: own.isOwn, helperUrl: own.isHelper, programPackageUrl: own.isProgramPackage });
+  return buildSampleProfile(capture.sample, meta, { mapper: new SourceMapper({ requiredAsCommonJs: new Set(capture.requiredAsCommonJs) }), ignoreUrl: own.isOwn, helperUrl: own.isHelper, programPackageUrl: own.isProgramPackage });
 }
 
 /**

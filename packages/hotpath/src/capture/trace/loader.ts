@@ -2,7 +2,8 @@
 // the source map inlined (composed with the file's own .js.map, if it has one) and a
 // failure to parse reported once and answered with the code unchanged.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { sourceMapOf } from '../source-maps.js';
 import { instrument, withInlineMap, type IdAllocator } from './instrument.js';
 import type { RawSourceMap } from './positions.js';
 
@@ -59,30 +60,15 @@ function instrumentFile(
   return result.map ? withInlineMap(result.code, result.map) : result.code;
 }
 
-// The last sourceMappingURL comment of the code, as compilers write it.
-const MAPPING_COMMENT = /\/\/[#@]\s*sourceMappingURL=([^\s'"]+)\s*$/;
-
 /** The code's own source map (a compiled file's .js.map, or an inline one), if it has one that loads. */
 export function readInputMap(
   code: string,
   file: string,
 ): { map: RawSourceMap; url: string } | null {
-  const comment = MAPPING_COMMENT.exec(code.slice(-4096));
-  if (!comment) return null;
   try {
-    const fileUrl = new URL(`file://${file}`);
-    const url = new URL(comment[1]!, fileUrl);
-    if (url.protocol === 'data:') return { map: decodeDataUrl(url.href), url: fileUrl.href };
-    return { map: readFileSync(url, 'utf8'), url: url.href };
+    const found = sourceMapOf(code, pathToFileURL(file).href);
+    return found && { map: found.text, url: found.url };
   } catch {
     return null; // an unreadable map: positions stay those of the code as it is
   }
-}
-
-function decodeDataUrl(href: string): string {
-  const comma = href.indexOf(',');
-  const body = href.slice(comma + 1);
-  return href.slice(0, comma).endsWith(';base64')
-    ? Buffer.from(body, 'base64').toString('utf8')
-    : decodeURIComponent(body);
 }
