@@ -127,3 +127,25 @@ test('under plain node --test a benchmark file is a quick test: fn runs once, no
   assert.match(result.stdout, /# pass 1/);
   assert.deepEqual(fs.readdirSync(cwd), []);
 });
+
+test('file::name measures that benchmark only; --columns, --time-unit and --group-by shape the table', () => {
+  const cwd = tempDir();
+  const overhead = fileURLToPath(new URL('./bench/overhead.bench.js', import.meta.url));
+  const result = hotpath(cwd, [
+    `${overhead}::ten-ns`,
+    ...QUICK,
+    '--json',
+  ]);
+  assert.equal(result.status, 0, result.stderr);
+  const names = (JSON.parse(result.stdout) as { benchmarks: { name: string }[] }).benchmarks.map((b) => b.name);
+  assert.deepEqual(names, ['ten-ns'], 'noop, in the same file, ran once but was not measured');
+  const table = hotpath(cwd, [FIXTURE, `${overhead}::noop`, ...QUICK, '--columns', 'ops,min', '--time-unit', 'ns', '--group-by', 'file']);
+  assert.equal(table.status, 0, table.stderr);
+  assert.match(table.stdout, /^Name \(time in ns\) +Min +OPS( \([KM]ops\/s\))?$/m, 'pytest-benchmark order whatever order given');
+  assert.match(table.stdout, /^-* benchmark '.*regression\.bench\.js': 1 tests -*$/m);
+  assert.match(table.stdout, /^-* benchmark '.*overhead\.bench\.js': 1 tests -*$/m);
+  assert.doesNotMatch(table.stdout, /ten-ns/);
+  const bad = hotpath(cwd, [FIXTURE, '--columns', 'min,fastest']);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--columns: unknown 'fastest' \(expected some of: min, max, mean/);
+});

@@ -65,3 +65,17 @@ test('errors: bad syntax and misplaced imports exit 2; a throwing statement or a
     assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
   }
 });
+
+test("-p: the process's CPU time, so a statement that waits 50 ms costs almost nothing", () => {
+  const wait = ['-n', '1', '-r', '3', '-s', 'const cell = new Int32Array(new SharedArrayBuffer(4))', 'Atomics.wait(cell, 0, 0, 50)'];
+  const wall = timeit(wait);
+  const cpu = timeit(['-p', ...wait]);
+  assert.equal(wall.status, 0, wall.stderr);
+  assert.equal(cpu.status, 0, cpu.stderr);
+  const seconds = (line: string) => {
+    const [, value, unit] = /best of 3: ([\d.]+) (nsec|usec|msec|sec) per loop/.exec(line)!;
+    return Number(value) * { nsec: 1e-9, usec: 1e-6, msec: 1e-3, sec: 1 }[unit as 'sec'];
+  };
+  assert.ok(seconds(wall.stdout) >= 0.05, wall.stdout);
+  assert.ok(seconds(cpu.stdout) < 0.01, `a sleeping thread uses no CPU: ${cpu.stdout}`);
+});

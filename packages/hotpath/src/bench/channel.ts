@@ -23,6 +23,8 @@ export interface BenchSettings {
   minTimeNs?: number;
   warmupNs?: number;
   minRoundNs?: number;
+  /** Measure only these benchmarks: `file::name`, or `file::` for all of a file (`/`-separated paths). */
+  only?: string[];
 }
 
 /** Where a benchmark comes from. */

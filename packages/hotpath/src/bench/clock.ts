@@ -36,3 +36,14 @@ export function timerResolution(clock: Clock, samples = 200, maxReads = 100_000)
   }
   return Number.isFinite(best) ? best : 1;
 }
+
+/**
+ * The process's CPU time (user + system, all threads) in ns, as Python's `time.process_time`
+ * which `timeit -p` reads: time the process spent waiting (sleep, I/O, other programs on the
+ * core) does not count. It advances in microseconds (`process.cpuUsage`), and a read costs
+ * about a microsecond, so it suits statements timed over many loops.
+ */
+export const processClock: Clock = () => {
+  const usage = process.cpuUsage();
+  return BigInt(usage.user + usage.system) * 1000n;
+};

@@ -53,7 +53,9 @@ export function bench<S, R>(t: TestLike, fn: (state: S) => R, options: BenchOpti
   }
   options.teardown?.(state, result);
   const settings = benchSettings();
-  if (settings) measure(identify(t, options), fn, options, settings);
+  const id = settings && identify(t, options);
+  // `hotpath bench file.ts::name` measures that benchmark only; the others still run once.
+  if (id && isSelected(id, settings!.only)) measure(id, fn, options, settings!);
   return result;
 }
 
@@ -69,6 +71,11 @@ function measure<S>(id: BenchIdentity, fn: (state: S) => unknown, options: Bench
   const defined = Object.fromEntries(Object.entries(fromCli).filter(([, v]) => v !== undefined));
   const measurement = new Benchmark(fn, { ...defined, ...own }).run();
   sendRecord(settings, { type: 'result', ...id, ...measurement });
+}
+
+// `file::name` picks one benchmark, `file::` every benchmark of the file.
+function isSelected(id: BenchIdentity, only: readonly string[] | undefined): boolean {
+  return !only || only.some((selector) => (selector.endsWith('::') ? id.fullname.startsWith(selector) : selector === id.fullname));
 }
 
 function identify(t: TestLike, options: { name?: string; group?: string }): BenchIdentity {

@@ -6,12 +6,21 @@ import { failedChecks, failureMessage, type CheckFailure, type RegressionCheck }
 import { benchmarkNotes, formatNs } from './notes.js';
 import type { BenchStats } from './stats.js';
 import type { BenchRun, RunBenchmark } from './storage.js';
-import { LEGEND, renderTable, type TableGroup, type TableRow, type TimeColumn } from './table.js';
+import { LEGEND, renderTable, type Column, type TableGroup, type TableRow, type TimeColumn, type TimeUnitChoice } from './table.js';
 
 /** Orders of the rows (pytest-benchmark's `--benchmark-sort`, plus median, iqr and ops). */
 export const SORT_KEYS = ['min', 'max', 'mean', 'stddev', 'median', 'iqr', 'ops', 'name', 'fullname'] as const;
 /** One of {@link SORT_KEYS}. */
 export type SortKey = (typeof SORT_KEYS)[number];
+
+/**
+ * What `--group-by` can group on (pytest-benchmark's `--benchmark-group-by`): the `group`
+ * option of `bench()`, the benchmark's `name`, its `fullname` (`file::name`), its `file`,
+ * `func` (the name without a trailing `[param]`) or `param` (that bracketed part).
+ */
+export const GROUP_KEYS = ['group', 'name', 'fullname', 'file', 'func', 'param'] as const;
+/** One of {@link GROUP_KEYS}. */
+export type GroupKey = (typeof GROUP_KEYS)[number];
 
 /** A saved run to compare with. */
 export interface Baseline {
@@ -25,6 +34,11 @@ export interface ReportOptions {
   sort: SortKey;
   baseline?: Baseline;
   checks?: readonly RegressionCheck[];
+  /** The columns to show (default: all). */
+  columns?: readonly Column[];
+  timeUnit?: TimeUnitChoice;
+  /** What makes a table: default `['group']`. */
+  groupBy?: readonly GroupKey[];
 }
 
 /** A failed check, with the row it is about. */
@@ -50,7 +64,7 @@ export function renderBenchReport(run: BenchRun, options: ReportOptions): BenchR
   const saved = new Map(baseline?.run.benchmarks.map((b) => [b.fullname, b]));
   const notes = run.benchmarks.flatMap(benchmarkNotes);
   const flagged = new Set(notes.filter((n) => n.flag).map((n) => n.fullname));
-  const tables = groupBenchmarks(sortBenchmarks(run.benchmarks, options.sort)).map(
+  const tables = groupBenchmarks(sortBenchmarks(run.benchmarks, options.sort), options.groupBy).map(
     ({ group, benchmarks }): TableGroup => ({
       group,
       rows: benchmarks.flatMap((b) => {
@@ -66,13 +80,14 @@ export function renderBenchReport(run: BenchRun, options: ReportOptions): BenchR
   const unitFrom = byTime ? (options.sort as TimeColumn) : 'min';
   const lines: string[] = [];
   if (baseline) lines.push(`Comparing against benchmarks from: ${baseline.name}`);
-  for (const table of tables) lines.push('', renderTable(table, unitFrom), '');
+  const tableOptions = { unitFrom, ...(options.columns ? { columns: options.columns } : {}), ...(options.timeUnit ? { timeUnit: options.timeUnit } : {}) };
+  for (const table of tables) lines.push('', renderTable(table, tableOptions), '');
   lines.push(LEGEND);
   if (notes.length) lines.push('Notes:', ...notes.map((n) => `  ${n.flag ? '* ' : ''}${n.text}`));
   const findings = baseline ? compareRuns(run, saved, label, options.checks ?? []) : [];
   const regressions = findings.filter((f) => !f.inNoise);
   const noise = findings.filter((f) => f.inNoise);
-  const width = Math.max(...tables.map((t) => renderTable(t).split('\n')[0]!.length), 40);
+  const width = Math.max(...tables.map((t) => renderTable(t, tableOptions).split('\n')[0]!.length), 40);
   lines.push(...findingLines(noise, regressions, width));
   return { text: `${lines.join('\n')}\n`, regressions, noise };
 }
@@ -96,13 +111,34 @@ export function sortBenchmarks(benchmarks: readonly RunBenchmark[], key: SortKey
   });
 }
 
-/** Benchmarks by group, keeping their order; the unnamed group first, then by name. */
-export function groupBenchmarks(benchmarks: readonly RunBenchmark[]): { group: string | null; benchmarks: RunBenchmark[] }[] {
+/**
+ * Benchmarks by group (or by the `groupBy` keys, their values joined by spaces), keeping their
+ * order; the unnamed group first, then by name.
+ */
+export function groupBenchmarks(
+  benchmarks: readonly RunBenchmark[],
+  groupBy: readonly GroupKey[] = ['group'],
+): { group: string | null; benchmarks: RunBenchmark[] }[] {
   const groups = new Map<string | null, RunBenchmark[]>();
-  for (const b of benchmarks) groups.set(b.group, [...(groups.get(b.group) ?? []), b]);
+  for (const b of benchmarks) {
+    const key = groupKey(b, groupBy);
+    groups.set(key, [...(groups.get(key) ?? []), b]);
+  }
   return [...groups.entries()]
     .sort(([a], [b]) => (a ?? '').localeCompare(b ?? ''))
     .map(([group, members]) => ({ group, benchmarks: members }));
+}
+
+function groupKey(b: RunBenchmark, groupBy: readonly GroupKey[]): string | null {
+  const parts = groupBy.map((key) => groupValue(b, key)).filter((value) => value !== null);
+  return parts.length ? parts.join(' ') : null;
+}
+
+function groupValue(b: RunBenchmark, key: GroupKey): string | null {
+  const param = /^(.*?)\[(.*)\]$/.exec(b.name);
+  if (key === 'func') return param ? param[1]! : b.name;
+  if (key === 'param') return param ? param[2]! : null;
+  return key === 'group' ? b.group : b[key];
 }
 
 // A name shared by benchmarks of several files is told apart by the file.

@@ -12,14 +12,18 @@ import { renderBoxPlot, type PlotGroup } from './histogram.js';
 import { machineId } from './machine.js';
 import { benchmarkNotes } from './notes.js';
 import { progressLine } from './progress.js';
-import { baselineLabel, groupBenchmarks, renderBenchReport, sortBenchmarks, type Baseline, type SortKey } from './report.js';
+import { baselineLabel, groupBenchmarks, renderBenchReport, sortBenchmarks, type Baseline, type GroupKey, type SortKey } from './report.js';
 import { buildRun } from './results.js';
 import { runBenchFiles } from './run-files.js';
 import { findRun, loadRun, saveRun, StorageError, type BenchRun } from './storage.js';
+import type { Column, TimeUnitChoice } from './table.js';
 
 /** The options of `hotpath bench`. */
 export interface BenchCommandOptions {
-  /** Files, directories or globs (none: every *.bench.* file). */
+  /**
+   * Files, directories or globs (none: every *.bench.* file); `file::name` measures only the
+   * benchmark `name` of that file, as pytest's node ids select one test.
+   */
   patterns: string[];
   sort: SortKey;
   json: boolean;
@@ -36,6 +40,9 @@ export interface BenchCommandOptions {
   minTimeNs?: number;
   warmupNs?: number;
   namePattern?: string;
+  columns?: Column[];
+  timeUnit?: TimeUnitChoice;
+  groupBy?: GroupKey[];
   cwd: string;
 }
 
@@ -52,9 +59,10 @@ export async function benchCommand(options: BenchCommandOptions, io: CommandIo):
     return code;
   };
   let files: string[];
+  let only: string[] | undefined;
   let baseline: Baseline | undefined;
   try {
-    files = findBenchFiles(options.patterns, options.cwd);
+    ({ files, only } = selectedFiles(options.patterns, options.cwd));
     baseline = options.compare === undefined ? undefined : loadBaseline(options);
   } catch (error) {
     if (error instanceof NoFilesError || error instanceof StorageError) return fail(error.message, 2);
@@ -64,7 +72,7 @@ export async function benchCommand(options: BenchCommandOptions, io: CommandIo):
   const { minRounds, minTimeNs, warmupNs } = options;
   const result = await runBenchFiles({
     files,
-    settings: definedOnly({ minRounds, minTimeNs, warmupNs }),
+    settings: definedOnly({ minRounds, minTimeNs, warmupNs, only }),
     cwd: options.cwd,
     ...(options.namePattern === undefined ? {} : { namePattern: options.namePattern }),
     onStart: progress.onStart,
@@ -75,13 +83,33 @@ export async function benchCommand(options: BenchCommandOptions, io: CommandIo):
     return fail(result.exitCode !== 0 ? 'the tests failed before any benchmark ran' : 'no benchmarks ran: the files call no bench(t, ...)', 1);
   }
   const run = buildRun(result.records, options.cwd);
-  const report = renderBenchReport(run, { sort: options.sort, ...(baseline ? { baseline } : {}), checks: options.checks });
+  const { columns, timeUnit, groupBy } = options;
+  const report = renderBenchReport(run, {
+    sort: options.sort,
+    ...(baseline ? { baseline } : {}),
+    checks: options.checks,
+    ...definedOnly({ columns, timeUnit, groupBy }),
+  });
   io.stdout(options.json ? `${JSON.stringify(jsonReport(run, baseline, report), null, 2)}\n` : report.text);
   if (options.save !== undefined && result.exitCode === 0) save(run, options, io);
   if (options.histogram !== undefined) plot(run, baseline, options, io);
   if (result.exitCode !== 0) return fail(`tests failed (node --test exited with ${result.exitCode})`, 1);
   if (report.regressions.length) return fail('ERROR: Performance has regressed.', 1);
   return 0;
+}
+
+// Patterns as files, and with `file::name` patterns, the benchmarks to measure: `file::name`
+// for a picked one, `file::` for every benchmark of a file named whole (undefined: all).
+function selectedFiles(patterns: readonly string[], cwd: string): { files: string[]; only: string[] | undefined } {
+  // As the fixture names its file: relative to the working directory, even from outside it.
+  const slashed = (file: string) => path.relative(cwd, path.resolve(cwd, file)).split(path.sep).join('/');
+  const selectors = patterns.flatMap((pattern) => {
+    const [file, name] = pattern.includes('::') ? (pattern.split(/::(.*)/s) as [string, string]) : [pattern, ''];
+    return findBenchFiles([file], cwd).map((f) => ({ file: f, selector: `${slashed(f)}::${name}` }));
+  });
+  const files = patterns.length ? [...new Set(selectors.map((s) => s.file))].sort() : findBenchFiles([], cwd);
+  const picked = patterns.some((pattern) => pattern.includes('::'));
+  return { files, only: picked ? selectors.map((s) => s.selector) : undefined };
 }
 
 function loadBaseline(options: BenchCommandOptions): Baseline {

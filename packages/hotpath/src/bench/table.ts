@@ -32,8 +32,30 @@ export interface TableGroup {
 const TIME_COLUMNS = ['min', 'max', 'mean', 'stddev', 'median', 'iqr'] as const;
 /** A column of times. */
 export type TimeColumn = (typeof TIME_COLUMNS)[number];
-const COLUMNS = ['min', 'max', 'mean', 'stddev', 'median', 'iqr', 'outliers', 'ops', 'rounds', 'iterations'] as const;
-type Column = (typeof COLUMNS)[number];
+/** The table's columns, in pytest-benchmark's order (`--benchmark-columns` takes a subset). */
+export const COLUMNS = ['min', 'max', 'mean', 'stddev', 'median', 'iqr', 'outliers', 'ops', 'rounds', 'iterations'] as const;
+/** One of {@link COLUMNS}. */
+export type Column = (typeof COLUMNS)[number];
+/** `--time-unit`: a fixed unit for the time columns, or `auto` (pytest's thresholds). */
+export const TIME_UNITS = ['ns', 'us', 'ms', 's', 'auto'] as const;
+/** One of {@link TIME_UNITS}. */
+export type TimeUnitChoice = (typeof TIME_UNITS)[number];
+
+/** How to draw a table. */
+export interface TableOptions {
+  /** The column whose best value picks the unit with `auto` (pytest: the sort column). Default `min`. */
+  unitFrom?: TimeColumn;
+  /** The columns to show, in pytest-benchmark's order whatever order they are given in. Default: all. */
+  columns?: readonly Column[];
+  timeUnit?: TimeUnitChoice;
+}
+
+const UNIT_FACTORS: Record<Exclude<TimeUnitChoice, 'auto'>, [prefix: string, perSecond: number]> = {
+  ns: ['n', 1e9],
+  us: ['u', 1e6],
+  ms: ['m', 1e3],
+  s: ['', 1],
+};
 
 const LABELS: Record<Exclude<Column, 'ops'>, string> = {
   min: 'Min',
@@ -72,15 +94,15 @@ function opsUnit(ops: number): [prefix: string, factor: number] {
   return ['', 1];
 }
 
-/**
- * One group as a pytest-benchmark table (title, header, rows, rules; no legend).
- * `unitFrom` is the column whose best value picks the time unit (pytest: the sort column).
- */
-export function renderTable(table: TableGroup, unitFrom: TimeColumn = 'min'): string {
+/** One group as a pytest-benchmark table (title, header, rows, rules; no legend). */
+export function renderTable(table: TableGroup, options: TableOptions = {}): string {
   const { rows } = table;
   if (rows.length === 0) return '';
+  const shown = new Set(options.columns ?? COLUMNS);
+  const columns = COLUMNS.filter((c) => shown.has(c));
   const best = bestValues(rows);
-  const [prefix, perSecond] = timeUnit(best[unitFrom]);
+  const unit = options.timeUnit ?? 'auto';
+  const [prefix, perSecond] = unit === 'auto' ? timeUnit(best[options.unitFrom ?? 'min']) : UNIT_FACTORS[unit];
   const adjust = perSecond / 1e9;
   const worstOps = Math.min(...rows.map((row) => row.stats.ops));
   const [opsPrefix, opsFactor] = opsUnit(worstOps);
@@ -91,11 +113,11 @@ export function renderTable(table: TableGroup, unitFrom: TimeColumn = 'min'): st
   const widths = columnWidths(rows, nameLabel, opsLabel, adjust, opsFactor, best.ops);
   const header =
     nameLabel.padEnd(widths.name) +
-    COLUMNS.map((c) => (c === 'ops' ? opsLabel : LABELS[c]).padStart(widths[c]) + (padded(c) ? ' '.repeat(rpadding) : '')).join('');
+    columns.map((c) => (c === 'ops' ? opsLabel : LABELS[c]).padStart(widths[c]) + (padded(c) ? ' '.repeat(rpadding) : '')).join('');
   const rule = '-'.repeat(header.length);
   const title = center(` benchmark${table.group === null ? '' : ` ${pyRepr(table.group)}`}: ${rows.length} tests `, header.length, '-');
   const body = rows.map((row) => {
-    const cells = COLUMNS.map((c) => {
+    const cells = columns.map((c) => {
       if (c === 'outliers' || c === 'rounds') return String(row.stats[c]).padStart(widths[c]);
       if (c === 'iterations') return String(row.iterations).padStart(widths[c]);
       const value = row.stats[c];

@@ -5,9 +5,10 @@ import fs from 'node:fs';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { CompareFailSyntaxError, parseCompareFail, type RegressionCheck } from '../bench/compare.js';
 import { BENCH_FILE } from '../bench/files.js';
-import { SORT_KEYS, type SortKey } from '../bench/report.js';
+import { GROUP_KEYS, SORT_KEYS, type GroupKey, type SortKey } from '../bench/report.js';
 import { benchCommand, type BenchCommandOptions } from '../bench/session.js';
 import { STORAGE_ROOT } from '../bench/storage.js';
+import { COLUMNS, TIME_UNITS, type Column, type TimeUnitChoice } from '../bench/table.js';
 
 interface BenchValues {
   sort: SortKey;
@@ -21,6 +22,9 @@ interface BenchValues {
   minTime?: number;
   warmup?: number;
   filter?: string;
+  columns?: Column[];
+  timeUnit?: TimeUnitChoice;
+  groupBy?: GroupKey[];
 }
 
 /** Adds the `bench` command to the program. */
@@ -31,7 +35,7 @@ export function registerBench(program: Command): Command {
       'run node:test files whose tests call bench(t, fn) and print the pytest-benchmark table ' +
         '(files, directories or globs; default: every *.bench.* file outside node_modules and dist)',
     )
-    .argument('[files...]', 'benchmark files, directories or globs')
+    .argument('[files...]', 'benchmark files, directories or globs; file::name measures one benchmark of a file')
     .addOption(new Option('--sort <key>', 'order of the rows').choices(SORT_KEYS).default('min'))
     .option('--json', 'print the run as JSON (what --save writes) instead of the table')
     .option('--save [label]', `save the run as ${STORAGE_ROOT}/<machine>/NNNN_<label>.json (default label: the commit)`)
@@ -43,6 +47,9 @@ export function registerBench(program: Command): Command {
     .option('--min-time <seconds>', 'time of the timed rounds per benchmark, at least (default 1)', positive('--min-time', false))
     .option('--warmup <seconds>', 'untimed warm-up per benchmark, at least (default 0.1)', positive('--warmup', false))
     .option('--filter <regex>', 'run only the tests whose name matches (node --test-name-pattern)')
+    .option('--columns <list>', `the table's columns, comma-separated: ${COLUMNS.join(', ')}`, listOf('--columns', COLUMNS))
+    .addOption(new Option('--time-unit <unit>', 'unit of the time columns (auto: from the sort column, as pytest-benchmark)').choices(TIME_UNITS))
+    .option('--group-by <list>', `one table per value of, comma-separated: ${GROUP_KEYS.join(', ')} (default group)`, listOf('--group-by', GROUP_KEYS))
     .showHelpAfterError(false)
     .action(async (files: string[], values: BenchValues) => {
       const io = { stdout: (text: string) => process.stdout.write(text), stderr: process.stderr };
@@ -72,6 +79,9 @@ function commandOptions(files: string[], values: BenchValues): BenchCommandOptio
   if (values.minTime !== undefined) options.minTimeNs = Math.round(values.minTime * 1e9);
   if (values.warmup !== undefined) options.warmupNs = Math.round(values.warmup * 1e9);
   if (values.filter !== undefined) options.namePattern = values.filter;
+  if (values.columns !== undefined) options.columns = values.columns;
+  if (values.timeUnit !== undefined) options.timeUnit = values.timeUnit;
+  if (values.groupBy !== undefined) options.groupBy = values.groupBy;
   return options;
 }
 
@@ -102,5 +112,17 @@ function positive(flag: string, integer: boolean): (value: string) => number {
     const valid = integer ? Number.isSafeInteger(n) && n >= 1 : Number.isFinite(n) && n >= 0;
     if (!valid) throw new InvalidArgumentError(`${flag} must be ${integer ? 'an integer >= 1' : 'a number of seconds >= 0'}.`);
     return n;
+  };
+}
+
+// `--columns min,max,ops`: words of a known list, each named if unknown.
+function listOf<T extends string>(flag: string, known: readonly T[]): (value: string) => T[] {
+  return (value) => {
+    const words = value.split(',').map((word) => word.trim()).filter(Boolean);
+    const unknown = words.find((word) => !known.includes(word as T));
+    if (unknown !== undefined || words.length === 0) {
+      throw new InvalidArgumentError(`${flag}: ${unknown === undefined ? 'nothing given' : `unknown '${unknown}'`} (expected some of: ${known.join(', ')})`);
+    }
+    return words as T[];
   };
 }

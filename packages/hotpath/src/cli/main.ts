@@ -10,11 +10,12 @@ import { registerTimeit } from './timeit.js';
 import { registerBench } from './bench.js';
 import { registerView } from './view.js';
 import { registerLines } from './lines.js';
+import { registerTime } from './time.js';
 
 const program = new Command('hotpath')
   .description(
     'The Python performance workflow for TypeScript on Node.js:\n' +
-      'timeit, benchmarks, cProfile-style profiles and their viewers, line profiles.',
+      'time, timeit, benchmarks, cProfile-style profiles and their viewers, line profiles.',
   )
   .version(VERSION)
   .showHelpAfterError()
@@ -29,6 +30,7 @@ registerProfile(program);
 registerLines(program);
 registerTimeit(program);
 registerBench(program);
+registerTime(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,8 +1,9 @@
 // `hotpath timeit`: Python's `python -m timeit` for TypeScript and JavaScript statements.
 //   hotpath timeit -s "import { benchmark } from './taylor.ts'" "benchmark()"
 //   20 loops, best of 5: 19.9 msec per loop
-import { InvalidArgumentError, Option, type Command } from 'commander';
-import { hrClock } from '../bench/clock.js';
+import { Option, type Command } from 'commander';
+import { collect, integerAtLeast } from './option-values.js';
+import { hrClock, processClock } from '../bench/clock.js';
 import { autorangeNumbers } from '../bench/timeit.js';
 import { formatG, formatTime, resultLine, spreadWarning, TIMEIT_UNITS, type TimeitUnit } from '../bench/timeit-format.js';
 import { compileStatement, TimeitSourceError, type CompiledStatement } from '../bench/timeit-source.js';
@@ -13,6 +14,7 @@ interface TimeitValues {
   setup?: string[];
   unit?: TimeitUnit;
   verbose?: boolean;
+  process?: boolean;
 }
 
 /** Adds the `timeit` command to the program. */
@@ -24,10 +26,11 @@ export function registerTimeit(program: Command): Command {
         'is the first of 1, 2, 5, 10, 20, 50, ... taking at least 0.2 s; prints the best of -r repeats',
     )
     .argument('[statement...]', 'the statement to time (several arguments are lines of one statement)')
-    .option('-n, --number <N>', 'how many times to execute the statement per repeat', count('--number', 1))
-    .option('-r, --repeat <N>', 'how many times to repeat the timer', count('--repeat', 1), 5)
+    .option('-n, --number <N>', 'how many times to execute the statement per repeat', integerAtLeast('--number', 1))
+    .option('-r, --repeat <N>', 'how many times to repeat the timer', integerAtLeast('--repeat', 1), 5)
     .option('-s, --setup <S>', 'statement run once per repeat before timing; may import modules; repeatable', collect)
     .addOption(new Option('-u, --unit <U>', 'time unit of the output').choices(Object.keys(TIMEIT_UNITS)))
+    .option('-p, --process', "measure the process's CPU time (user + system) instead of wall time, as Python's -p")
     .option('-v, --verbose', 'print the autorange tries and the raw timing results')
     .showHelpAfterError(false)
     .action(async (parts: string[], values: TimeitValues) => {
@@ -38,7 +41,8 @@ export function registerTimeit(program: Command): Command {
 async function timeitCommand(statement: string, values: TimeitValues): Promise<number> {
   let compiled: CompiledStatement;
   try {
-    compiled = await compileStatement(statement, (values.setup ?? []).join('\n'), process.cwd(), hrClock);
+    const clock = values.process ? processClock : hrClock;
+    compiled = await compileStatement(statement, (values.setup ?? []).join('\n'), process.cwd(), clock);
   } catch (error) {
     const bad = error instanceof TimeitSourceError;
     process.stderr.write(`hotpath timeit: ${bad ? error.message : describe(error)}\n`);
@@ -89,18 +93,6 @@ async function loopFloor(compiled: CompiledStatement, number: number): Promise<n
   let best = Infinity;
   for (let i = 0; i < 3; i++) best = Math.min(best, (await compiled.empty(number)) / 1e9 / number);
   return best;
-}
-
-function count(flag: string, least: number): (value: string) => number {
-  return (value) => {
-    const n = value.trim() === '' ? NaN : Number(value);
-    if (!Number.isSafeInteger(n) || n < least) throw new InvalidArgumentError(`${flag} must be an integer >= ${least}.`);
-    return n;
-  };
-}
-
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
 }
 
 function describe(error: unknown): string {
