@@ -13,7 +13,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeFileAtomicSync } from '../dist/src/model/file.js';
-import { compareSample, frameUrls, functionTimes, isProgramFile, outputDifferences, readCpuProfiles, readHotpathProfile, sourcePlacer } from './lib/corpus-bars.mjs';
+import { compareSample, frameUrls, functionTimes, inclusiveTime, isProgramFile, outputDifferences, readCpuProfiles, readHotpathProfile, sourcePlacer } from './lib/corpus-bars.mjs';
 import { cpuProfArgv, hotpathArgv, loadWorkloads, MODES, plainArgv, runNode, tsxSourceMaps } from './lib/corpus-run.mjs';
 import { renderCorpusTable } from './lib/corpus-table.mjs';
 
@@ -76,7 +76,7 @@ async function measure(workload, options) {
     progress(workload, 'node');
     const plain = await runNode(workload, plainArgv(workload));
     const expectation = expectationProblems(workload, plain);
-    const baseline = options.modes.includes('sample') ? await cpuBaseline(workload, dir, options.intervalUs) : null;
+    const baseline = options.modes.some((mode) => mode.includes('sample')) ? await cpuBaseline(workload, dir, options.intervalUs) : null;
     const results = [];
     for (const mode of options.modes) {
       progress(workload, mode);
@@ -128,7 +128,7 @@ function judge({ workload, mode, plain, run, output, baseline, expectation, inte
   const profile = readSaved(output, result);
   if (profile && mode === 'sample') judgeSample(result, profile, baseline, intervalUs);
   if (profile && mode === 'trace') judgeTrace(result, profile);
-  if (profile && mode.startsWith('lines')) judgeLines(result, profile);
+  if (profile && mode.startsWith('lines')) judgeLines(result, profile, workload, mode === 'lines-sample' ? baseline : null);
   result.pass = result.problems.length === 0;
   if (!result.pass && run.stderr && !result.outputEqual) result.stderrTail = run.stderr.slice(-600);
   return result;
@@ -171,14 +171,24 @@ function judgeTrace(result, profile) {
   result.trace = { countedFunctions: counted.length };
 }
 
-// The picked function must have been measured: hits (exact in both modes) and time.
-function judgeLines(result, profile) {
+// The picked function must have been measured: hits (exact in both modes), and time: in trace
+// mode always, in sample mode where node --cpu-prof gives the function (its name, unqualified)
+// at least HOT_MS of inclusive time, enough ticks that none at all is a loss, not chance.
+const HOT_MS = 20;
+
+function judgeLines(result, profile, workload, baseline) {
   const lines = profile.lines ?? [];
   const hits = lines.reduce((sum, line) => sum + (line.hits ?? 0), 0);
   const frames = new Set(lines.map((line) => profile.frames[line.frame].name));
   const timeMs = lines.reduce((sum, line) => sum + line.time, 0) / 1e6;
-  result.lines = { functions: [...frames], hits, timeMs: round(timeMs) };
-  if (hits === 0 || timeMs === 0) result.problems.push(`lines: the picked function shows ${hits} hits, ${round(timeMs)} ms`);
+  const picked = workload.lines[workload.lines.indexOf('-f') + 1];
+  const nodeMs = baseline?.times ? Math.min(...baseline.times.map((times) => inclusiveTime(times, picked))) / 1e6 : null;
+  result.lines = { functions: [...frames], hits, timeMs: round(timeMs), nodeInclusiveMs: nodeMs === null ? null : round(nodeMs) };
+  const needsTime = nodeMs === null ? result.mode === 'lines-trace' : nodeMs >= HOT_MS;
+  if (hits === 0 || (needsTime && timeMs === 0)) {
+    const node = nodeMs === null ? '' : ` (node --cpu-prof: ${round(nodeMs)} ms in ${picked} and what it calls)`;
+    result.problems.push(`lines: the picked function shows ${hits} hits, ${round(timeMs)} ms${node}`);
+  }
 }
 
 const round = (value) => Math.round(value * 10) / 10;

@@ -78,10 +78,11 @@ function firstDifference(expected, actual) {
 
 /**
  * Self time of each function of a profile, keyed by file, line and the unqualified name, with
- * the profile's total non-idle time. `place(frame)` gives a frame's source position.
+ * the profile's total non-idle time and each name's inclusive time. `place(frame)` gives a frame's source position.
  */
 export function functionTimes(profiles, place = (frame) => frame) {
   const byKey = new Map();
+  const totalByName = new Map();
   let nonIdle = 0;
   for (const profile of profiles) {
     for (const fn of profile.functions) {
@@ -89,6 +90,7 @@ export function functionTimes(profiles, place = (frame) => frame) {
       if (frame.name === '(idle)' || frame.name === '(root)') continue;
       nonIdle += fn.self;
       if (!isProgramFile(frame.file)) continue;
+      totalByName.set(baseName(frame.name), (totalByName.get(baseName(frame.name)) ?? 0) + fn.total);
       const at = place(frame);
       const key = `${at.file}:${at.line}:${baseName(frame.name)}`;
       const entry = byKey.get(key) ?? { key, name: frame.name, file: at.file, line: at.line, self: 0 };
@@ -97,7 +99,7 @@ export function functionTimes(profiles, place = (frame) => frame) {
     }
   }
   const own = [...byKey.values()].reduce((sum, entry) => sum + entry.self, 0);
-  return { byKey, nonIdle, own };
+  return { byKey, totalByName, nonIdle, own };
 }
 
 // `pp$8.parseStatement` and `parseStatement`, `Inventory.apply` and `apply`, `get size` and
@@ -105,6 +107,11 @@ export function functionTimes(profiles, place = (frame) => frame) {
 function baseName(name) {
   if (name === '' || name === '(anonymous)' || name === '<anonymous>' || name === '<module>') return '(anonymous)';
   return name.replace(/^(get|set|async) /, '').split('.').at(-1) || '(anonymous)';
+}
+
+/** Inclusive time (cumtime) of the functions named `name` (unqualified), ns. */
+export function inclusiveTime(times, name) {
+  return times.totalByName.get(baseName(name)) ?? 0;
 }
 
 /** The profiles `node --cpu-prof` wrote in `dir` (one per thread). */

@@ -28,7 +28,10 @@ function topCell(r) {
 }
 
 function measuredCell(r) {
-  if (r.lines) return `${r.lines.hits} hits, ${r.lines.timeMs} ms in ${r.lines.functions.join(', ') || 'no function'}`;
+  if (r.lines) {
+    const node = r.lines.nodeInclusiveMs === null ? '' : ` (node --cpu-prof: ${r.lines.nodeInclusiveMs} ms)`;
+    return `${r.lines.hits} hits, ${r.lines.timeMs} ms in ${r.lines.functions.join(', ') || 'no function'}${node}`;
+  }
   if (r.trace) return `${r.trace.countedFunctions} functions counted`;
   if (r.sample) return `${r.sample.hotpathTop[0]?.function ?? 'no own function'} first${r.threads > 1 ? `; node --cpu-prof: ${r.threads} threads` : ''}`;
   return '';
