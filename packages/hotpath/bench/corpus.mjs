@@ -130,7 +130,7 @@ function judge({ workload, mode, plain, run, output, baseline, expectation, inte
   if (profile && mode === 'trace') judgeTrace(result, profile);
   if (profile && mode.startsWith('lines')) judgeLines(result, profile, workload, mode === 'lines-sample' ? baseline : null);
   result.pass = result.problems.length === 0;
-  if (!result.pass && run.stderr && !result.outputEqual) result.stderrTail = run.stderr.slice(-600);
+  if (!result.pass && run.stderr && !result.outputEqual) result.stderr = { head: run.stderr.slice(0, 600), tail: run.stderr.slice(-600) };
   return result;
 }
 

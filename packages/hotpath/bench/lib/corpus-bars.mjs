@@ -65,8 +65,16 @@ export function outputDifferences(plain, run, mode) {
   } else if (run.stdout !== plain.stdout) {
     why.push(`stdout differs ${firstDifference(plain.stdout, run.stdout)}`);
   }
-  if (run.stderr !== plain.stderr) why.push(`stderr differs ${firstDifference(plain.stderr, run.stderr)}`);
+  if (run.stderr !== plain.stderr) {
+    const error = errorLine(run.stderr);
+    why.push(`stderr differs ${firstDifference(plain.stderr, run.stderr)}${error ? `; hotpath's stderr says: ${error}` : ''}`);
+  }
   return why;
+}
+
+// The line of a stderr that names the error (`TypeError: ...`, `hotpath lines: ...`).
+function errorLine(text) {
+  return text.split('\n').find((line) => /^(\w*Error\b|Error \[|hotpath\b)/.test(line.trim()))?.trim().slice(0, 300);
 }
 
 function firstDifference(expected, actual) {
