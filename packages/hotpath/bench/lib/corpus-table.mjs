@@ -12,7 +12,7 @@ export function renderCorpusTable(results) {
   for (const row of rows) text += line(row);
   const failing = results.filter((r) => !r.pass);
   const passed = results.length - failing.length;
-  text += `\n${passed} passed, ${failing.length} failed (workload x mode)\n`;
+  text += `\nthe bars hold for ${passed} of ${results.length} workload x mode pairs\n`;
   for (const r of failing) text += `\n${r.workload} ${r.mode}:\n${r.problems.map((p) => `  - ${p}\n`).join('')}`;
   return text;
 }
