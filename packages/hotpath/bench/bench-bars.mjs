@@ -76,7 +76,7 @@ console.log(
   `ten-ns medians: ${medians.map((m) => m.toFixed(2)).join(', ')} ns; spread (max - min) / min = ${(100 * spread).toFixed(1)}%`,
 );
 
-const quick = ['--min-time', '0.5'];
+const quick = ['--max-time', '0.5'];
 const saved = bench([REGRESSION, ...quick, '--save', 'base']);
 const same = bench([REGRESSION, ...quick, '--compare-fail=min:5%']);
 const slower = bench([REGRESSION, ...quick, '--compare', '1', '--compare-fail=min:5%'], {

@@ -11,7 +11,7 @@ import { machineId } from '../src/bench/machine.js';
 
 const BIN = fileURLToPath(new URL('../../bin/hotpath.js', import.meta.url));
 const FIXTURE = fileURLToPath(new URL('./bench/regression.bench.js', import.meta.url));
-const QUICK = ['--min-time', '0.2', '--warmup', '0.05'];
+const QUICK = ['--max-time', '0.2', '--warmup', '0.05'];
 
 function hotpath(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}) {
   return spawnSync(process.execPath, [BIN, 'bench', ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
@@ -148,4 +148,34 @@ test('file::name measures that benchmark only; --columns, --time-unit and --grou
   const bad = hotpath(cwd, [FIXTURE, '--columns', 'min,fastest']);
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /--columns: unknown 'fastest' \(expected some of: min, max, mean/);
+});
+
+test("pytest-benchmark's time options: --min-time is the shortest round, --max-time the rounds' total; --autosave", () => {
+  const cwd = tempDir();
+  const result = hotpath(cwd, [FIXTURE, '--min-time', '0.02', '--max-time', '0.3', '--min-rounds', '3', '--warmup', '0', '--json', '--autosave']);
+  assert.equal(result.status, 0, result.stderr);
+  const [b] = (JSON.parse(result.stdout) as { benchmarks: { roundsNs: number[]; iterations: number }[] }).benchmarks;
+  const sorted = [...b!.roundsNs].sort((x, y) => x - y);
+  const median = sorted[sorted.length >> 1]!;
+  assert.ok(median >= 0.8 * 20e6, `rounds of about 20 ms or more: median ${median} ns over ${b!.iterations} calls`);
+  assert.ok(sorted.reduce((sum, ns) => sum + ns, 0) >= 0.3e9, 'the rounds add up to --max-time');
+  assert.match(result.stderr, /^Saved benchmark data in: \.benchmarks\/.*\/0001_.*\.json$/m);
+});
+
+test('bench compare: saved runs side by side, picked by number or glob; a missing one is one line and exit 2', () => {
+  const cwd = tempDir();
+  assert.equal(hotpath(cwd, [FIXTURE, ...QUICK, '--save', 'base']).status, 0);
+  assert.equal(hotpath(cwd, [FIXTURE, ...QUICK, '--save', 'slow'], { HOTPATH_FIXTURE_SLOWDOWN: '1.25' }).status, 0);
+  const all = hotpath(cwd, ['compare']);
+  assert.equal(all.status, 0, all.stderr);
+  assert.match(all.stdout, /^Run: .*\/0001_base\.json\nRun: .*\/0002_slow\.json\n/);
+  assert.match(all.stdout, /^scaled-loop \(0001_base\) +[\d.,]+ \((1\.0|[\d.]+)\)/m);
+  assert.match(all.stdout, /^scaled-loop \(0002_slow\) +[\d.,]+ /m);
+  const picked = hotpath(cwd, ['compare', '*slow*', '--columns', 'min', '--sort', 'name']);
+  assert.equal(picked.status, 0, picked.stderr);
+  assert.doesNotMatch(picked.stdout, /0001_base/);
+  assert.match(picked.stdout, /^Name \(time in us\) +Min$/m);
+  const missing = hotpath(cwd, ['compare', '7']);
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /^hotpath bench compare: no saved run 0007 in .*\n$/);
 });

@@ -27,7 +27,7 @@ test('under node --test each method runs once and its particles are checked', ()
 });
 
 test('hotpath bench on the TypeScript file measures the three methods in one group', () => {
-  const args = ['bench', 'bench/simulator.bench.ts', '--min-rounds', '1', '--min-time', '0', '--warmup', '0', '--json'];
+  const args = ['bench', 'bench/simulator.bench.ts', '--min-rounds', '1', '--max-time', '0', '--warmup', '0', '--json'];
   const result = spawnSync(process.execPath, [HOTPATH, ...args], { cwd: PACKAGE, encoding: 'utf8', env: withoutTestContext() });
   assert.equal(result.status, 0, result.stderr);
   const run = JSON.parse(result.stdout) as { benchmarks: { name: string; group: string; iterations: number; roundsNs: number[] }[] };

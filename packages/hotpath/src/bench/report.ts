@@ -6,7 +6,16 @@ import { failedChecks, failureMessage, type CheckFailure, type RegressionCheck }
 import { benchmarkNotes, formatNs } from './notes.js';
 import type { BenchStats } from './stats.js';
 import type { BenchRun, RunBenchmark } from './storage.js';
-import { LEGEND, renderTable, type Column, type TableGroup, type TableRow, type TimeColumn, type TimeUnitChoice } from './table.js';
+import {
+  LEGEND,
+  renderTable,
+  type Column,
+  type TableGroup,
+  type TableOptions,
+  type TableRow,
+  type TimeColumn,
+  type TimeUnitChoice,
+} from './table.js';
 
 /** Orders of the rows (pytest-benchmark's `--benchmark-sort`, plus median, iqr and ops). */
 export const SORT_KEYS = ['min', 'max', 'mean', 'stddev', 'median', 'iqr', 'ops', 'name', 'fullname'] as const;
@@ -75,12 +84,9 @@ export function renderBenchReport(run: BenchRun, options: ReportOptions): BenchR
       }),
     }),
   );
-  // pytest-benchmark picks the unit from the sort column, or from Min when sorting by name.
-  const byTime = !['name', 'fullname', 'ops'].includes(options.sort);
-  const unitFrom = byTime ? (options.sort as TimeColumn) : 'min';
   const lines: string[] = [];
   if (baseline) lines.push(`Comparing against benchmarks from: ${baseline.name}`);
-  const tableOptions = { unitFrom, ...(options.columns ? { columns: options.columns } : {}), ...(options.timeUnit ? { timeUnit: options.timeUnit } : {}) };
+  const tableOptions = tableOptionsFor(options);
   for (const table of tables) lines.push('', renderTable(table, tableOptions), '');
   lines.push(LEGEND);
   if (notes.length) lines.push('Notes:', ...notes.map((n) => `  ${n.flag ? '* ' : ''}${n.text}`));
@@ -90,6 +96,17 @@ export function renderBenchReport(run: BenchRun, options: ReportOptions): BenchR
   const width = Math.max(...tables.map((t) => renderTable(t, tableOptions).split('\n')[0]!.length), 40);
   lines.push(...findingLines(noise, regressions, width));
   return { text: `${lines.join('\n')}\n`, regressions, noise };
+}
+
+/** The table settings of a report: the columns and unit asked for, the unit from the sort column. */
+export function tableOptionsFor(options: Pick<ReportOptions, 'sort' | 'columns' | 'timeUnit'>): TableOptions {
+  // pytest-benchmark picks the unit from the sort column, or from Min when sorting by name.
+  const byTime = !['name', 'fullname', 'ops'].includes(options.sort);
+  return {
+    unitFrom: byTime ? (options.sort as TimeColumn) : 'min',
+    ...(options.columns ? { columns: options.columns } : {}),
+    ...(options.timeUnit ? { timeUnit: options.timeUnit } : {}),
+  };
 }
 
 function row(name: string, b: RunBenchmark): TableRow {

@@ -37,7 +37,10 @@ export interface BenchCommandOptions {
   /** Where runs are saved (default `.benchmarks`). */
   storage: string;
   minRounds?: number;
+  /** Total time of the timed rounds, at least (`--max-time`, pytest-benchmark's name). */
   minTimeNs?: number;
+  /** The shortest round calibration accepts (`--min-time`). */
+  minRoundNs?: number;
   warmupNs?: number;
   namePattern?: string;
   columns?: Column[];
@@ -69,10 +72,10 @@ export async function benchCommand(options: BenchCommandOptions, io: CommandIo):
     throw error;
   }
   const progress = progressLine(io.stderr);
-  const { minRounds, minTimeNs, warmupNs } = options;
+  const { minRounds, minTimeNs, minRoundNs, warmupNs } = options;
   const result = await runBenchFiles({
     files,
-    settings: definedOnly({ minRounds, minTimeNs, warmupNs, only }),
+    settings: definedOnly({ minRounds, minTimeNs, minRoundNs, warmupNs, only }),
     cwd: options.cwd,
     ...(options.namePattern === undefined ? {} : { namePattern: options.namePattern }),
     onStart: progress.onStart,

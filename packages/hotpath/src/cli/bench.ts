@@ -2,13 +2,15 @@
 // the benchmarks measuring, and prints pytest-benchmark's table; --save, --compare and
 // --compare-fail keep and check a history of runs in .benchmarks/.
 import fs from 'node:fs';
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { CompareFailSyntaxError, parseCompareFail, type RegressionCheck } from '../bench/compare.js';
 import { BENCH_FILE } from '../bench/files.js';
-import { GROUP_KEYS, SORT_KEYS, type GroupKey, type SortKey } from '../bench/report.js';
+import type { GroupKey, SortKey } from '../bench/report.js';
 import { benchCommand, type BenchCommandOptions } from '../bench/session.js';
 import { STORAGE_ROOT } from '../bench/storage.js';
-import { COLUMNS, TIME_UNITS, type Column, type TimeUnitChoice } from '../bench/table.js';
+import type { Column, TimeUnitChoice } from '../bench/table.js';
+import { addTableOptions } from './bench-table-options.js';
+import { registerBenchCompare } from './bench-compare.js';
 
 interface BenchValues {
   sort: SortKey;
@@ -19,7 +21,9 @@ interface BenchValues {
   histogram?: string | true;
   storage: string;
   minRounds?: number;
+  maxTime?: number;
   minTime?: number;
+  autosave?: boolean;
   warmup?: number;
   filter?: string;
   columns?: Column[];
@@ -29,37 +33,39 @@ interface BenchValues {
 
 /** Adds the `bench` command to the program. */
 export function registerBench(program: Command): Command {
-  return program
+  const bench = program
     .command('bench')
     .description(
       'run node:test files whose tests call bench(t, fn) and print the pytest-benchmark table ' +
         '(files, directories or globs; default: every *.bench.* file outside node_modules and dist)',
     )
     .argument('[files...]', 'benchmark files, directories or globs; file::name measures one benchmark of a file')
-    .addOption(new Option('--sort <key>', 'order of the rows').choices(SORT_KEYS).default('min'))
     .option('--json', 'print the run as JSON (what --save writes) instead of the table')
     .option('--save [label]', `save the run as ${STORAGE_ROOT}/<machine>/NNNN_<label>.json (default label: the commit)`)
+    .option('--autosave', 'save the run with the commit as its label (--save without a label)')
     .option('--compare [run]', 'compare with a saved run: its number, or a path (default: the latest)')
     .option('--compare-fail <expr>', 'fail (exit 1) when FIELD grew by more: min:5%, mean:0.001 (s), median:20us; repeatable; implies --compare', collectCheck)
     .option('--histogram [file]', 'write an SVG box plot of every benchmark\'s rounds (default: benchmark_<date>_<time>.svg)')
     .option('--storage <dir>', 'where runs are saved', STORAGE_ROOT)
     .option('--min-rounds <n>', 'timed rounds per benchmark, at least (default 5)', positive('--min-rounds', true))
-    .option('--min-time <seconds>', 'time of the timed rounds per benchmark, at least (default 1)', positive('--min-time', false))
+    .option('--max-time <seconds>', 'time of the timed rounds per benchmark, at least (default 1), as pytest-benchmark names it', positive('--max-time', false))
+    .option('--min-time <seconds>', 'the shortest round, whose calls per round calibration grows to (default 0.0001; never under 1000 timer resolutions)', positive('--min-time', false))
     .option('--warmup <seconds>', 'untimed warm-up per benchmark, at least (default 0.1)', positive('--warmup', false))
     .option('--filter <regex>', 'run only the tests whose name matches (node --test-name-pattern)')
-    .option('--columns <list>', `the table's columns, comma-separated: ${COLUMNS.join(', ')}`, listOf('--columns', COLUMNS))
-    .addOption(new Option('--time-unit <unit>', 'unit of the time columns (auto: from the sort column, as pytest-benchmark)').choices(TIME_UNITS))
-    .option('--group-by <list>', `one table per value of, comma-separated: ${GROUP_KEYS.join(', ')} (default group)`, listOf('--group-by', GROUP_KEYS))
-    .showHelpAfterError(false)
-    .action(async (files: string[], values: BenchValues) => {
-      const io = { stdout: (text: string) => process.stdout.write(text), stderr: process.stderr };
-      process.exitCode = await benchCommand(commandOptions(files, values), io);
-    });
+    .showHelpAfterError(false);
+  addTableOptions(bench).action(async (files: string[], values: BenchValues) => {
+    const io = { stdout: (text: string) => process.stdout.write(text), stderr: process.stderr };
+    process.exitCode = await benchCommand(commandOptions(files, values), io);
+  });
+  registerBenchCompare(bench);
+  return bench;
 }
+
+
 
 function commandOptions(files: string[], values: BenchValues): BenchCommandOptions {
   const patterns = [...files];
-  const save = reclaim(values.save, patterns, (v) => !looksLikeFiles(v));
+  const save = reclaim(values.save, patterns, (v) => !looksLikeFiles(v)) ?? (values.autosave ? true : undefined);
   const histogram = reclaim(values.histogram, patterns, (v) => v.endsWith('.svg') || !looksLikeFiles(v));
   // --compare-fail needs something to compare with: the latest run unless --compare says.
   const checks = values.compareFail ?? [];
@@ -76,7 +82,8 @@ function commandOptions(files: string[], values: BenchValues): BenchCommandOptio
   if (compare !== undefined) options.compare = compare;
   if (histogram !== undefined) options.histogram = histogram;
   if (values.minRounds !== undefined) options.minRounds = values.minRounds;
-  if (values.minTime !== undefined) options.minTimeNs = Math.round(values.minTime * 1e9);
+  if (values.maxTime !== undefined) options.minTimeNs = Math.round(values.maxTime * 1e9);
+  if (values.minTime !== undefined) options.minRoundNs = Math.round(values.minTime * 1e9);
   if (values.warmup !== undefined) options.warmupNs = Math.round(values.warmup * 1e9);
   if (values.filter !== undefined) options.namePattern = values.filter;
   if (values.columns !== undefined) options.columns = values.columns;
@@ -112,17 +119,5 @@ function positive(flag: string, integer: boolean): (value: string) => number {
     const valid = integer ? Number.isSafeInteger(n) && n >= 1 : Number.isFinite(n) && n >= 0;
     if (!valid) throw new InvalidArgumentError(`${flag} must be ${integer ? 'an integer >= 1' : 'a number of seconds >= 0'}.`);
     return n;
-  };
-}
-
-// `--columns min,max,ops`: words of a known list, each named if unknown.
-function listOf<T extends string>(flag: string, known: readonly T[]): (value: string) => T[] {
-  return (value) => {
-    const words = value.split(',').map((word) => word.trim()).filter(Boolean);
-    const unknown = words.find((word) => !known.includes(word as T));
-    if (unknown !== undefined || words.length === 0) {
-      throw new InvalidArgumentError(`${flag}: ${unknown === undefined ? 'nothing given' : `unknown '${unknown}'`} (expected some of: ${known.join(', ')})`);
-    }
-    return words as T[];
   };
 }
