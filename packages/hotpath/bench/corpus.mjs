@@ -33,7 +33,12 @@ the same top five functions by self time.
 
 async function main() {
   const options = parseOptions();
-  const workloads = loadWorkloads(options.only);
+  let workloads;
+  try {
+    workloads = loadWorkloads(options.only);
+  } catch (error) {
+    usageError(error.message);
+  }
   const results = [];
   for (const workload of workloads) results.push(...(await measure(workload, options)));
   process.stdout.write(renderCorpusTable(results));
