@@ -89,6 +89,7 @@ async function measure(workload, options) {
       const run = await runNode(workload, hotpathArgv(workload, mode, output, options.intervalUs));
       results.push(judge({ workload, mode, plain, run, output, baseline, expectation, intervalUs: options.intervalUs }));
     }
+    compareLineHits(results);
     return results;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -188,12 +189,27 @@ function judgeLines(result, profile, workload, baseline) {
   const timeMs = lines.reduce((sum, line) => sum + line.time, 0) / 1e6;
   const picked = workload.lines[workload.lines.indexOf('-f') + 1];
   const nodeMs = baseline?.times ? Math.min(...baseline.times.map((times) => inclusiveTime(times, picked))) / 1e6 : null;
-  result.lines = { functions: [...frames], hits, timeMs: round(timeMs), nodeInclusiveMs: nodeMs === null ? null : round(nodeMs) };
+  const hitsByLine = {};
+  for (const line of lines) hitsByLine[`${path.basename(profile.frames[line.frame].file)}:${line.line}`] = line.hits ?? 0;
+  result.lines = { functions: [...frames], hits, timeMs: round(timeMs), nodeInclusiveMs: nodeMs === null ? null : round(nodeMs), hitsByLine };
   const needsTime = nodeMs === null ? result.mode === 'lines-trace' : nodeMs >= HOT_MS;
   if (hits === 0 || (needsTime && timeMs === 0)) {
     const node = nodeMs === null ? '' : ` (node --cpu-prof: ${round(nodeMs)} ms in ${picked} and what it calls)`;
     result.problems.push(`lines: the picked function shows ${hits} hits, ${round(timeMs)} ms${node}`);
   }
+}
+
+// Both modes say their hits are exact: where they differ, one of them is wrong. Reported on the
+// sample row: trace mode counts a line's statements as line_profiler counts line events.
+function compareLineHits(results) {
+  const [sample, trace] = ['lines-sample', 'lines-trace'].map((mode) => results.find((r) => r.mode === mode && r.lines));
+  if (!sample || !trace) return;
+  const keys = [...new Set([...Object.keys(sample.lines.hitsByLine), ...Object.keys(trace.lines.hitsByLine)])];
+  const differing = keys.filter((key) => (sample.lines.hitsByLine[key] ?? 0) !== (trace.lines.hitsByLine[key] ?? 0));
+  if (differing.length === 0) return;
+  const shown = differing.slice(0, 3).map((key) => `${key}: ${sample.lines.hitsByLine[key] ?? 0} in sample mode, ${trace.lines.hitsByLine[key] ?? 0} in trace mode`);
+  sample.problems.push(`lines: hits differ from trace mode's on ${differing.length} lines (${shown.join('; ')})`);
+  sample.pass = false;
 }
 
 const round = (value) => Math.round(value * 10) / 10;

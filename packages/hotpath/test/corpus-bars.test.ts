@@ -58,6 +58,26 @@ test('own share: program files count, Node, V8, idle and the runner do not', () 
   assert.equal(times.own, 300 * MS);
 });
 
+test('own share: the runner\'s own work is not the program\'s non-idle time, code it runs is', () => {
+  // (root) -> tsx's require hook -> { the program's module -> fs.readFileSync, esbuild's transform -> node:child_process }
+  const tsx = path.join(REPO, 'node_modules/tsx/dist/cjs/index.cjs');
+  const frames = [
+    makeFrame('(root)', '', 0, 0),
+    makeFrame('compile', tsx, 1, 1),
+    makeFrame('(anonymous)', APP, 1, 1),
+    makeFrame('readFileSync', 'node:fs', 400, 1),
+    makeFrame('transformSync', path.join(REPO, 'node_modules/esbuild/lib/main.js'), 9, 1),
+    makeFrame('spawnSync', 'node:child_process', 800, 1),
+  ];
+  const parents = [-1, 0, 1, 2, 1, 4];
+  const selfMs = [0, 10, 200, 50, 30, 70];
+  const tree = frames.map((_, id) => ({ id, parent: parents[id]!, frame: id, calls: null, self: selfMs[id]! * MS }));
+  const functions = frames.map((_, frame) => ({ frame, calls: null, primitiveCalls: null, self: selfMs[frame]! * MS, total: 0 }));
+  const times = bars.functionTimes([{ frames, functions, tree } as unknown as Profile]);
+  assert.equal(times.own, 200 * MS);
+  assert.equal(times.nonIdle, 250 * MS, "the program's module and the fs call it makes; not tsx, esbuild or the process esbuild spawns");
+});
+
 // A node run's ranking, and the same functions as hotpath names them.
 const NODE = [
   ['handle', LIB, 150, 170],

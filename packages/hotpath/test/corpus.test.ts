@@ -26,7 +26,7 @@ const HOLDING: Record<string, Mode[]> = {
   'acorn-parse': ['trace', 'lines-sample', 'lines-trace'],
   'express-load': ['trace', 'lines-sample', 'lines-trace'],
   'lodash-cjs': ['trace', 'lines-trace'],
-  'prettier-stdin': ['lines-sample', 'lines-trace'],
+  'prettier-stdin': ['lines-trace'],
   'tsc-check': ['trace'],
   'worker-pool': ['trace'],
 };

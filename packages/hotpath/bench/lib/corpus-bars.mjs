@@ -6,8 +6,9 @@
 //   `hotpath lines` prints its table after the program has ended, so there the program's
 //   stdout must be all of stdout up to the table, which must start with `Timer unit:`.
 // - share (sample mode): the program's own functions hold at least 80% of the share of the
-//   non-idle time that `node --cpu-prof` gives them on the same run shape (all threads of it;
-//   the mean of two runs). Shares, not milliseconds: the machine's load changes both profilers'
+//   non-idle time that `node --cpu-prof` gives them on the same run shape (all threads of it but
+//   the module-hooks thread; the mean of two runs). Non-idle time leaves out the runner's own
+//   work too: samples whose innermost frame with a file is the runner's. Shares, not milliseconds: the machine's load changes both profilers'
 //   times alike from run to run, and hotpath's counters add time of their own.
 //   The program's own functions are those whose code is a file of the program: its scripts and
 //   the packages it loads from node_modules; not Node's internals (`node:`), V8's builtins and
@@ -45,10 +46,19 @@ const RUNNER_DIRS = [
   ),
 ];
 
+/** Whether a frame's file is the runner's code (hotpath and its dependencies; tsx, esbuild). */
+export function isRunnerFile(file) {
+  return path.isAbsolute(file) && RUNNER_DIRS.some((dir) => file.startsWith(dir));
+}
+
 /** Whether a frame's file is code of the program (its scripts, its packages). */
 export function isProgramFile(file) {
-  return path.isAbsolute(file) && !RUNNER_DIRS.some((dir) => file.startsWith(dir));
+  return path.isAbsolute(file) && !isRunnerFile(file);
 }
+
+// esbuild's keepNames helper, which tsx adds to each module: the runner's code at line 1 of the
+// program's file (`__name(fn, "fn")`), which hotpath's loader does not add.
+const RUNNER_HELPERS = new Set(['__name']);
 
 /**
  * Whether hotpath's output is the program's: equal stdout (the program's part of it, for
@@ -86,18 +96,20 @@ function firstDifference(expected, actual) {
 
 /**
  * Self time of each function of a profile, keyed by file, line and the unqualified name, with
- * the profile's total non-idle time and each name's inclusive time. `place(frame)` gives a frame's source position.
+ * each name's inclusive time and the profile's non-idle time: all of it but (idle) and the
+ * runner's own work, the samples whose innermost frame with a file is the runner's (tsx
+ * compiling a module; code the program runs under the runner's frames is the program's).
+ * `place(frame)` gives a frame's source position.
  */
 export function functionTimes(profiles, place = (frame) => frame) {
   const byKey = new Map();
   const totalByName = new Map();
   let nonIdle = 0;
   for (const profile of profiles) {
+    nonIdle += nonIdleTime(profile);
     for (const fn of profile.functions) {
       const frame = profile.frames[fn.frame];
-      if (frame.name === '(idle)' || frame.name === '(root)') continue;
-      nonIdle += fn.self;
-      if (!isProgramFile(frame.file)) continue;
+      if (!isProgramFile(frame.file) || RUNNER_HELPERS.has(frame.name)) continue;
       totalByName.set(baseName(frame.name), (totalByName.get(baseName(frame.name)) ?? 0) + fn.total);
       const at = place(frame);
       const key = `${at.file}:${at.line}:${baseName(frame.name)}`;
@@ -108,6 +120,21 @@ export function functionTimes(profiles, place = (frame) => frame) {
   }
   const own = [...byKey.values()].reduce((sum, entry) => sum + entry.self, 0);
   return { byKey, totalByName, nonIdle, own };
+}
+
+// The tree's self times but (idle)'s and the runner's; the functions' where there is no tree.
+function nonIdleTime(profile) {
+  const idle = (frame) => frame.name === '(idle)' || frame.name === '(root)';
+  if (!profile.tree) return profile.functions.filter((fn) => !idle(profile.frames[fn.frame])).reduce((sum, fn) => sum + fn.self, 0);
+  const runner = new Array(profile.tree.length);
+  let total = 0;
+  for (const node of profile.tree) {
+    const frame = profile.frames[node.frame];
+    const inherited = node.parent >= 0 && runner[node.parent];
+    runner[node.id] = isRunnerFile(frame.file) || RUNNER_HELPERS.has(frame.name) ? true : isProgramFile(frame.file) ? false : inherited;
+    if (!idle(frame) && !runner[node.id]) total += node.self;
+  }
+  return total;
 }
 
 // `pp$8.parseStatement` and `parseStatement`, `Inventory.apply` and `apply`, `get size` and
@@ -122,13 +149,17 @@ export function inclusiveTime(times, name) {
   return times.totalByName.get(baseName(name)) ?? 0;
 }
 
-/** The profiles `node --cpu-prof` wrote in `dir` (one per thread). */
+/**
+ * The profiles `node --cpu-prof` wrote in `dir`, one per thread, but the module-hooks thread's
+ * (tsx's loader runs there: the runner's work, not the program's).
+ */
 export function readCpuProfiles(dir) {
   return fs
     .readdirSync(dir)
     .filter((name) => name.endsWith('.cpuprofile'))
     .sort()
-    .map((name) => readAnyProfileSync(path.join(dir, name)));
+    .map((name) => readAnyProfileSync(path.join(dir, name)))
+    .filter((profile) => !profile.frames.some((frame) => frame.file === 'node:internal/modules/esm/worker'));
 }
 
 /** hotpath's saved profile. */
