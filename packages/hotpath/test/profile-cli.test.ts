@@ -156,11 +156,25 @@ test('compiled code is reported at its TypeScript source through source maps', (
   assert.equal(stats.calls, 1);
 });
 
-test('an enum is refused with the file and line', () => {
+test('an enum runs as tsc compiles it, its function at its .ts line', () => {
   const file = path.join(FIXTURES, 'enum.ts');
+  const { run, profile } = profileTo(file, ['--mode', 'trace']);
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.stdout.split('\n')[0], '1 1 Green');
+  const { frame } = functionNamed(profile, 'colour');
+  assert.deepEqual([frame.file, frame.line], [file, lineOf(file, 'function colour(')]);
+});
+
+test("an error of hotpath's loader (a tsconfig.json it cannot read) is one line naming the file, exit 2, no table", () => {
+  const dir = tempDir();
+  fs.writeFileSync(path.join(dir, 'tsconfig.json'), '{ "compilerOptions": ');
+  const file = path.join(dir, 'main.ts');
+  fs.writeFileSync(file, 'enum E { A }\nconsole.log(E.A);\n');
   const run = hotpath(['profile', file]);
-  assert.equal(run.status, 1);
-  assert.match(run.stderr, new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:4:1: an enum is not supported`));
+  assert.equal(run.status, 2, run.stderr);
+  const config = path.join(dir, 'tsconfig.json').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  assert.match(run.stderr, new RegExp(`^hotpath profile: ${config}: [^\n]*\n$`));
+  assert.equal(run.stdout, '');
 });
 
 test('bad usage: one line on stderr, exit 2, no stack trace', () => {

@@ -52,7 +52,7 @@ test('edge estimates: one call per sampled caller, the rest by sampled self time
   assert.deepEqual(edges.map((e) => e.calls), [1, 1, 187998]);
 });
 
-test('a call frame matches the innermost counted range around it, same-named first', () => {
+test('a call frame matches the innermost counted range around it, by position, never by name', () => {
   const index = new CountIndex([
     {
       scriptId: '7',
@@ -61,14 +61,94 @@ test('a call frame matches the innermost counted range around it, same-named fir
         { name: '', start: [0, 0], end: [9, 0], count: 1, exact: true },
         { name: 'fib', start: [0, 0], end: [2, 1], count: 5, exact: true },
         { name: 'inner', start: [1, 4], end: [1, 20], count: 3, exact: true },
+        { name: '(anonymous)', label: '(anonymous)', start: [4, 12], end: [6, 1], count: 4, exact: true },
       ],
     },
   ]);
   const frame = (functionName: string, lineNumber: number, columnNumber: number) => ({ functionName, scriptId: '7', url: 'file:///x.js', lineNumber, columnNumber });
-  assert.equal(index.find(frame('', 0, 0))?.count, 1);
-  assert.equal(index.find(frame('fib', 0, 12))?.count, 5);
+  assert.equal(index.find(frame('', 0, 0))?.count, 1); // the top level: V8's nameless frame at 0:0
+  assert.equal(index.find(frame('fib', 0, 12))?.count, 5); // starts with the top level: the shorter range
   assert.equal(index.find(frame('inner', 1, 9))?.count, 3);
+  // A callback V8 names '' (or after a neighbour) is the function around its position, not the top level.
+  assert.equal(index.find(frame('', 4, 13))?.count, 4);
+  assert.equal(index.find(frame('later', 4, 13))?.count, 4);
+  // Inside no counted function (V8's <instance_members_initializer> at a class): no count, its own position.
+  assert.equal(index.find(frame('<instance_members_initializer>', 7, 0)), null);
   assert.equal(index.find(frame('sqrt', -1, -1)), null);
+});
+
+test("hotpath's own frames are cut out of the stacks, the program under them kept, hotpath's work dropped", () => {
+  const own = 'file:///hp/dist/src/runner/cjs.js';
+  const helper = 'file:///hp/node_modules/acorn/dist/acorn.mjs';
+  const prog = 'file:///app/main.cjs';
+  const node = (id: number, functionName: string, url: string, children: number[] = [], lineNumber = 3) => ({
+    id,
+    callFrame: { functionName, scriptId: url, url, lineNumber, columnNumber: 1 },
+    children,
+  });
+  // As V8 records a CommonJS main module under the hook: Module.load -> hook -> (parse, Module._compile -> program).
+  const cpuProfile: V8CpuProfile = {
+    nodes: [
+      node(1, '(root)', '', [2, 9], -1),
+      node(2, 'Module.load', 'node:internal/modules/cjs/loader', [3, 10]),
+      node(3, 'compileHook', own, [4, 6, 11]),
+      node(4, 'parse', helper, [5]),
+      node(5, 'readToken', helper),
+      node(6, 'Module._compile', 'node:internal/modules/cjs/loader', [7]),
+      node(7, '', prog, [8], 0),
+      node(8, 'work', prog),
+      node(9, '(garbage collector)', '', [], -1),
+      node(10, 'Module._compile', 'node:internal/modules/cjs/loader', [12]), // the same path without the hook
+      node(11, 'readFileSync', 'node:fs'),
+      node(12, 'uses', prog, [13]),
+      node(13, 'parse', helper), // the program's own use of the same library: the program's
+    ],
+    startTime: 0,
+    endTime: 900,
+    samples: [5, 8, 8, 8, 6, 11, 9, 13, 3],
+    timeDeltas: [0, 100, 100, 100, 100, 100, 100, 100, 100],
+  };
+  const meta = { command: ['main.cjs'], interval: 1e6, startTime: '', duration: 0, nodeVersion: '', exitCode: 0, signal: null, cwd: '/', hotpathVersion: '' };
+  const profile = buildSampleProfile({ cpuProfile, counts: null }, meta, { ignoreUrl: (url) => url === own, helperUrl: (url) => url === helper });
+  const self = new Map(profile.functions.map((fn) => [`${profile.frames[fn.frame]!.name}@${profile.frames[fn.frame]!.file}`, fn.self]));
+  assert.equal(self.get('work@/app/main.cjs'), 300_000);
+  assert.equal(self.get('Module._compile@node:internal/modules/cjs/loader'), 100_000);
+  assert.equal(self.get('parse@/hp/node_modules/acorn/dist/acorn.mjs'), 100_000); // the program's call only
+  assert.equal(self.has('readToken@/hp/node_modules/acorn/dist/acorn.mjs'), false);
+  assert.equal(self.has('readFileSync@node:fs'), false);
+  assert.equal(self.has('compileHook@/hp/dist/src/runner/cjs.js'), false);
+  // Module.load -> Module._compile once: the two paths, with and without the hook, merged.
+  const tree = profile.tree!;
+  const compile = tree.filter((n) => profile.frames[n.frame]!.name === 'Module._compile');
+  assert.equal(compile.length, 1);
+  assert.equal(profile.frames[tree[compile[0]!.parent]!.frame]!.name, 'Module.load');
+});
+
+test("a script in one of hotpath's libraries (tsc) is the program when Node runs it, hotpath's when hotpath calls it", () => {
+  const own = 'file:///hp/dist/src/capture/count-transform.js';
+  const lib = 'file:///app/node_modules/acorn/dist/';
+  const node = (id: number, functionName: string, url: string, children: number[] = []) => ({
+    id,
+    callFrame: { functionName, scriptId: url, url, lineNumber: 3, columnNumber: 1 },
+    children,
+  });
+  const cpuProfile: V8CpuProfile = {
+    nodes: [
+      node(1, '(root)', '', [2]),
+      node(2, 'hook', own, [3, 4]),
+      node(3, 'parse', `${lib}acorn.mjs`), // hotpath's parser, parsing the program
+      node(4, 'Module._compile', 'node:internal/modules/cjs/loader', [5]),
+      node(5, 'run', `${lib}bin.js`), // the program: acorn's bin
+    ],
+    startTime: 0,
+    endTime: 200,
+    samples: [3, 5],
+    timeDeltas: [0, 100],
+  };
+  const meta = { command: ['acorn'], interval: 1e6, startTime: '', duration: 0, nodeVersion: '', exitCode: 0, signal: null, cwd: '/', hotpathVersion: '' };
+  const inLib = (url: string): boolean => url.startsWith(lib);
+  const profile = buildSampleProfile({ cpuProfile, counts: null }, meta, { ignoreUrl: (url) => url === own, helperUrl: inLib, programPackageUrl: inLib });
+  assert.deepEqual(profile.functions.filter((fn) => fn.self > 0).map((fn) => profile.frames[fn.frame]!.name), ['run']);
 });
 
 test('a cpuprofile becomes frames, a tree with ns self times, and counted functions', () => {

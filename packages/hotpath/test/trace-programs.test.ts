@@ -215,8 +215,10 @@ main();
 
 test('TypeScript classes (derived constructors, getters/setters, statics, private fields, arrow fields): TS positions', () => {
   const plain = tsBlankSpace(CLASSES);
+  // Define semantics for class fields (ES2022), as the blanked twin has them.
+  const tsconfig = JSON.stringify({ compilerOptions: { target: 'ES2022' } });
   const { profile } = runBoth(
-    { 'classes.ts': CLASSES, 'classes-plain.mjs': plain },
+    { 'classes.ts': CLASSES, 'classes-plain.mjs': plain, 'tsconfig.json': tsconfig },
     'classes.ts',
     'classes-plain.mjs',
   );

@@ -2,7 +2,7 @@ import { SampleCapture } from '../capture/sample-capture.js';
 import { buildSampleProfile, type SampleData } from '../capture/sample-profile.js';
 import type { Profile } from '../model/profile.js';
 import { renderReport, type ReportOptions } from '../report/report.js';
-import { isOwnUrl } from '../runner/own-code.js';
+import { isDependencyUrl, isOwnUrl } from '../runner/own-code.js';
 import { VERSION } from '../version.js';
 
 /** Options of {@link Profiler}. */
@@ -87,7 +87,7 @@ export class Profiler {
       cwd: process.cwd(),
       hotpathVersion: VERSION,
     };
-    return buildSampleProfile({ ...this.data, countedBy: this.data.counts ? 'coverage' : undefined }, meta, { ignoreUrl: isOwnUrl });
+    return buildSampleProfile({ ...this.data, countedBy: this.data.counts ? 'coverage' : undefined }, meta, { ignoreUrl: isOwnUrl, helperUrl: isDependencyUrl });
   }
 
   /**

@@ -3,12 +3,17 @@ import { comparePositions } from './positions.js';
 import type { FunctionCount, GeneratedPosition, ScriptCounts, V8CallFrame } from './v8-types.js';
 
 /**
- * Finds the coverage count of the function a cpuprofile call frame stands for.
+ * Finds the count of the function a cpuprofile call frame stands for, by position alone
+ * (script, line, column): names cannot match them, since V8 names a callback `''` or after
+ * whatever it infers (a promise executor can come out as the name of a later `const`).
  *
  * Why not equal positions: V8 puts a cpuprofile frame at its parameter list `(`, but a
- * coverage range at the `function` keyword or the method name. So the match is the
- * innermost range that contains the frame's position, preferring ranges of the same name
- * (a script's top level and a function declared at offset 0 start at the same place).
+ * coverage range (or a counter's) at the `function` keyword or the method name. So the
+ * match is the innermost range that contains the frame's position. A script's top level
+ * (a nameless range from 0:0) matches only the frame V8 gives it, at 0:0 with no name:
+ * a frame inside no function of the script is a function the counts do not know (V8's
+ * `<instance_members_initializer>` of a class's fields, a class's default constructor),
+ * and keeps its own name and position.
  */
 export class CountIndex {
   private readonly byScript = new Map<string, FunctionCount[]>();
@@ -24,18 +29,28 @@ export class CountIndex {
     const functions = this.byScript.get(callFrame.scriptId) ?? this.byScript.get(callFrame.url);
     if (!functions || callFrame.lineNumber < 0) return null;
     const at: GeneratedPosition = [callFrame.lineNumber, callFrame.columnNumber];
+    if (isTopLevelFrame(callFrame)) return functions.find(isTopLevel) ?? null;
     const containing = functions.filter(
-      (fn) => comparePositions(fn.start, at) <= 0 && comparePositions(at, fn.end) < 0,
+      (fn) => !isTopLevel(fn) && comparePositions(fn.start, at) <= 0 && comparePositions(at, fn.end) < 0,
     );
-    const named = containing.filter((fn) => fn.name === callFrame.functionName);
-    return innermost(named.length > 0 ? named : containing);
+    return innermost(containing);
   }
 }
 
+function isTopLevelFrame(callFrame: V8CallFrame): boolean {
+  return callFrame.functionName === '' && callFrame.lineNumber === 0 && callFrame.columnNumber === 0;
+}
+
+function isTopLevel(fn: FunctionCount): boolean {
+  return fn.name === '' && fn.start[0] === 0 && fn.start[1] === 0;
+}
+
+// The latest start; of ranges starting together, the shortest.
 function innermost(functions: FunctionCount[]): FunctionCount | null {
   let best: FunctionCount | null = null;
   for (const fn of functions) {
-    if (!best || comparePositions(fn.start, best.start) >= 0) best = fn;
+    const order = best ? comparePositions(fn.start, best.start) : 1;
+    if (order > 0 || (order === 0 && comparePositions(fn.end, best!.end) <= 0)) best = fn;
   }
   return best;
 }

@@ -1,12 +1,32 @@
 import type { TreeNode } from '../model/profile.js';
 import type { V8CallFrame, V8CpuProfile, V8ProfileNode } from './v8-types.js';
 
+/** Who wrote a script, for taking the profiler's own frames out of the samples. */
+export interface OwnCode {
+  /** The profiler's own scripts (the preload, the CommonJS hook, the captures), by URL. */
+  isOwn(url: string): boolean;
+  /**
+   * Libraries the profiler calls (its parser, its TypeScript stripper), by URL: their frames
+   * are the profiler's work below its own frames, and the program's below the program's (a
+   * program may use the same library).
+   */
+  isHelper?(url: string): boolean;
+  /**
+   * The program's own package, where the script is one of a library's files (`hotpath profile
+   * tsc`, `hotpath profile acorn`): reached through Node from the profiler's `require` hook, it
+   * is the program; called by the profiler (its parser parsing the program), the profiler's.
+   */
+  isProgramPackage?(url: string): boolean;
+}
+
 /** How {@link buildCpuTree} turns V8's call frames into profile frames. */
 export interface CpuTreeOptions {
   /** The frame index of a call frame. */
   frameOf(callFrame: V8CallFrame): number;
-  /** Call frames to leave out with their subtrees (the profiler's own code). */
+  /** Call frames to leave out with their subtrees (the event loop's `(idle)`). */
   skip(callFrame: V8CallFrame): boolean;
+  /** The profiler's own code, taken out of the stacks (see {@link buildCpuTree}). */
+  own?: OwnCode;
 }
 
 /**
@@ -14,25 +34,113 @@ export interface CpuTreeOptions {
  * order, self times in integer ns, `calls: null` (sampling cannot count calls).
  * Recursion gives one node per depth, as V8 records it; the call-graph derivation groups
  * them by frame.
+ *
+ * The profiler's own frames are cut out of the stacks, not cut off with what is under them:
+ * a CommonJS module runs *inside* the profiler's `require` hook (`Module.load` -> hook ->
+ * `Module._compile` -> the module's top level), so dropping the hook's subtree would drop
+ * the whole program. An own frame's children move up to its nearest kept ancestor; below an
+ * own frame, what leads back to the program is kept (Node's `Module._compile` and the
+ * program under it) and the rest is the profiler's work (its parser, its file reads), left
+ * out with its time, as the own frames' self time is.
  */
 export function buildCpuTree(profile: V8CpuProfile, options: CpuTreeOptions): TreeNode[] {
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const self = selfTimes(profile);
-  const tree: TreeNode[] = [];
-  const root = rootOf(profile.nodes);
-  const stack: Array<{ node: V8ProfileNode; parent: number }> = [{ node: root, parent: -1 }];
+  const order = preorder(profile.nodes, options);
+  const reaches = reachesProgram(order);
+  const tree = new TreeBuilder();
+  // Output node of each entry of `order`: an own frame stands for its kept ancestor.
+  const output: number[] = [];
+  order.forEach((entry, i) => {
+    const parent = entry.parent < 0 ? -1 : output[entry.parent]!;
+    if (entry.parent >= 0 && parent === DROPPED) output[i] = DROPPED;
+    else if (entry.owner === 'own') output[i] = parent;
+    else if (entry.owner !== 'program' && !reaches.has(i)) output[i] = DROPPED;
+    else output[i] = tree.add(parent, options.frameOf(entry.node.callFrame), self.get(entry.node.id) ?? 0);
+  });
+  return tree.nodes;
+}
+
+const DROPPED = -2;
+
+/**
+ * Whose code a frame runs, from its script and its caller's: `own`, the profiler's; `helper`,
+ * a library the profiler called (directly, through Node, as `require` loading it, or through
+ * another helper frame); `node`, Node's internals called from the profiler's code; `program`,
+ * everything else, and everything below a program frame.
+ */
+export type Owner = 'program' | 'own' | 'helper' | 'node';
+
+/** The owner of a frame of script `url` called from a frame of `caller`'s. */
+export function ownerOf(url: string, caller: Owner, own: OwnCode | undefined): Owner {
+  if (!own) return 'program';
+  if (own.isOwn(url)) return 'own';
+  if (caller === 'program') return 'program';
+  const script = url !== '' && !url.startsWith('node:');
+  if (!script) return caller === 'helper' ? 'helper' : 'node';
+  // Node's `Module._compile` called by the hook runs the program.
+  if (!own.isHelper?.(url)) return 'program';
+  return caller === 'node' && own.isProgramPackage?.(url) ? 'program' : 'helper';
+}
+
+interface Entry {
+  node: V8ProfileNode;
+  /** Index of the parent's entry; -1 for the root. */
+  parent: number;
+  owner: Owner;
+}
+
+/** The nodes in parent-before-child order, skipped subtrees left out, each with its owner. */
+function preorder(nodes: V8ProfileNode[], options: CpuTreeOptions): Entry[] {
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const order: Entry[] = [];
+  const stack: Entry[] = [{ node: rootOf(nodes), parent: -1, owner: 'program' }];
   while (stack.length > 0) {
-    const { node, parent } = stack.pop()!;
-    if (parent >= 0 && options.skip(node.callFrame)) continue;
-    const id = tree.length;
-    tree.push({ id, parent, frame: options.frameOf(node.callFrame), calls: null, self: self.get(node.id) ?? 0 });
-    const children = node.children ?? [];
+    const entry = stack.pop()!;
+    if (entry.parent >= 0 && options.skip(entry.node.callFrame)) continue;
+    const index = order.push(entry) - 1;
+    const children = entry.node.children ?? [];
     for (let i = children.length - 1; i >= 0; i--) {
       const child = byId.get(children[i]!);
-      if (child) stack.push({ node: child, parent: id });
+      if (child) stack.push({ node: child, parent: index, owner: ownerOf(child.callFrame.url, entry.owner, options.own) });
     }
   }
-  return tree;
+  return order;
+}
+
+/** The entries with a program frame in their subtree (themselves included). */
+function reachesProgram(order: readonly Entry[]): Set<number> {
+  const reaches = new Set<number>();
+  for (let i = order.length - 1; i >= 0; i--) {
+    const entry = order[i]!;
+    if ((reaches.has(i) || entry.owner === 'program') && entry.parent >= 0) {
+      reaches.add(i);
+      reaches.add(entry.parent);
+    }
+  }
+  return reaches;
+}
+
+/**
+ * Builds the tree, merging siblings that stand for the same frame: cutting an own frame
+ * out can put two nodes of one function under one parent (`Module.load` -> `Module._compile`
+ * with and without the hook between), and two call frames can map to one source function.
+ */
+class TreeBuilder {
+  readonly nodes: TreeNode[] = [];
+  private readonly index = new Map<string, number>();
+
+  add(parent: number, frame: number, self: number): number {
+    const key = `${parent}:${frame}`;
+    const existing = parent >= 0 ? this.index.get(key) : undefined;
+    if (existing !== undefined) {
+      this.nodes[existing]!.self += self;
+      return existing;
+    }
+    const id = this.nodes.length;
+    this.nodes.push({ id, parent, frame, calls: null, self });
+    this.index.set(key, id);
+    return id;
+  }
 }
 
 function rootOf(nodes: V8ProfileNode[]): V8ProfileNode {

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Frame } from '../model/profile.js';
+import { embeddedSource } from './source-maps.js';
 
 /** Reads a source file; `null` when it cannot. */
 export type ReadSource = (file: string) => string | null;
@@ -22,11 +23,14 @@ export function withSource(frame: Frame, endLine: number, readSource: ReadSource
   return text === null ? { ...frame, endLine } : { ...frame, endLine, sourceHash: sourceHash(text, frame.line, endLine) };
 }
 
-/** Reads a file as UTF-8; `null` when it cannot be read. */
+/**
+ * Reads a source file as UTF-8, else its text from a source map's `sourcesContent` read in
+ * this process; `null` when neither has it.
+ */
 export function readSourceFile(file: string): string | null {
   try {
     return readFileSync(file, 'utf8');
   } catch {
-    return null;
+    return embeddedSource(file);
   }
 }

@@ -5,7 +5,7 @@
 import { callGraphFromTree } from '../model/build.js';
 import type { Frame, FunctionStats, Profile, ProfileMeta, TreeNode } from '../model/profile.js';
 import { CountIndex, estimateEdgeCalls } from './call-counts.js';
-import { buildCpuTree } from './cpu-tree.js';
+import { buildCpuTree, type OwnCode } from './cpu-tree.js';
 import { FrameTable } from './frame-table.js';
 import { SourceMapper } from './source-maps.js';
 import type { FunctionCount, ScriptCounts, V8CallFrame, V8CpuProfile } from './v8-types.js';
@@ -29,8 +29,15 @@ export type SampleMeta = Omit<ProfileMeta, 'mode' | 'exactness' | 'notes'>;
 export interface SampleProfileOptions {
   /** Maps generated positions to sources; one is made when not given. */
   mapper?: SourceMapper;
-  /** Scripts to leave out of the profile (the profiler's own code), by URL. */
+  /**
+   * Scripts to leave out of the profile (the profiler's own code), by URL: their frames are
+   * cut out of the stacks, and the program's frames under them kept (see {@link buildCpuTree}).
+   */
   ignoreUrl?: (url: string) => boolean;
+  /** Libraries the profiler calls, by URL: its work where its own code calls them ({@link OwnCode}). */
+  helperUrl?: (url: string) => boolean;
+  /** The script's package where it is one of those libraries ({@link OwnCode.isProgramPackage}). */
+  programPackageUrl?: (url: string) => boolean;
 }
 
 /** The profile of a sample-mode capture. */
@@ -47,7 +54,8 @@ export function buildSampleProfile(data: SampleData, meta: SampleMeta, options: 
     if (fn) matched.set(fn, frame);
     return frame;
   };
-  const tree = buildCpuTree(data.cpuProfile, { frameOf, skip: (callFrame) => ignore(callFrame.url) || isIdle(callFrame) });
+  const own: OwnCode = { isOwn: ignore, isHelper: options.helperUrl, isProgramPackage: options.programPackageUrl };
+  const tree = buildCpuTree(data.cpuProfile, { frameOf, skip: isIdle, own });
   foldNativeHelpers(tree, frames.frames);
   const { functions, edges } = callGraphFromTree(tree, frames.frames.length);
   const inexact = data.counts ? overlayCounts(data.counts, matched, frames, functions, ignore) : 0;

@@ -3,11 +3,13 @@
  * code V8 ran) through one {@link SourceMapper}, so frames carry the positions of the
  * source the user wrote: `packages/particles/src/simulator.ts:40`, not `dist/.../simulator.js:33`.
  *
- * Code loaded through hotpath's TypeScript loader needs no map: types are blanked in place,
- * so V8's positions are already TypeScript positions.
+ * Code loaded through hotpath's TypeScript loader is the loader's JavaScript, not the file on
+ * disk: blanked in place (V8's positions are already TypeScript positions), or compiled
+ * with an inline map (runner/compile.ts), which is read from the loader's output.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { isTypeScript, loadTypeScript } from '../runner/typescript.js';
 import type { EncodedSourceMap } from '@jridgewell/remapping';
 import {
   GREATEST_LOWER_BOUND,
@@ -43,6 +45,10 @@ export class MappedCode {
    */
   constructor(map: RawSourceMap | SourceMapInput, mapUrl: string) {
     this.map = new TraceMap(map as SourceMapInput, mapUrl);
+    this.map.resolvedSources.forEach((source, i) => {
+      const text = this.map.sourcesContent?.[i];
+      if (typeof text === 'string') embeddedSources.set(pathOf(source), text);
+    });
   }
 
   /**
@@ -77,6 +83,24 @@ export class MappedCode {
 
 // The last sourceMappingURL comment of a file (JS `//#` or CSS-style `/*#`), as bundlers emit it.
 const MAPPING_COMMENT = /[#@]\s*sourceMappingURL=([^\s'"*]+)\s*(?:\*\/)?\s*$/;
+
+/**
+ * The `sourcesContent` of the source maps read in this process, by original path: a
+ * package published as JavaScript with maps often ships the text of its TypeScript sources
+ * in the maps and not the files.
+ */
+const embeddedSources = new Map<string, string>();
+
+/** The text of an original source as a source map read in this process holds it; `null` if none does. */
+export function embeddedSource(file: string): string | null {
+  return embeddedSources.get(file) ?? null;
+}
+
+/** Reads the source maps of scripts (their `sourcesContent` then answers {@link embeddedSource}). */
+export function readMapsOf(urls: Iterable<string>): void {
+  const mapper = new SourceMapper();
+  for (const url of urls) mapper.original(url, 0, 0);
+}
 
 /** Loads and caches the source maps of scripts, and maps generated positions to original ones. */
 export class SourceMapper {
@@ -119,7 +143,9 @@ export function pathOf(url: string): string {
 function loadMap(url: string): MappedCode | null {
   if (!url.startsWith('file:')) return null;
   try {
-    const code = readFileSync(new URL(url), 'utf8');
+    const file = fileURLToPath(url);
+    // A TypeScript file ran as the loader made it (from its cache, so no compiler loads).
+    const code = isTypeScript(file) ? loadTypeScript(file) : readFileSync(file, 'utf8');
     const comment = MAPPING_COMMENT.exec(code.slice(-4096));
     if (!comment) return null;
     const mapUrl = new URL(comment[1]!, url);

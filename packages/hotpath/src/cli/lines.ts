@@ -1,4 +1,4 @@
-// `hotpath lines [options] script [args...]`: line_profiler for TypeScript (`kernprof -l -v`).
+// `hotpath lines [options] [-- node-flags...] script [args...]`: line_profiler for TypeScript (`kernprof -l -v`).
 // Picks functions (`-f NAME`, `-f file:line`, `--all [FILE]`, or `@profile`/`profile(fn)` in
 // the code), runs the program, prints hits and time of every line of those functions.
 // `--show FILE...` prints saved line stats again, merging several runs.
@@ -6,6 +6,8 @@ import * as path from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Profile } from '../model/profile.js';
 import { LINE_UNITS, type LineUnit } from '../report/line-table.js';
+import { resolveScript } from '../runner/resolve-script.js';
+import { refusedNodeArg, splitNodeArgs } from './node-args.js';
 
 interface LinesValues {
   function: string[];
@@ -16,6 +18,7 @@ interface LinesValues {
   output?: string;
   show?: string[];
   traceNodeModules?: boolean;
+  nodeArg: string[];
 }
 
 const UNMATCHED = /^no function matched '/;
@@ -25,8 +28,8 @@ export function registerLines(program: Command): Command {
   return program
     .command('lines')
     .description("line_profiler for TypeScript: hits and time of every line of the functions you pick")
-    .usage('[options] <script> [args...]   |   --show <file...>')
-    .argument('[script]', 'the program to run, as `node script` would')
+    .usage('[options] [-- node-flags...] <script> [args...]   |   --show <file...>')
+    .argument('[script]', 'the program to run, as `node script` would; or a bin in node_modules/.bin, as npx would')
     .argument('[args...]', 'arguments for the program')
     .passThroughOptions()
     .showHelpAfterError(false)
@@ -39,23 +42,38 @@ export function registerLines(program: Command): Command {
     .option('-o, --output <file>', 'also save the line stats to FILE (print again with --show FILE)')
     .option('--show <files...>', 'print saved line stats (several files: summed)')
     .option('--trace-node-modules', 'pick functions in node_modules too')
-    .action(async (script: string | undefined, args: string[], values: LinesValues, self: Command) => {
+    .option('--node-arg <flag>', 'a flag for node itself (repeatable: --node-arg=--expose-gc); or put node flags after --', (v: string, all: string[]) => [...all, v], [])
+    .action(async (first: string | undefined, rest: string[], values: LinesValues, self: Command) => {
       const fail = (message: string): never => self.error(message, { exitCode: 2, code: 'hotpath.lines' });
       if (values.show) return show(values, fail);
+      const { nodeArgs, args, ...operands } = splitNodeArgs(first === undefined ? [] : [first, ...rest], values.nodeArg);
+      let script = operands.script;
       // `--all script.ts` reads the script as --all's file: then it is the script.
       if (script === undefined && typeof values.all === 'string') [script, values.all] = [values.all, true];
       if (script === undefined) return fail('missing the script to run (or --show FILE)');
+      for (const flag of nodeArgs) if (refusedNodeArg(flag)) fail(refusedNodeArg(flag)!);
+      const resolved = resolveScript(script, process.cwd());
+      if (!resolved.ok) return fail(resolved.message);
       const targets = [...values.function];
-      if (values.all) targets.push(path.resolve(values.all === true ? script : values.all));
-      const profile = await measure(script, args, targets, values, fail);
+      if (values.all) targets.push(path.resolve(values.all === true ? resolved.script : values.all));
+      const profile = await measure({ script: resolved.script, args, nodeArgs }, targets, values, fail);
       if (profile) await print(profile, values);
     });
 }
 
-async function measure(script: string, args: string[], targets: string[], values: LinesValues, fail: (m: string) => never): Promise<Profile | null> {
+interface Run {
+  script: string;
+  args: string[];
+  nodeArgs: string[];
+}
+
+async function measure(run: Run, targets: string[], values: LinesValues, fail: (m: string) => never): Promise<Profile | null> {
   const [{ runProfiled }, { saveProfile }] = await Promise.all([import('../runner/run.js'), import('../model/file.js')]);
-  const result = await runProfiled(script, args, { mode: values.mode, lines: { targets }, traceNodeModules: values.traceNodeModules === true, relaySignals: true });
+  const { script, args, nodeArgs } = run;
+  const options = { mode: values.mode, lines: { targets }, traceNodeModules: values.traceNodeModules === true, relaySignals: true, nodeArgs };
+  const result = await runProfiled(script, args, options);
   process.exitCode = result.exitCode;
+  if (result.hotpathError !== null) fail(result.hotpathError);
   const profile = result.profile;
   if (!profile) {
     process.stderr.write(`hotpath lines: ${script} ended (${result.signal ?? `exit code ${result.exitCode}`}) before its lines were written\n`);
@@ -87,6 +105,6 @@ async function show(values: LinesValues, fail: (m: string) => never): Promise<vo
 }
 
 async function print(profile: Profile, values: LinesValues): Promise<void> {
-  const { renderLineTable } = await import('../report/line-table.js');
-  process.stdout.write(renderLineTable(profile, { unit: values.unit, skipZero: values.skipZero === true }));
+  const [{ renderLineTable }, { readSourceFile }] = await Promise.all([import('../report/line-table.js'), import('../capture/function-source.js')]);
+  process.stdout.write(renderLineTable(profile, { unit: values.unit, skipZero: values.skipZero === true, readSource: readSourceFile }));
 }

@@ -1,13 +1,15 @@
 /**
  * CommonJS support, installed on the program's main thread: Node 20's `module.register`
- * hooks do not see `require()`, so `.ts`/`.cts` files are compiled through
+ * hooks do not see `require()`, so TypeScript and JSX files are compiled through
  * `Module._extensions` (the documented-deprecated but universal `require.extensions`),
  * which keeps `require`, `module`, `require.cache` and stack traces exactly as under `node`.
+ * Registering the extensions is also what makes `require('./x')` and `require('./dir')`
+ * find `x.ts` and `dir/index.ts`: Node's CommonJS resolver tries every registered extension.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import * as path from 'node:path';
-import { blankTypeScript, moduleFormat } from './typescript.js';
+import { resolveAlternative } from './resolve.js';
+import { isTypeScript, loadTypeScript, moduleFormat } from './typescript.js';
 
 interface CjsModule {
   _compile(code: string, filename: string): void;
@@ -23,49 +25,48 @@ const Module = createRequire(import.meta.url)('node:module') as ModuleInternals;
 /** Rewrites the code of a CommonJS file before it runs (trace mode's transform). */
 export type CjsTransform = (code: string, filename: string) => string;
 
+/** The extensions hotpath's loader compiles (Node 20 itself knows only .js, .json, .node). */
+const COMPILED = ['.ts', '.cts', '.tsx', '.jsx'];
+
 /**
- * Teaches `require` TypeScript: `.ts` and `.cts` files have their types blanked, and
- * `require('./x.js')` from TypeScript finds `./x.ts`. With `transform`, the program's
- * own `.js`/`.cjs`/`.ts` CommonJS files are also rewritten by it (trace mode).
+ * Teaches `require` TypeScript and JSX, and `require('./x.js')` from TypeScript to find
+ * `./x.ts`, and tsconfig `paths`. With `transform`, the program's own CommonJS files are
+ * also rewritten by it (trace mode).
  */
 export function installCommonJsHooks(transform?: { apply: CjsTransform; traces: (filename: string) => boolean }): void {
-  const rewrite = (code: string, filename: string): string =>
-    transform?.traces(filename) ? transform.apply(code, filename) : code;
-  const compileTypeScript: Extension = (module, filename) => {
-    module._compile(rewrite(blankTypeScript(readFileSync(filename, 'utf8'), filename), filename), filename);
+  const javaScript = Module._extensions['.js']!;
+  const compile: Extension = (module, filename) => {
+    // An ES module reached through require() (require(esm)) goes through the module hooks.
+    if (moduleFormat(filename) === 'module' && !filename.endsWith('.cts')) return javaScript(module, filename);
+    // The line tracer blanks hotpath's `@profile` itself, to measure what it marks.
+    const traced = transform?.traces(filename) ?? false;
+    const code = loadTypeScript(filename, 'commonjs', !traced);
+    module._compile(traced ? transform!.apply(code, filename) : code, filename);
   };
-  Module._extensions['.ts'] = compileTypeScript;
-  Module._extensions['.cts'] = compileTypeScript;
-  if (transform) {
-    for (const extension of ['.js', '.cjs']) wrapJavaScript(extension, transform.apply, transform.traces);
-  }
-  resolveTypeScriptFromJs();
+  for (const extension of COMPILED) Module._extensions[extension] = compile;
+  // Only what exists: there is no '.cjs' entry, Node runs .cjs files through the '.js' one.
+  if (transform) wrapJavaScript(javaScript, transform.apply, transform.traces);
+  resolveLikeTypeScript();
 }
 
-function wrapJavaScript(extension: string, apply: CjsTransform, traces: (filename: string) => boolean): void {
-  const original = Module._extensions[extension]!;
-  Module._extensions[extension] = (module, filename) => {
+function wrapJavaScript(original: Extension, apply: CjsTransform, traces: (filename: string) => boolean): void {
+  Module._extensions['.js'] = (module, filename) => {
     // ES modules reached through require() keep Node's own handling.
-    const commonJs = extension === '.cjs' || moduleFormat(filename) === 'commonjs';
-    if (!traces(filename) || !commonJs) return original(module, filename);
+    if (!traces(filename) || isTypeScript(filename) || moduleFormat(filename) !== 'commonjs') return original(module, filename);
     module._compile(apply(readFileSync(filename, 'utf8'), filename), filename);
   };
 }
 
-function resolveTypeScriptFromJs(): void {
+function resolveLikeTypeScript(): void {
   const original = Module._resolveFilename;
   Module._resolveFilename = function (request, parent, ...rest) {
     try {
       return original.call(this, request, parent, ...rest);
     } catch (error) {
-      const fromTypeScript = /\.[mc]?ts$/.test(parent?.filename ?? '');
-      const relative = request.startsWith('./') || request.startsWith('../') || path.isAbsolute(request);
-      if (!fromTypeScript || !relative || !/\.[mc]?js$/.test(request)) throw error;
-      try {
-        return original.call(this, request.replace(/\.([mc]?)js$/, '.$1ts'), parent, ...rest);
-      } catch {
-        throw error;
-      }
+      if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND' || !parent?.filename) throw error;
+      const alternative = resolveAlternative(request, parent.filename);
+      if (alternative === null) throw error;
+      return alternative;
     }
   };
 }

@@ -4,7 +4,7 @@
  * sees the environment it would have under `node`.
  */
 import type { LinesChildConfig, LinesChildSettings } from '../capture/lines-sample/child.js';
-import { isOwnOrDependencyUrl } from './own-code.js';
+import { isOwnOrDependencyUrl, isOwnUrl } from './own-code.js';
 
 /** The environment variable carrying {@link ChildConfig} as JSON. */
 export const CONFIG_ENV = 'HOTPATH_PROFILE_CAPTURE';
@@ -30,6 +30,8 @@ export interface ChildConfig {
   output: string;
   /** Instrument node_modules too (trace mode, and sample mode's counters). */
   instrumentNodeModules: boolean;
+  /** The node_modules package the script is in (`hotpath profile tsc`), as a URL ending in `/`: instrumented as the program. */
+  programPackage?: string;
   /** Sample mode's line capture (`hotpath lines`): picked functions counted per block, times from V8's log. */
   lineSample?: LinesChildConfig;
   /** Trace mode's line capture (`hotpath lines --mode trace`): replaces call tracing. */
@@ -53,6 +55,8 @@ export interface LoaderData {
   mode: CaptureMode;
   counts: CountMethod;
   instrumentNodeModules: boolean;
+  /** See {@link ChildConfig.programPackage}. */
+  programPackage?: string;
   /** The function-id counter the main and loader threads share (4 bytes). */
   idCounter?: SharedArrayBuffer;
   /** Sample mode's counters: file where each thread appends the functions it instrumented. */
@@ -81,6 +85,10 @@ export function instruments(settings: LoaderData): boolean {
  * hotpath's code or its dependencies'.
  */
 export function isInstrumented(url: string, settings: LoaderData): boolean {
-  if (!instruments(settings) || !url.startsWith('file:') || isOwnOrDependencyUrl(url)) return false;
+  if (!instruments(settings) || !url.startsWith('file:')) return false;
+  // The script's own package is the program, even a package hotpath uses (acorn, typescript):
+  // hotpath's copy was loaded before the hooks existed, or is another file of it.
+  if (settings.programPackage && url.startsWith(settings.programPackage)) return !isOwnUrl(url);
+  if (isOwnOrDependencyUrl(url)) return false;
   return settings.instrumentNodeModules || !/[\\/]node_modules[\\/]/.test(decodeURIComponent(url));
 }

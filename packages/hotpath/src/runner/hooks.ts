@@ -1,18 +1,21 @@
 /**
  * Module hooks for ES modules, registered by the preload with `module.register`; they run
  * on Node's loader thread. What they do:
- * - TypeScript: `.ts`/`.mts` ES modules are loaded with their types blanked in place; for
- *   CommonJS TypeScript they only name the format and leave loading to the CommonJS loader
- *   (see cjs.ts), so `require`, `require.cache` and `module` behave as under `node`.
- * - Resolution: `./x.js` finds `./x.ts` when no `x.js` exists (TypeScript's NodeNext style).
+ * - TypeScript and JSX: ES modules are loaded as compile.ts makes them (types blanked in
+ *   place, or compiled with a source map); for CommonJS ones they only name the format and
+ *   leave loading to the CommonJS loader (see cjs.ts), so `require`, `require.cache` and
+ *   `module` behave as under `node`.
+ * - Resolution, from TypeScript files, where Node's fails: what TypeScript finds
+ *   (resolve.ts: `./x.js` for `./x.ts`, extensionless and directory imports, tsconfig
+ *   `paths`); JSON imported without `with { type: 'json' }`.
  * - Instrumentation: the program's own modules go through trace mode's transform
  *   (trace-bridge.ts) or sample mode's call counters (count-bridge.ts).
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { LoadHook, ResolveHook } from 'node:module';
 import { isInstrumented, type LoaderData } from './config.js';
-import { blankTypeScript, isTypeScript, moduleFormat } from './typescript.js';
+import { resolveAlternative } from './resolve.js';
+import { isTypeScript, loadTypeScript, moduleFormat } from './typescript.js';
 
 let settings: LoaderData = { mode: 'sample', counts: 'none', instrumentNodeModules: false };
 let transform: ((source: string, url: string, format: 'module' | 'commonjs') => string) | null = null;
@@ -32,26 +35,26 @@ export async function initialize(data: LoaderData | undefined): Promise<void> {
 }
 
 export const resolve: ResolveHook = async (specifier, context, next) => {
+  let resolved: Awaited<ReturnType<ResolveHook>>;
   try {
-    return await next(specifier, context);
+    resolved = await next(specifier, context);
   } catch (error) {
-    const alternative = typeScriptAlternative(specifier, context.parentURL);
-    if (alternative && (error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') {
-      try {
-        return await next(alternative, context);
-      } catch {
-        // fall through to the original error, which names what the program asked for
-      }
-    }
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const parent = context.parentURL?.startsWith('file:') ? fileURLToPath(context.parentURL) : null;
+    if (!parent || (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'ERR_UNSUPPORTED_DIR_IMPORT')) throw error;
+    const alternative = resolveAlternative(specifier, parent);
+    if (alternative === null) throw error; // Node's error names what the program asked for
+    resolved = { url: pathToFileURL(alternative).href, shortCircuit: true };
   }
+  return withJsonType(resolved, context);
 };
 
-function typeScriptAlternative(specifier: string, parentURL: string | undefined): string | null {
-  const relative = specifier.startsWith('./') || specifier.startsWith('../') || specifier.startsWith('file:');
-  const fromTypeScript = parentURL !== undefined && /\.[mc]?ts$/.test(parentURL);
-  if (!relative || !fromTypeScript || !/\.[mc]?js$/.test(specifier)) return null;
-  return specifier.replace(/\.([mc]?)js$/, '.$1ts');
+// tsx (like bundlers) imports JSON from TypeScript without `with { type: 'json' }`, which
+// Node requires; TypeScript files get the attribute they could not write.
+function withJsonType(resolved: Awaited<ReturnType<ResolveHook>>, context: Parameters<ResolveHook>[1]): Awaited<ReturnType<ResolveHook>> {
+  const fromTypeScript = context.parentURL?.startsWith('file:') && isTypeScript(fileURLToPath(context.parentURL));
+  if (!fromTypeScript || !resolved.url.endsWith('.json') || context.importAttributes?.type) return resolved;
+  return { ...resolved, importAttributes: { ...context.importAttributes, type: 'json' } };
 }
 
 export const load: LoadHook = async (url, context, next) => {
@@ -59,10 +62,10 @@ export const load: LoadHook = async (url, context, next) => {
   const file = fileURLToPath(url);
   if (isTypeScript(file)) {
     const format = moduleFormat(file);
-    // No source: Node then runs the file through the real CommonJS loader (cjs.ts strips it).
+    // No source: Node then runs the file through the real CommonJS loader (cjs.ts compiles it).
     if (format === 'commonjs') return { format, shortCircuit: true };
-    const code = blankTypeScript(readFileSync(file, 'utf8'), file);
-    return { format, source: traced(code, url, format), shortCircuit: true };
+    // Only the line tracer measures what hotpath's `@profile` marks; the rest blank it out.
+    return { format, source: traced(loadTypeScript(file, format, !settings.lineTrace), url, format), shortCircuit: true };
   }
   const result = await next(url, context);
   if (result.format === 'module' && result.source != null && transform) {

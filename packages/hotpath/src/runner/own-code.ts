@@ -19,9 +19,17 @@ export function isOwnUrl(url: string): boolean {
 
 /** Whether a script URL is hotpath's own code or one of the packages it depends on. */
 export function isOwnOrDependencyUrl(url: string): boolean {
-  if (isOwnUrl(url)) return true;
+  return isOwnUrl(url) || isDependencyUrl(url);
+}
+
+/**
+ * Whether a script URL (or path) is in one of the packages hotpath depends on: hotpath's work
+ * where hotpath's code calls it, the program's where the program does.
+ */
+export function isDependencyUrl(url: string): boolean {
   dependencyDirs ??= ownDependencyDirs();
-  return dependencyDirs.some((dir) => url.startsWith(dir));
+  const href = url.startsWith('/') ? pathToFileURL(url).href : url;
+  return dependencyDirs.some((dir) => href.startsWith(dir));
 }
 
 /** The URLs (with a trailing `/`) of the packages hotpath depends on, transitively. */

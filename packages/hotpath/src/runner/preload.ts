@@ -26,6 +26,7 @@ import { CAPTURE_FORMAT, writeCaptureSync, type CaptureFile } from './capture-fi
 import { isInstrumented, type ChildConfig, type LoaderData, takeChildConfig } from './config.js';
 import { onProgramEnd } from './flush.js';
 import { isOwnUrl } from './own-code.js';
+import { exitOnOwnErrors } from './own-errors.js';
 import { listenForStop } from './stop-listener.js';
 
 type Stop = () => Pick<CaptureFile, 'sample' | 'trace' | 'lineSample' | 'lineTrace'>;
@@ -35,10 +36,12 @@ const config = isMainThread ? takeChildConfig() : null;
 if (config) await startProfiling(config);
 
 async function startProfiling(config: ChildConfig): Promise<void> {
+  exitOnOwnErrors(config.output);
   const data: LoaderData = {
     mode: config.mode,
     counts: config.mode === 'sample' ? config.counts : 'none',
     instrumentNodeModules: config.instrumentNodeModules,
+    programPackage: config.programPackage,
     idCounter: new SharedArrayBuffer(4),
     countsFile: `${config.output}.functions`,
   };

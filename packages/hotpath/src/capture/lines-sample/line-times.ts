@@ -4,6 +4,7 @@
  * therefore includes the functions it calls, as line_profiler's does.
  */
 import { pathToFileURL } from 'node:url';
+import { ownerOf, type OwnCode, type Owner } from '../cpu-tree.js';
 import { LineIndex } from '../positions.js';
 import type { Tick, V8Log } from './v8-log.js';
 import type { PickedFunction } from './protocol.js';
@@ -28,19 +29,26 @@ export interface PickedIn {
 
 /**
  * Adds the ticks of one log to `times` (one entry per picked function, same order). Ticks
- * with a frame in a script `ignoreUrl` names (the profiler's own code: the capture written
- * inside `process.exit()`) are left out.
+ * in the profiler's own code (`own`: the capture written inside `process.exit()`, the
+ * CommonJS hook's transform) are left out; a tick of the program running *under* the
+ * profiler's frames (a CommonJS module's top level runs inside the `require` hook) is the
+ * program's, as buildCpuTree reads the same stacks.
  */
-export function chargeTicks(log: V8Log, picked: readonly PickedIn[], intervalUs: number, times: FunctionTimes[], ignoreUrl: (url: string) => boolean = () => false): void {
+export function chargeTicks(log: V8Log, picked: readonly PickedIn[], intervalUs: number, times: FunctionTimes[], own?: OwnCode): void {
   const byScript = scriptsOf(log, picked);
-  const ignored = new Set([...log.urls].filter(([, url]) => ignoreUrl(url.startsWith('/') ? pathToFileURL(url).href : url)).map(([id]) => id));
+  const urls = new Map([...log.urls].map(([id, url]) => [id, url.startsWith('/') ? pathToFileURL(url).href : url]));
+  const isProgram = (tick: Tick): boolean => {
+    let owner: Owner = 'program';
+    for (let i = tick.frames.length - 1; i >= 0; i--) owner = ownerOf(urls.get(tick.frames[i]!.script) ?? '', owner, own);
+    return owner === 'program';
+  };
   let previous = NaN;
   for (const tick of log.ticks) {
     // A tick stands for the time since the one before; a long gap (the sampler paused) counts one interval.
     const gap = tick.time - previous;
     previous = tick.time;
     const time = gap > 0 && gap < 10 * intervalUs ? gap : intervalUs;
-    if (!tick.frames.some((frame) => ignored.has(frame.script))) chargeTick(tick, time, byScript, times);
+    if (isProgram(tick)) chargeTick(tick, time, byScript, times);
   }
 }
 

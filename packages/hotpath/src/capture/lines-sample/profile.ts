@@ -7,6 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Frame, FunctionStats, LineStats, Profile } from '../../model/profile.js';
+import type { OwnCode } from '../cpu-tree.js';
+import { readMapsOf } from '../source-maps.js';
 import { withSource, type ReadSource } from '../function-source.js';
 import type { SampleMeta } from '../sample-profile.js';
 import { chargeTicks, emptyTimes, type FunctionTimes, type PickedIn } from './line-times.js';
@@ -29,8 +31,8 @@ export function unmatchedTargets(data: LinesSampleData): UnmatchedTarget[] {
 
 /** Options of {@link buildLinesSampleProfile}. */
 export interface LinesProfileOptions {
-  /** Scripts whose ticks are left out (the profiler's own code), by URL. */
-  ignoreUrl?: (url: string) => boolean;
+  /** The profiler's own code, whose ticks are left out (see chargeTicks). */
+  own?: OwnCode;
   /** Reads a source file, for the frames' source hashes (default: from disk). */
   readSource?: ReadSource;
 }
@@ -41,7 +43,8 @@ export function buildLinesSampleProfile(data: LinesSampleData, meta: SampleMeta,
   const times = emptyTimes(picked.length);
   const urls = new Set(picked.map((p) => p.url));
   const want = (url: string): boolean => urls.has(url.startsWith('/') ? pathToFileURL(url).href : url);
-  for (const file of logFiles(data.logDir)) chargeTicks(readV8Log(readFileSync(file, 'utf8'), want), picked, data.intervalUs, times, options.ignoreUrl);
+  for (const file of logFiles(data.logDir)) chargeTicks(readV8Log(readFileSync(file, 'utf8'), want), picked, data.intervalUs, times, options.own);
+  readMapsOf(new Set(data.modules.filter((m) => m.picked.length > 0).map((m) => m.url))); // for sources only in a map
   const frames: Frame[] = picked.map(({ fn }) => withSource({ name: fn.name, file: fn.file, line: fn.line, column: fn.column, category: 'user' }, fn.endLine, options.readSource));
   const functions: FunctionStats[] = picked.map(({ fn }, frame) => ({
     frame,

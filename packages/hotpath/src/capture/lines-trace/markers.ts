@@ -6,7 +6,8 @@
 // Decorators: Node 20's V8 has no decorator syntax and ts-blank-space keeps decorators as
 // they are, so a file with `@profile` cannot run as blanked. hotpath's decorator only
 // returns the method, so the transform blanks it (spaces, positions kept) and measures the
-// method instead. Other decorators still need a compile step (tsc) before Node runs them.
+// method instead. A file that needs TypeScript's compiler (runner/compile.ts) has its
+// `@profile` turned into a comment first (COMMENT), which tsc keeps before the method.
 import type * as acorn from 'acorn';
 
 /** What the markers of one file are: the names they go by, and the decorated methods. */
@@ -33,14 +34,27 @@ export function markerNames(code: string): Set<string> {
   return names;
 }
 
-/** Blanks hotpath's decorators out of `code`; returns the code and where the decorated methods start. */
+// What a decorator of hotpath's becomes in code that TypeScript's compiler has to lower.
+const COMMENT = '/*@hotpath*/';
+
+/** `code` with hotpath's decorators (`@profile`) turned into {@link COMMENT} comments, which compilers keep before the method. */
+export function commentMarkerDecorators(code: string): string {
+  let result = code;
+  for (const name of markerNames(code)) result = result.replace(decoratorPattern(`@${name}`), (_whole, before: string) => `${before}${COMMENT}`);
+  return result;
+}
+
+function decoratorPattern(text: string): RegExp {
+  return new RegExp(`(^|[\\s{;}])${text.replace(/[.$*/]/g, '\\$&')}(?=\\s)`, 'g');
+}
+
+/** Blanks hotpath's decorators (or their comments) out of `code`; returns the code and where the decorated methods start. */
 export function blankMarkerDecorators(code: string): { code: string; markers: Markers } {
   const names = markerNames(code);
   const blanked: number[] = [];
   let result = code;
-  for (const name of names) {
-    const pattern = new RegExp(`(^|[\\s{;}])@${name.replace(/[.$]/g, '\\$&')}(?=\\s)`, 'g');
-    result = result.replace(pattern, (whole: string, before: string, offset: number) => {
+  for (const text of [...[...names].map((name) => `@${name}`), COMMENT]) {
+    result = result.replace(decoratorPattern(text), (whole: string, before: string, offset: number) => {
       blanked.push(offset + whole.length); // where the decorator ends
       return before + ' '.repeat(whole.length - before.length);
     });

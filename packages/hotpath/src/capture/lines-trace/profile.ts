@@ -4,6 +4,7 @@
 import type { FunctionStats, LineStats, Profile, ProfileMeta } from '../../model/profile.js';
 import { readSourceFile, withSource, type ReadSource } from '../function-source.js';
 import { matchesAny } from '../lines-sample/targets.js';
+import { readMapsOf } from '../source-maps.js';
 import type { LineTraceData } from './capture.js';
 
 /** Everything of the profile's metadata that the capture does not decide. */
@@ -13,6 +14,7 @@ export type LineTraceMeta = Omit<ProfileMeta, 'mode' | 'exactness' | 'notes'>;
 export function buildLineTraceProfile(data: LineTraceData, meta: LineTraceMeta, readSource: ReadSource = readSourceFile): Profile {
   const functions: FunctionStats[] = [];
   const lines: LineStats[] = [];
+  readMapsOf(data.modules.map((m) => m.url)); // for sources only in a map
   const frames = data.functions.map((fn, frame) => {
     const total = fn.lines.reduce((sum, [, , time]) => sum + time, 0);
     // The function's time is its lines' time: inclusive of callees; its self time is not measured apart.
