@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { totalTime } from '../src/export/counts.js';
-import { cpuProfile, type CpuProfile } from '../src/export/cpuprofile.js';
+import { cpuProfile, START_TIME_US, type CpuProfile } from '../src/export/cpuprofile.js';
 import { EXPORTERS } from '../src/export/index.js';
 import { parseAnyProfile, readAnyProfile } from '../src/import/read-any.js';
 import { serializeProfile } from '../src/model/file.js';
@@ -83,7 +83,9 @@ test('cpuprofile: nodes, samples and deltas are consistent', () => {
     lineNumber: 0,
     columnNumber: 7,
   });
-  assert.equal(exported.endTime, totalTime(taylor()) / 1000); // µs
+  // A monotonic-looking start (DevTools reads startTime 0 as no time at all), µs.
+  assert.equal(exported.startTime, START_TIME_US);
+  assert.equal(Math.round((exported.endTime - exported.startTime) * 1000), totalTime(taylor())); // to the ns
 });
 
 test('cpuprofile: self times become samples of at most the interval', () => {

@@ -40,7 +40,19 @@ function runBoth(
   );
   assert.equal(traced.stdout, plain.stdout, traced.stderr);
   assert.equal(traced.status, plain.status, traced.stderr);
-  return { plain, traced, profile: loadProfileSync(output) };
+  const profile = loadProfileSync(output);
+  assertWithinDuration(profile);
+  return { plain, traced, profile };
+}
+
+// The tree holds the program's time only: hotpath's start-up (hooks, the loader thread) is
+// charged to nobody, so the root's self time plus every function's is within the duration.
+function assertWithinDuration(profile: Profile): void {
+  const charged = profile.tree![0]!.self + profile.functions.reduce((sum, f) => sum + f.self, 0);
+  assert.ok(
+    charged <= profile.meta.duration,
+    `root + self ${charged} ns > duration ${profile.meta.duration} ns`,
+  );
 }
 
 /** `name: calls` of the program's own functions (summed over functions of one name). */

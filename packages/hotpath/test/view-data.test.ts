@@ -11,7 +11,8 @@ import { escapeHtml, jsonForScript } from '../src/view/html.js';
 import { renderViewHtml } from '../src/view/report.js';
 import { aggregateTree } from '../src/view/tree-aggregate.js';
 import { buildViewData, OTHER_NAME } from '../src/view/view-data.js';
-import { F, taylorProfile } from './fixtures.js';
+import { makeFrame } from '../src/model/frames.js';
+import { F, profileFromTree, taylorProfile, treeBuilder } from './fixtures.js';
 import { largeProfile, TAYLOR_SOURCE, taylorViewProfile, XSS_NAME, xssProfile } from './view-fixtures.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotpath-view-data-'));
@@ -83,4 +84,44 @@ test('names that are markup appear in the report only escaped', () => {
   assert.equal(html.match(/<script/g)!.length, 2, 'only the data element and the page script');
   assert.match(html, /<title>hotpath: &#60;b&#62;bold&#60;\/b&#62; &#60;script&#62;/);
   assert.match(html, /Content-Security-Policy" content="default-src 'none'; script-src 'sha256-[^']+'; style-src 'sha256-[^']+'/);
+});
+
+test('folding that hides most of the calls says so and names the flag that shows them', () => {
+  // main -> check (the program's own) -> a library walking a tree: 36,000 calls inside node_modules.
+  const frames = [
+    makeFrame('(root)', '', 0, 0),
+    makeFrame('main', '/proj/app.ts', 1, 1),
+    makeFrame('check', '/proj/app.ts', 5, 1),
+    makeFrame('visit', '/proj/node_modules/lib/walk.js', 10, 1),
+    makeFrame('visitChild', '/proj/node_modules/lib/walk.js', 20, 1),
+  ];
+  const { tree, add } = treeBuilder(0);
+  const main = add(0, 1, 1, 1_000);
+  const check = add(main, 2, 10, 1_000);
+  const visit = add(check, 3, 10, 5_000);
+  add(visit, 4, 36_000, 90_000);
+  const folded = buildViewData(profileFromTree(frames, tree, { cwd: '/proj' }));
+  const note = folded.notes.find((n) => n.startsWith('Folding hides most of the calls'));
+  assert.equal(note, 'Folding hides most of the calls: 21 function calls are shown of 36,021; the rest are calls inside <node_modules> or <node internals>, each one row here. hotpath view --show-node-modules shows them function by function.');
+  const shown = buildViewData(profileFromTree(frames, tree, { cwd: '/proj' }), { showNodeModules: true });
+  assert.ok(!shown.notes.some((n) => n.startsWith('Folding hides')));
+});
+
+test('a file too large to inline whole still gives the source pane the lines of its functions', () => {
+  const file = path.join(dir, 'big.js');
+  const lines = Array.from({ length: 20_000 }, (_, i) => `  const line${i + 1} = ${i + 1};`);
+  lines[4999] = 'function deep() {';
+  fs.writeFileSync(file, lines.join('\n'));
+  const frames = [makeFrame('(root)', '', 0, 0), makeFrame('deep', file, 5000, 1), makeFrame('top', file, 1, 1)];
+  const { tree, add } = treeBuilder(0);
+  add(add(0, 2, 1, 1_000), 1, 1, 5_000);
+  const profile = profileFromTree(frames, tree, { cwd: dir, startTime: new Date(Date.now() + 60_000).toISOString() });
+  const data = buildViewData(profile, { sourceLimits: { maxFileBytes: 100_000, maxTotalBytes: 1 << 20 } });
+  const source = data.sources[data.frames[1]!.source]!;
+  assert.equal(source.text, null);
+  assert.match(source.note!, /^big\.js is too large to inline whole \(0\.\d MiB\): the first 120 lines of each function are$/);
+  assert.deepEqual(source.excerpts!.map((e) => [e.start, e.text.split('\n').length]), [[1, 118], [4998, 120]]);
+  const deep = source.excerpts![1]!.text.split('\n');
+  assert.equal(deep[2], 'function deep() {'); // line 5000
+  assert.equal(deep[3], '  const line5001 = 5001;');
 });

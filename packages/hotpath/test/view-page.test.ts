@@ -81,7 +81,8 @@ test('the page formats times, counts and shares as the CLI does', () => {
   assert.equal(ncalls(188000, 750), '188000/750');
   assert.equal(ncalls(1, 1), '1');
   assert.equal(ncalls(null, null), '?');
-  assert.equal(perCall(47_000_000, 188000, 'ms'), '0.000');
+  assert.equal(perCall(47_000_000, 188000, 'ms'), '250 ns'); // not pstats' 0.000: the unit that fits
+  assert.equal(perCall(47_000_000, 188, 'ms'), '0.250');
   assert.equal(perCall(5, 0, 's'), '');
   assert.equal(human(47_470_000), '47.5 ms');
   assert.equal(human(250), '250 ns');

@@ -15,7 +15,7 @@ import { progressLine } from './progress.js';
 import { baselineLabel, groupBenchmarks, renderBenchReport, sortBenchmarks, type Baseline, type GroupKey, type SortKey } from './report.js';
 import { buildRun } from './results.js';
 import { runBenchFiles } from './run-files.js';
-import { findRun, loadRun, saveRun, StorageError, type BenchRun } from './storage.js';
+import { findRun, loadRun, saveRun, StorageError, storedRun, type BenchRun } from './storage.js';
 import type { Column, TimeUnitChoice } from './table.js';
 
 /** The options of `hotpath bench`. */
@@ -115,19 +115,25 @@ function selectedFiles(patterns: readonly string[], cwd: string): { files: strin
   return { files, only: picked ? selectors.map((s) => s.selector) : undefined };
 }
 
+// `--storage` relative to the working directory, or as given when absolute.
+function storageDir(options: BenchCommandOptions): string {
+  return path.resolve(options.cwd, options.storage);
+}
+
 function loadBaseline(options: BenchCommandOptions): Baseline {
-  const dir = path.join(options.cwd, options.storage, machineId());
+  const dir = path.join(storageDir(options), machineId());
   const which = options.compare === true ? undefined : options.compare;
   const file = findRun(dir, which);
   const run = loadRun(path.resolve(options.cwd, file), file);
-  const inStorage = path.relative(path.join(options.cwd, options.storage), path.resolve(options.cwd, file));
+  const inStorage = path.relative(storageDir(options), path.resolve(options.cwd, file));
   return { run, name: inStorage.startsWith('..') ? file : inStorage.split(path.sep).join('/') };
 }
 
 function save(run: BenchRun, options: BenchCommandOptions, io: CommandIo): void {
   const label = options.save === true ? (run.commit.id === 'unversioned' ? 'unversioned' : run.commit.id.slice(0, 12)) : options.save!;
-  const file = saveRun(run, path.join(options.cwd, options.storage, run.machineId), label);
-  io.stderr.write(`Saved benchmark data in: ${path.relative(options.cwd, file)}\n`);
+  const file = saveRun(run, path.join(storageDir(options), run.machineId), label);
+  const shown = path.relative(options.cwd, file);
+  io.stderr.write(`Saved benchmark data in: ${shown.startsWith('..') ? file : shown}\n`);
 }
 
 function plot(run: BenchRun, baseline: Baseline | undefined, options: BenchCommandOptions, io: CommandIo): void {
@@ -153,7 +159,7 @@ function plot(run: BenchRun, baseline: Baseline | undefined, options: BenchComma
 // The run as saved, plus what is derived from it: the notes (flags) and the comparison.
 function jsonReport(run: BenchRun, baseline: Baseline | undefined, report: ReturnType<typeof renderBenchReport>) {
   const notes = run.benchmarks.flatMap(benchmarkNotes);
-  if (!baseline) return { ...run, notes };
+  if (!baseline) return { ...storedRun(run), notes };
   const findings = [...report.regressions, ...report.noise].map((f) => ({
     fullname: f.fullname,
     field: f.check.field,
@@ -162,7 +168,7 @@ function jsonReport(run: BenchRun, baseline: Baseline | undefined, report: Retur
     value: f.value,
     verdict: f.inNoise ? 'noise' : 'regression',
   }));
-  return { ...run, notes, comparison: { against: baseline.name, findings } };
+  return { ...storedRun(run), notes, comparison: { against: baseline.name, findings } };
 }
 
 function definedOnly<T extends object>(values: T): Partial<T> {

@@ -6,7 +6,10 @@
  *   runs saving at once get two numbers, and a reader never sees half a file.
  * - **Validated on load.** A missing, truncated or foreign file is a {@link StorageError}
  *   naming it; the statistics are recomputed from the stored rounds, never trusted.
- * - Times are integer ns (`"unit": "ns"`); each benchmark keeps all its rounds.
+ * - Rounds are integer ns (`"unit": "ns"`, `roundsNs`): what hotpath reads back. Each
+ *   benchmark's `stats` are pytest-benchmark's, in its units (seconds per call, its field names:
+ *   `stddev_outliers`, `ld15iqr`, `total`, ...), so `pytest-benchmark compare` reads the same
+ *   files with the right times; hotpath recomputes its own from the rounds and never reads them.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -37,6 +40,68 @@ export interface BenchRun {
   machine: MachineInfo;
   commit: CommitInfo;
   benchmarks: RunBenchmark[];
+}
+
+/** A benchmark's statistics as pytest-benchmark stores them: times in seconds per call. */
+export interface PytestStats {
+  min: number;
+  max: number;
+  mean: number;
+  stddev: number;
+  rounds: number;
+  median: number;
+  iqr: number;
+  q1: number;
+  q3: number;
+  iqr_outliers: number;
+  stddev_outliers: number;
+  outliers: string;
+  /** Lowest call time within 1.5 IQR below Q1, highest within 1.5 IQR above Q3. */
+  ld15iqr: number;
+  hd15iqr: number;
+  ops: number;
+  /** Sum of all rounds, s. */
+  total: number;
+  iterations: number;
+}
+
+/** A run as written to disk and printed by `--json`: {@link BenchRun} with pytest-benchmark's stats. */
+export type StoredRun = Omit<BenchRun, 'benchmarks'> & {
+  benchmarks: Array<Omit<RunBenchmark, 'stats'> & { stats: PytestStats }>;
+};
+
+const NS_PER_S = 1e9;
+
+/** The run as stored: each benchmark's stats in pytest-benchmark's schema and units. */
+export function storedRun(run: BenchRun): StoredRun {
+  return { ...run, benchmarks: run.benchmarks.map((b) => ({ ...b, stats: pytestStats(b) })) };
+}
+
+function pytestStats(b: RunBenchmark): PytestStats {
+  const s = b.stats;
+  const sorted = b.roundsNs.map((ns) => ns / b.iterations).sort((x, y) => x - y);
+  const low = s.q1 - 1.5 * s.iqr;
+  const high = s.q3 + 1.5 * s.iqr;
+  const seconds = (ns: number) => ns / NS_PER_S;
+  return {
+    min: seconds(s.min),
+    max: seconds(s.max),
+    mean: seconds(s.mean),
+    stddev: seconds(s.stddev),
+    rounds: s.rounds,
+    median: seconds(s.median),
+    iqr: seconds(s.iqr),
+    q1: seconds(s.q1),
+    q3: seconds(s.q3),
+    iqr_outliers: s.iqrOutliers,
+    stddev_outliers: s.stddevOutliers,
+    outliers: s.outliers,
+    ld15iqr: seconds(sorted.find((x) => x >= low) ?? s.min),
+    hd15iqr: seconds(sorted.findLast((x) => x <= high) ?? s.max),
+    ops: s.ops,
+    total: seconds(s.totalNs),
+    iterations: b.iterations,
+  };
 }
 
 /** Why a saved run could not be used. */
@@ -71,7 +136,7 @@ export function listRuns(dir: string): { number: number; file: string }[] {
 export function saveRun(run: BenchRun, dir: string, label: string): string {
   fs.mkdirSync(dir, { recursive: true });
   const temporary = path.join(dir, `.saving-${process.pid}-${Date.now()}.tmp`);
-  fs.writeFileSync(temporary, `${JSON.stringify(run, null, 2)}\n`, { flag: 'wx' });
+  fs.writeFileSync(temporary, `${JSON.stringify(storedRun(run), null, 2)}\n`, { flag: 'wx' });
   try {
     for (let attempt = 0; ; attempt++) {
       const next = (listRuns(dir).at(-1)?.number ?? 0) + 1 + attempt;

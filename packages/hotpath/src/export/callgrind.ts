@@ -4,6 +4,9 @@
  *
  * Layout, as pyprof2calltree writes Python profiles:
  * - one event, `ns` (nanoseconds, integers);
+ * - files relative to the profile's cwd where inside it (`fl=examples/taylor.ts`), as
+ *   pyprof2calltree writes them: `callgrind_annotate` run from there finds the sources, and
+ *   does not list each function twice, once under an absolute and once under a relative name;
  * - per function a `fl=`/`fn=` block (names compressed: `fn=(3) factorial` once, `fn=(3)`
  *   after) with its self cost on the line where the function starts;
  * - per callee a `cfl=`/`cfn=` pair, `calls=COUNT CALLEE_LINE`, then the inclusive cost of those
@@ -17,12 +20,15 @@
  * - primitive (non-recursive) call counts: callgrind has only total calls per edge;
  * - unknown counts (sampling): written as lower bounds, since `calls=0` is read as no call by
  *   every reader; the file's `desc:` lines say which counts are exact, estimated or bounds;
+ * - callers of functions that were counted but never sampled: their calls come from one
+ *   caller of no cost, `(caller not sampled)`, so readers still show the exact count
+ *   (KCachegrind's "Called" column counts incoming `calls=` lines);
  * - columns, frame categories, and the metadata beyond the command.
  */
 import type { Profile } from '../model/profile.js';
 import { VERSION } from '../version.js';
 import { countsNote, edgeKey, totalTime, writtenCounts } from './counts.js';
-import { localFile, oneLine, uniqueNames } from './labels.js';
+import { displayFile, oneLine, uniqueNames } from './labels.js';
 import type { Exporter } from './types.js';
 
 /** The callgrind exporter. */
@@ -38,7 +44,7 @@ export const callgrindExporter: Exporter = {
 /** The callgrind text of a profile. */
 export function writeCallgrind(profile: Profile): string {
   const names = uniqueNames(profile);
-  const files = profile.frames.map((frame) => oneLine(localFile(frame.file)) || '???');
+  const files = profile.frames.map((frame) => oneLine(displayFile(frame.file, profile.meta.cwd)) || '???');
   const fileIds = new Compressor();
   const fnIds = new Compressor();
   const counts = writtenCounts(profile);
@@ -59,7 +65,30 @@ export function writeCallgrind(profile: Profile): string {
       lines.push(`${line} ${Math.round(edge.total)}`);
     }
   }
+  const unsampled = uncalledCounts(profile);
+  if (unsampled.length > 0) {
+    lines.push('', `fl=${fileIds.name('???')}`, `fn=${fnIds.name(UNSAMPLED_CALLER)}`, '0 0');
+    for (const f of unsampled) {
+      lines.push(`cfl=${fileIds.name(files[f.frame]!)}`, `cfn=${fnIds.name(names[f.frame]!)}`);
+      lines.push(`calls=${f.calls} ${profile.frames[f.frame]!.line}`, '0 0');
+    }
+  }
   return lines.join('\n') + '\n';
+}
+
+/** The caller given to functions whose calls were counted but whose callers were never seen. */
+export const UNSAMPLED_CALLER = '(caller not sampled)';
+
+// Functions with a known count but no incoming edge: counted (sample mode's counters) but
+// never on a sampled stack, so no caller is known. Top-level code (<module>) has no caller
+// either, but is entered once by the runtime, which is what the tree's root stands for.
+function uncalledCounts(profile: Profile): Array<{ frame: number; calls: number }> {
+  if (profile.meta.mode !== 'sample') return [];
+  const called = new Set(profile.edges.map((e) => e.callee));
+  const inTree = new Set(profile.tree?.map((node) => node.frame) ?? []);
+  return profile.functions
+    .filter((f) => f.calls !== null && f.calls > 0 && !called.has(f.frame) && !inTree.has(f.frame))
+    .map((f) => ({ frame: f.frame, calls: f.calls! }));
 }
 
 function header(profile: Profile, countNote: string): string[] {

@@ -10,7 +10,9 @@
  * Samples are synthesised from the tree's self times: walking the tree depth-first, each
  * node's self time becomes samples of at most the sampling interval (the capture's interval,
  * else 100 µs), the last one shorter. Deltas are fractional µs (to the ns) so self times read
- * back exactly; `startTime` is 0, since absolute µs timestamps would round away the ns.
+ * back exactly. `startTime` is {@link START_TIME_US}, a monotonic-looking time like V8's own:
+ * DevTools takes 0 for "no time" (its trace bounds come out null, the flame chart empty and
+ * the totals negative), and a wall-clock epoch in µs (1.7e15) would round the deltas away.
  *
  * What it loses:
  * - call counts (a cpuprofile has none), primitive counts, line stats, metadata;
@@ -33,6 +35,12 @@ export const cpuprofileExporter: Exporter = {
 
 /** Default longest synthesised sample when the profile has no interval of its own, ns. */
 export const DEFAULT_SAMPLE_INTERVAL = 100_000;
+
+/**
+ * The `startTime` written, µs: 1000 s into a monotonic clock, as `node --cpu-prof` writes its
+ * own (process-relative µs). At 1e9 a double still resolves 1e-7 µs, so the ns survive.
+ */
+export const START_TIME_US = 1e9;
 
 /** A node of a cpuprofile. */
 export interface CpuProfileNode {
@@ -80,8 +88,8 @@ export function cpuProfile(profile: Profile, options: ExportOptions = {}): CpuPr
   }
   const micros = (ns: number): number => Math.round(ns) / 1000;
   const timeDeltas = samples.map((_, i) => (i === 0 ? 0 : micros(durations[i - 1]!)));
-  const endTime = micros(durations.reduce((sum, d) => sum + d, 0));
-  return { nodes, startTime: 0, endTime, samples, timeDeltas };
+  const endTime = START_TIME_US + micros(durations.reduce((sum, d) => sum + d, 0));
+  return { nodes, startTime: START_TIME_US, endTime, samples, timeDeltas };
 }
 
 // The tree with V8's `(root)` at the top: the profile's own root when it is one, else a new

@@ -3,10 +3,21 @@
  * Pyroscope/Grafana read. Schema: https://github.com/google/pprof/blob/main/proto/profile.proto
  * Encoded with `pprof-format` (Datadog's pprof encoder for Node); gzipped with node:zlib.
  *
- * Layout: one location and one function per frame (name, file, start line; a single mapping
- * marked as symbolized, so pprof does not try to symbolize); one sample per call-tree node, its
- * stack leaf first, with values `calls/count` (only when the profile has counts) and
- * `cpu/nanoseconds` (self time). Graph-only profiles get one single-frame sample per function.
+ * Layout: one location and one function per frame (a single mapping marked as symbolized, so
+ * pprof does not try to symbolize); one sample per call-tree node, its stack leaf first, with
+ * values `calls/count` (wherever the profile has counts) and `cpu/nanoseconds` (self time).
+ * Graph-only profiles get one single-frame sample per function.
+ *
+ * Names: pprof's `-top`, `-list` and graphs merge functions by name alone, and its demangler
+ * strips `<...>` and `(...)` from names that look like C++ (`<module>` became `[file]`, every
+ * `(anonymous)` one row). So `name` is the callgrind writer's unique name (`(anonymous)
+ * [src/a.ts:12:3]`, {@link uniqueNames}), and `system_name` is always different from it
+ * (`name file:line:col`): pprof leaves a function alone when the two differ.
+ *
+ * Counts: a node whose count the capture took carries it. Sample mode counts functions, not
+ * nodes: a function's count is split over its nodes by their self time (whole calls, largest
+ * remainders first, so the function's total is exact), and a function that was never sampled
+ * gets one single-frame sample with its calls and no time.
  *
  * What it loses:
  * - primitive counts and caller -> callee edge stats (pprof derives edges from stacks);
@@ -27,7 +38,7 @@ import {
 } from 'pprof-format';
 import type { Profile, TreeNode } from '../model/profile.js';
 import { countsNote, writtenCounts } from './counts.js';
-import { localFile } from './labels.js';
+import { localFile, uniqueNames } from './labels.js';
 import type { Exporter } from './types.js';
 
 /** The pprof exporter. */
@@ -42,8 +53,7 @@ export const pprofExporter: Exporter = {
 /** The pprof message of a profile, before encoding. */
 export function pprofProfile(profile: Profile): PprofProfile {
   const strings = new StringTable(); // index 0 is "", as the format requires
-  const withCalls =
-    profile.meta.exactness.calls !== 'none' && profile.functions.every((f) => f.calls !== null);
+  const withCalls = profile.meta.exactness.calls !== 'none' && profile.functions.some((f) => f.calls !== null);
   const cpu = new ValueType({ type: strings.dedup('cpu'), unit: strings.dedup('nanoseconds') });
   const sampleType = withCalls
     ? [new ValueType({ type: strings.dedup('calls'), unit: strings.dedup('count') }), cpu]
@@ -55,16 +65,17 @@ export function pprofProfile(profile: Profile): PprofProfile {
     hasFilenames: true,
     hasLineNumbers: true,
   });
-  const functions = profile.frames.map(
-    (frame, i) =>
-      new PprofFunction({
-        id: i + 1,
-        name: strings.dedup(frame.name || '(anonymous)'),
-        systemName: strings.dedup(frame.name || '(anonymous)'),
-        filename: strings.dedup(localFile(frame.file)),
-        startLine: frame.line,
-      }),
-  );
+  const names = uniqueNames(profile);
+  const functions = profile.frames.map((frame, i) => {
+    const file = localFile(frame.file);
+    return new PprofFunction({
+      id: i + 1,
+      name: strings.dedup(names[i]!),
+      systemName: strings.dedup(`${frame.name || '(anonymous)'} ${file}:${frame.line}:${frame.column}`),
+      filename: strings.dedup(file),
+      startLine: frame.line,
+    });
+  });
   const locations = profile.frames.map(
     (frame, i) =>
       new Location({ id: i + 1, mappingId: 1, line: [new Line({ functionId: i + 1, line: frame.line })] }),
@@ -77,7 +88,7 @@ export function pprofProfile(profile: Profile): PprofProfile {
   const start = Date.parse(profile.meta.startTime);
   return new PprofProfile({
     sampleType,
-    sample: samples(profile, withCalls),
+    sample: withCalls ? samples(profile, nodeCalls(profile)) : samples(profile, null),
     mapping: [mapping],
     location: locations,
     function: functions,
@@ -91,12 +102,58 @@ export function pprofProfile(profile: Profile): PprofProfile {
   });
 }
 
-function samples(profile: Profile, withCalls: boolean): Sample[] {
-  const value = (calls: number | null, self: number) =>
-    withCalls ? [calls ?? 0, Math.round(self)] : [Math.round(self)];
+// Calls of each tree node (or, graph-only, of each function by frame) as written; 0 unknown.
+interface WrittenCalls {
+  /** By tree node id, or by frame without a tree. */
+  calls: number[];
+  /** Frames with known calls and no tree node to carry them: never sampled. */
+  unsampled: Array<{ frame: number; calls: number }>;
+}
+
+function nodeCalls(profile: Profile): WrittenCalls {
+  const byFrame = new Map(profile.functions.map((f) => [f.frame, f.calls]));
+  if (!profile.tree) {
+    return { calls: profile.frames.map((_, frame) => byFrame.get(frame) ?? 0), unsampled: [] };
+  }
+  const calls = profile.tree.map((node) => node.calls ?? 0);
+  const uncounted = new Map<number, number[]>(); // frame -> its nodes without a count
+  profile.tree.forEach((node, id) => {
+    if (id === 0 || node.calls !== null) return;
+    const nodes = uncounted.get(node.frame);
+    if (nodes) nodes.push(id);
+    else uncounted.set(node.frame, [id]);
+  });
+  const inTree = new Set(profile.tree.map((node) => node.frame));
+  const unsampled: WrittenCalls['unsampled'] = [];
+  for (const f of profile.functions) {
+    if (f.calls === null || f.calls === 0) continue;
+    const nodes = uncounted.get(f.frame);
+    if (nodes) splitCalls(f.calls, nodes, profile.tree, calls);
+    else if (!inTree.has(f.frame)) unsampled.push({ frame: f.frame, calls: f.calls });
+  }
+  return { calls, unsampled };
+}
+
+// Splits `total` calls over `nodes` by self time, in whole calls summing to `total` exactly.
+function splitCalls(total: number, nodes: number[], tree: readonly TreeNode[], calls: number[]): void {
+  const weights = nodes.map((id) => tree[id]!.self);
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const shares = weights.map((w) => (sum > 0 ? (total * w) / sum : total / nodes.length));
+  const whole = shares.map(Math.floor);
+  let left = total - whole.reduce((a, b) => a + b, 0);
+  const byRemainder = shares.map((share, i) => [share - whole[i]!, i] as const).sort((a, b) => b[0] - a[0]);
+  for (const [, i] of byRemainder) {
+    if (left-- <= 0) break;
+    whole[i]!++;
+  }
+  nodes.forEach((id, i) => (calls[id] = whole[i]!));
+}
+
+function samples(profile: Profile, counts: WrittenCalls | null): Sample[] {
+  const value = (calls: number, self: number) => (counts ? [calls, Math.round(self)] : [Math.round(self)]);
   if (!profile.tree) {
     return profile.functions.map(
-      (f) => new Sample({ locationId: [f.frame + 1], value: value(f.calls, f.self) }),
+      (f) => new Sample({ locationId: [f.frame + 1], value: value(counts?.calls[f.frame] ?? 0, f.self) }),
     );
   }
   const tree = profile.tree;
@@ -106,8 +163,12 @@ function samples(profile: Profile, withCalls: boolean): Sample[] {
   tree.forEach((node: TreeNode, id) => {
     const parent = node.parent >= 0 ? stacks[node.parent]! : [];
     stacks[id] = id === 0 && skipRoot ? [] : [node.frame + 1, ...parent];
-    if (stacks[id]!.length === 0 || (node.self === 0 && !(withCalls && node.calls))) return;
-    out.push(new Sample({ locationId: stacks[id], value: value(node.calls, node.self) }));
+    const calls = counts?.calls[id] ?? 0;
+    if (stacks[id]!.length === 0 || (node.self === 0 && calls === 0)) return;
+    out.push(new Sample({ locationId: stacks[id], value: value(calls, node.self) }));
   });
+  for (const { frame, calls } of counts?.unsampled ?? []) {
+    out.push(new Sample({ locationId: [frame + 1], value: value(calls, 0) }));
+  }
   return out;
 }

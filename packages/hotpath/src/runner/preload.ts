@@ -90,9 +90,10 @@ function installHooks(data: LoaderData, transform: ModuleTransform | null): void
 
 async function startTrace(data: LoaderData): Promise<Stop> {
   const bridge = await import('./trace-bridge.js');
-  const stop = bridge.startRecorder();
+  const recording = bridge.startRecorder();
   installHooks(data, bridge.loaderTransform(data));
-  return stop;
+  recording.begin(); // where the profile's duration starts: hotpath's start-up is nobody's
+  return recording.stop;
 }
 
 /** Trace mode's line capture: line events in the picked functions (runner/lines-trace-bridge.ts). */

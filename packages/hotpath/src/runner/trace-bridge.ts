@@ -26,10 +26,17 @@ function allocator(settings: LoaderData): ReturnType<typeof sharedIdAllocator> |
   return settings.idCounter ? sharedIdAllocator(new Int32Array(settings.idCounter)) : undefined;
 }
 
-/** Installs the recorder; the returned function takes the capture's `trace` part. */
-export function startRecorder(): () => { trace: TraceSnapshot } {
+/** The recorder's two ends: where the program starts, and the capture's `trace` part when it ends. */
+export interface TraceRecording {
+  /** The program starts now: the time the root held during hotpath's start-up is dropped. */
+  begin(): void;
+  stop(): { trace: TraceSnapshot };
+}
+
+/** Installs the recorder (before the hooks, so the program's first module is recorded). */
+export function startRecorder(): TraceRecording {
   const recorder = installRecorder();
-  return () => ({ trace: traceSnapshot(recorder) });
+  return { begin: () => recorder.begin(), stop: () => ({ trace: traceSnapshot(recorder) }) };
 }
 
 /** The profile of a trace capture. */

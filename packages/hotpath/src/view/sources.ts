@@ -1,7 +1,8 @@
 // The source files a report inlines: read when the report is written, since the report must
 // open anywhere later. Only files of functions the profile has stats for are read, each up to
 // a size limit and all together up to a budget, so a profile of a large program cannot make a
-// report of hundreds of megabytes.
+// report of hundreds of megabytes. A file over the size limit (tsc's 5.9 MiB _tsc.js) still
+// gets the lines of its functions: each function's first lines, as excerpts.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +19,11 @@ export interface SourceLimits {
 
 /** 1 MiB a file, 16 MiB in all. */
 export const DEFAULT_SOURCE_LIMITS: SourceLimits = { maxFileBytes: 1 << 20, maxTotalBytes: 16 << 20 };
+
+/** Lines kept of each function of a file too large to inline: from 2 above its start. */
+export const EXCERPT_LINES = 120;
+/** Files larger than this are not read at all, not even for excerpts. */
+const MAX_READ_BYTES = 256 << 20;
 
 /** The sources read, and for each frame its index in them (-1: none). */
 export interface ReadSources {
@@ -42,13 +48,16 @@ export function readSources(
   const sources: ViewSource[] = [];
   const byPath = new Map<string, number>();
   let budget = limits.maxTotalBytes;
-  const sourceOf = frames.map((frame, i) => {
-    const file = wanted.has(i) ? localPath(frame, cwd) : null;
+  const files = frames.map((frame, i) => (wanted.has(i) ? localPath(frame, cwd) : null));
+  const starts = new Map<string, number[]>(); // file -> the start lines of its functions
+  files.forEach((file, i) => file !== null && starts.set(file, [...(starts.get(file) ?? []), frames[i]!.line]));
+  const sourceOf = frames.map((_, i) => {
+    const file = files[i]!;
     if (file === null) return -1;
     let index = byPath.get(file);
     if (index === undefined) {
-      const source = readOne(file, shownFile[i]!, Date.parse(startTime), limits.maxFileBytes, budget);
-      budget -= source.text?.length ?? 0;
+      const source = readOne(file, shownFile[i]!, Date.parse(startTime), { ...limits, maxTotalBytes: budget }, starts.get(file)!);
+      budget -= source.text?.length ?? source.excerpts?.reduce((sum, e) => sum + e.text.length, 0) ?? 0;
       index = sources.push(source) - 1;
       byPath.set(file, index);
     }
@@ -70,7 +79,7 @@ function localPath(frame: Frame, cwd: string): string | null {
   }
 }
 
-function readOne(file: string, shown: string, started: number, maxBytes: number, budget: number): ViewSource {
+function readOne(file: string, shown: string, started: number, limits: SourceLimits, starts: number[]): ViewSource {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -78,8 +87,10 @@ function readOne(file: string, shown: string, started: number, maxBytes: number,
     return { file: shown, text: null, note: `${shown} was not found when the report was written` };
   }
   if (!stat.isFile()) return { file: shown, text: null, note: `${shown} is not a file` };
-  if (stat.size > maxBytes) return { file: shown, text: null, note: `${shown} is too large to inline (${megabytes(stat.size)})` };
-  if (stat.size > budget) return { file: shown, text: null, note: `${shown} was left out: the report's budget for sources is spent` };
+  const whole = stat.size <= limits.maxFileBytes;
+  if (stat.size > MAX_READ_BYTES) return { file: shown, text: null, note: `${shown} is too large to read (${megabytes(stat.size)})` };
+  const left = `${shown} was left out: the report's budget for sources is spent`;
+  if (whole && stat.size > limits.maxTotalBytes) return { file: shown, text: null, note: left };
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -88,7 +99,26 @@ function readOne(file: string, shown: string, started: number, maxBytes: number,
   }
   if (text.includes('\0')) return { file: shown, text: null, note: `${shown} is not a text file` };
   const changed = Number.isFinite(started) && stat.mtimeMs > started;
-  return { file: shown, text, note: changed ? `${shown} changed after the profile was taken: lines may not match` : null };
+  const changedNote = changed ? `${shown} changed after the profile was taken: lines may not match` : null;
+  if (whole) return { file: shown, text, note: changedNote };
+  const excerpts = excerptsOf(text, starts);
+  if (excerpts.reduce((sum, e) => sum + e.text.length, 0) > limits.maxTotalBytes) return { file: shown, text: null, note: left };
+  const note = `${shown} is too large to inline whole (${megabytes(stat.size)}): the first ${EXCERPT_LINES} lines of each function are`;
+  return { file: shown, text: null, excerpts, note: [note, changedNote].filter(Boolean).join('; ') };
+}
+
+// The lines from 2 above each start to EXCERPT_LINES below it, overlapping runs merged.
+function excerptsOf(text: string, starts: number[]): Array<{ start: number; text: string }> {
+  const lines = text.split(/\r?\n/);
+  const runs: Array<[number, number]> = [];
+  for (const line of [...new Set(starts)].filter((n) => n >= 1).sort((a, b) => a - b)) {
+    const from = Math.max(1, line - 2);
+    const to = Math.min(lines.length, line + EXCERPT_LINES - 3);
+    const last = runs.at(-1);
+    if (last && from <= last[1] + 1) last[1] = Math.max(last[1], to);
+    else runs.push([from, to]);
+  }
+  return runs.map(([from, to]) => ({ start: from, text: lines.slice(from - 1, to).join('\n') }));
 }
 
 function megabytes(bytes: number): string {

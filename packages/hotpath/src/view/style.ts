@@ -32,7 +32,7 @@ input[type=search] { width: 220px; }
 .selection { display: flex; gap: 6px; align-items: baseline; min-height: 24px; padding-top: 4px; }
 .selection strong { font-size: 14px; }
 .selection button { margin-left: 8px; }
-.grid { display: grid; grid-template-columns: minmax(0, 1.15fr) minmax(0, 1fr); gap: 16px; padding: 16px 24px 32px; }
+.grid { display: grid; grid-template-columns: minmax(0, 1.15fr) minmax(0, 1fr); grid-auto-flow: row dense; gap: 16px; padding: 16px 24px 32px; }
 .panel { background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; min-width: 0; display: flex; flex-direction: column; }
 .panel.wide { grid-column: 1 / -1; }
 .panel-head { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; }
@@ -56,6 +56,10 @@ table.stats th[aria-sort=ascending] button::after { content: " \\25B4"; color: v
 table.stats td { padding: 2px 8px; border-bottom: 1px solid #eef1f4; white-space: nowrap; }
 table.stats td.num { text-align: right; }
 table.stats td.name { max-width: 0; width: 100%; overflow: hidden; text-overflow: ellipsis; }
+table.stats td.name .cell { display: flex; }
+table.stats td.name .path { min-width: 0; overflow: hidden; text-overflow: ellipsis; direction: rtl; text-align: left; }
+table.stats td.name .fn { flex: none; }
+.body.table .sizer { box-sizing: border-box; }
 table.stats tbody tr { cursor: pointer; }
 table.stats tbody tr:hover { background: #f6f8fa; }
 table.stats tbody tr[aria-selected=true] { background: var(--accent-soft); box-shadow: inset 3px 0 0 var(--accent); }

@@ -92,6 +92,12 @@ export interface TraceRuntime {
 /** A {@link TraceRuntime} that also hands out what it recorded. */
 export interface Recorder extends TraceRuntime {
   /**
+   * Marks the program's start: what the root holds so far (hotpath's own start-up: module
+   * hooks, the loader thread) is dropped and the clock starts again now. Call it where the
+   * profile's duration starts, so the tree's times add up to at most that duration.
+   */
+  begin(): void;
+  /**
    * The call tree so far, usable mid-run: the interval still open is charged to the
    * function on top of the stack, so functions still running get their time so far.
    * Recording goes on undisturbed.
@@ -233,6 +239,11 @@ export function createRecorder(clock: Clock = performance): Recorder {
   }
 
   return {
+    begin() {
+      self[0] = 0;
+      events[0] = 0;
+      last[0] = clock.now();
+    },
     e: enterCall,
     x: exit,
     ea: (id) => new ActivationCell(id, enterCall(id)),

@@ -92,6 +92,11 @@ export interface ViewSource {
   file: string;
   /** Its text; `null` when it could not be inlined (see `note`). */
   text: string | null;
+  /**
+   * For a file too large to inline whole: the lines of its functions, as runs of lines from
+   * 1-based `start` (`text` is then `null`).
+   */
+  excerpts?: Array<{ start: number; text: string }>;
   /** Why the text is missing, or a warning about it (changed since the profile was taken). */
   note: string | null;
 }

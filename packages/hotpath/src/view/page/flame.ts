@@ -54,7 +54,8 @@ function noTreeText(): string {
 class FlameGraph implements Flame {
   private readonly layout: FlameLayout;
   private readonly canvas = el('canvas', { attrs: { id: 'flame-canvas', 'aria-label': 'flame graph' } });
-  private readonly status = el('span', { class: 'muted', attrs: { id: 'flame-status' } });
+  // The panel's own status line (layout.ts): one element with this id in the page.
+  private readonly status = byId('flame-status');
   private readonly reset = el('button', { text: 'reset zoom', attrs: { id: 'flame-reset', disabled: '' } });
   private readonly scroller = byId('flame-body');
   private width = 0;
@@ -71,7 +72,7 @@ class FlameGraph implements Flame {
     private readonly store: SelectionStore,
   ) {
     this.layout = layoutFlame(tree.total, model.children);
-    byId('flame-tools').append(this.searchBox(), this.reset, this.status);
+    byId('flame-tools').append(this.searchBox(), this.reset);
     this.scroller.append(this.canvas);
     this.reset.addEventListener('click', () => this.zoomTo(0));
     this.canvas.addEventListener('click', (event) => this.click(event));
@@ -125,16 +126,20 @@ class FlameGraph implements Flame {
     this.draw();
   }
 
-  /** A selection made anywhere: paint it, and leave a zoom that does not show it. */
+  /**
+   * A selection made anywhere: paint it, and leave a zoom that does not show it. Scrolls only
+   * as far as the node needs, keeping the root (the top row) in view whenever the node fits
+   * below it: the path from the root is what a flame graph is read by.
+   */
   private follow(frame: number | null): void {
     if (frame !== null && this.zoom !== 0 && !this.zoomShows(frame)) this.zoom = 0;
     this.draw();
     const rect = frame === null ? null : this.nodeRect(frame);
     if (rect) {
       const top = rect.y - this.canvas.getBoundingClientRect().top;
-      if (top < this.scroller.scrollTop || top > this.scroller.scrollTop + this.scroller.clientHeight - ROW) {
-        this.scroller.scrollTop = Math.max(0, top - ROW * 2);
-      }
+      const view = this.scroller.clientHeight;
+      if (top + ROW <= view) this.scroller.scrollTop = 0;
+      else if (top < this.scroller.scrollTop || top + ROW > this.scroller.scrollTop + view) this.scroller.scrollTop = top + ROW - view;
     }
   }
 

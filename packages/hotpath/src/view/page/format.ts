@@ -12,10 +12,16 @@ export function fixed(ns: number, unit: Unit): string {
   return (ns / NS_PER[unit]).toFixed(3);
 }
 
-/** pstats' percall: blank for no calls, `?` for unknown ones. */
+/**
+ * pstats' percall: blank for no calls, `?` for unknown ones. A time too small for three
+ * decimals of the unit (pstats' `0.000` for 36 million calls of 80 ns) is shown in a unit
+ * that fits instead, with the unit written: `80 ns`.
+ */
 export function perCall(ns: number, calls: number | null, unit: Unit): string {
   if (calls === null) return '?';
-  return calls === 0 ? '' : fixed(ns / calls, unit);
+  if (calls === 0) return '';
+  const text = fixed(ns / calls, unit);
+  return ns > 0 && Number(text) === 0 ? human(ns / calls) : text;
 }
 
 /** pstats' ncalls: `188000/750` when total and primitive calls differ, `?` when unknown. */

@@ -19,7 +19,8 @@ export function mountLayout(model: Model): void {
     el('div', { class: 'selection', attrs: { id: 'selection' } }),
   ]);
   const main = el('main', { class: 'grid' }, [
-    panel('table', 'Functions', 'the stats table, as pstats prints it'),
+    // Wide: names of 60 characters and more are shown whole beside pstats' five numbers.
+    panel('table', 'Functions', 'the stats table, as pstats prints it', true),
     panel('graph', 'Call graph', 'callers and callees of the selected function'),
     panel('flame', 'Flame graph', 'the call tree: width is inclusive time; click to zoom and select', true),
     panel('callee', 'Callee map', "inclusive time nested by callee, as KCachegrind's Callee Map"),

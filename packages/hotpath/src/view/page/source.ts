@@ -40,20 +40,39 @@ function showSource(model: Model, frame: number, body: HTMLElement): string {
   const { data } = model;
   const info = data.frames[frame]!;
   const source = info.source >= 0 ? data.sources[info.source]! : null;
-  if (!source?.text) {
+  const excerpt = source?.excerpts?.find((e) => e.start <= info.line && info.line < e.start + lineCount(e.text));
+  if (!source || (!source.text && !excerpt)) {
     const why = source?.note ?? (info.file === '' ? 'it has no source file (a built-in or a folded group)' : `${info.file} was not read`);
     body.append(el('p', { class: 'empty', text: `No source for ${info.name}: ${why}.` }));
     return info.label;
   }
   const stats = lineStats(data, frame);
-  const lines = source.text.split(/\r?\n/);
-  const first = lines.length <= MAX_LINES ? 1 : Math.max(1, info.line - 500);
-  const last = Math.min(lines.length, first + MAX_LINES - 1);
+  let lines: string[];
+  let first: number;
+  let last: number;
+  if (source.text) {
+    lines = source.text.split(/\r?\n/);
+    first = lines.length <= MAX_LINES ? 1 : Math.max(1, info.line - 500);
+    last = Math.min(lines.length, first + MAX_LINES - 1);
+  } else {
+    // An excerpt of a large file: its lines in place, numbered as in the file.
+    const own = excerpt!.text.split(/\r?\n/);
+    lines = [];
+    own.forEach((line, i) => (lines[excerpt!.start - 1 + i] = line));
+    first = excerpt!.start;
+    last = excerpt!.start + own.length - 1;
+  }
   const table = sourceTable(lines, first, last, info.line, stats);
   body.append(table);
   const start = table.querySelector<HTMLElement>('tr.fn-start');
   if (start) scrollWithin(body, start);
   return [info.label, lineNote(data, stats, frameName(model, frame)), source.note].filter(Boolean).join(' · ');
+}
+
+function lineCount(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 function lineNote(data: ViewData, stats: Map<number, LineStat>, name: string): string {
