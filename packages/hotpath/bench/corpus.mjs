@@ -1,5 +1,5 @@
 // The corpus of real workloads against the bars: for each workload of packages/hotpath/test/corpus,
-// plain node (tsx for TypeScript), node --cpu-prof, and hotpath in each mode, on the same
+// plain node (tsx for TypeScript), node --cpu-prof (twice), and hotpath in each mode, on the same
 // arguments and stdin; prints a table (workload x mode: pass/fail and the numbers) on stdout,
 // progress on stderr, and with --json FILE writes every number to FILE. What the bars are and
 // how functions are matched: lib/corpus-bars.mjs.
@@ -20,9 +20,10 @@ import { renderCorpusTable } from './lib/corpus-table.mjs';
 const HELP = `usage: node packages/hotpath/bench/corpus.mjs [options]
 
 Runs each workload of packages/hotpath/test/corpus under plain node (tsx for TypeScript),
-node --cpu-prof and hotpath, and checks the bars: output equal to node's in every mode; in
-sample mode the program's own functions keep >= 80% of node --cpu-prof's time for them, with
-the same top five functions by self time.
+node --cpu-prof (twice) and hotpath in each mode, and checks the bars: output equal to node's
+in every mode; in sample mode the program's own functions keep >= 80% of the share of non-idle
+time node --cpu-prof gives them, with the same top five functions by self time; in lines mode
+the picked function measured, with the same hits in both modes.
 
   --only NAMES      comma-separated workload names (default: all)
   --modes MODES     comma-separated, of ${MODES.join(', ')} (default: all)
