@@ -72,7 +72,12 @@ test('loadRun names the file and the problem: missing, not JSON, not a run, newe
     [write('a.json', good.slice(0, 40)), /a\.json is not a saved run: invalid JSON/],
     [write('b.json', '{"format":"pytest"}'), /b\.json is not a saved run: no "format": "hotpath-bench"/],
     [write('c.json', good.replace('"version":1', '"version":9')), /format version 9 is newer than this hotpath reads \(1\)/],
-    [write('d.json', good.replace('"roundsNs":[20,22,24]', '"roundsNs":[]')), /benchmark 0 lacks a name, fullname, iterations or rounds/],
+    [write('d.json', good.replace('"roundsNs":[20,22,24]', '"roundsNs":[]')), /benchmark 0 lacks rounds \(1 to 20000000 of them\)/],
+    [write('e.json', good.replace('"roundsNs":[20,22,24]', '"roundsNs":[20,1e308,24]')), /benchmark 0 has round 1 that is not a time from 1 to 9007199254740991 ns/],
+    [write('f.json', good.replace('"roundsNs":[20,22,24]', '"roundsNs":[20,-0,24]')), /benchmark 0 has round 1 that is not a time/],
+    [write('g.json', good.replace('"iterations":2', '"iterations":0')), /benchmark 0 lacks iterations/],
+    [write('h.json', good.replace(/"benchmarks":\[(.*)\]/s, '"benchmarks":[$1,$1]')), /benchmark 1 repeats the fullname of an earlier one/],
+    [write('i.json', good.slice(0, 30) + '\n\n' + good.slice(30, 60)), /^[^\n]*i\.json is not a saved run: invalid JSON [^\n]*$/],
   ];
   for (const [file, message] of cases) assert.throws(() => loadRun(file), { name: 'StorageError', message }, file);
 });

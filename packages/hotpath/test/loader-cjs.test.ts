@@ -23,3 +23,14 @@ test('a .cjs file required from a .cjs file runs in every mode, as under node', 
     assert.deepEqual(hitLines(profile, DIR), ['helper.cjs:3=100000'], mode);
   }
 });
+
+test('require() of TypeScript in an ES module package runs it as CommonJS, as under tsx', () => {
+  const dir = path.join(FIXTURES, 'loader/require-esm-ts');
+  const tsx = reference('main.cjs', dir, 'tsx');
+  assert.equal(tsx.stdout, '42\n');
+  for (const mode of PROFILE_MODES) {
+    const { run } = profileIn(dir, 'main.cjs', mode);
+    assert.equal(run.status, 0, `${mode}: ${run.stderr}`);
+    assert.ok(run.stdout.startsWith(tsx.stdout), mode);
+  }
+});

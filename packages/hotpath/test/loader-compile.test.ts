@@ -7,7 +7,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { javaScriptOf } from '../src/runner/compile.js';
-import { safeCacheDirectory } from '../src/runner/loader-cache.js';
+import { cacheDirectory, safeCacheDirectory, writeCache } from '../src/runner/loader-cache.js';
+
+// The loader cache of these tests: their own, and the one the prune test looks at.
+const CACHE_HOME = fs.mkdtempSync(path.join(os.tmpdir(), 'hotpath-cache-home-'));
+process.env['XDG_CACHE_HOME'] = CACHE_HOME;
 
 /** A fresh directory holding `files` (name -> contents). */
 function project(files: Record<string, string>): string {
@@ -83,4 +87,29 @@ test('the cache lives in a directory only its user can write, and a shared one i
   assert.equal(fs.statSync(dir).mode & 0o777, 0o700);
   fs.chmodSync(dir, 0o777);
   assert.equal(safeCacheDirectory(base), null);
+});
+
+test('cache entries older than 30 days are removed when the cache is next written (once a day)', () => {
+  const dir = cacheDirectory()!;
+  assert.ok(dir.startsWith(CACHE_HOME), dir);
+  const old = path.join(dir, 'js-old');
+  fs.writeFileSync(old, 'stale');
+  const longAgo = new Date(Date.now() - 31 * 24 * 3600 * 1000);
+  fs.utimesSync(old, longAgo, longAgo);
+  // The earlier tests' writes pruned today already: make that a day ago.
+  const marker = path.join(dir, '.pruned');
+  if (fs.existsSync(marker)) fs.utimesSync(marker, longAgo, longAgo);
+  writeCache('js-new', 'fresh');
+  assert.equal(fs.existsSync(old), false);
+  assert.equal(fs.readFileSync(path.join(dir, 'js-new'), 'utf8'), 'fresh');
+});
+
+test('a tsconfig.json that is not JSON is one error naming it; an unknown option is ignored', () => {
+  const broken = project({ 'tsconfig.json': '{ "compilerOptions": { "target": "ES2022" } oops }' });
+  assert.throws(() => javaScriptOf('export const a: number = 1;\n', path.join(broken, 'a.ts'), 'module'), (error: Error) => {
+    assert.match(error.message, new RegExp(`^${path.join(broken, 'tsconfig.json').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1:\\d+: `));
+    return true;
+  });
+  const unknown = project({ 'tsconfig.json': '{ "compilerOptions": { "target": "ES2099", "fancyNewOption": true, "verbatimModuleSyntax": true } }' });
+  assert.equal(javaScriptOf('export const a: number = 1;\n', path.join(unknown, 'a.ts'), 'module'), 'export const a         = 1;\n');
 });

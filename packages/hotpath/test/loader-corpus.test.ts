@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { hitLines, lineIn, linesIn, PROFILE_MODES, profileIn, reference, whereIs } from './loader-helpers.js';
-import { FIXTURES } from './profile-helpers.js';
+import { hitLines, linesIn, PROFILE_MODES, profileIn, reference, whereIs } from './loader-helpers.js';
+import { FIXTURES, lineOf } from './profile-helpers.js';
 
 interface Program {
   /** Directory under fixtures/loader, and the script in it. */
@@ -97,6 +97,7 @@ const PROGRAMS: Program[] = [
       ['half', 'half.mjs', 'export const half'],
       ['View', 'view.jsx', 'export function View('],
       ['module.exports.negate', 'legacy.cjs', 'negate'],
+      ['clamp', 'clamp.cts', 'export function clamp('],
     ],
     lines: { targets: ['mean'], hits: [['lib/index.ts', 'const total =', 300], ['lib/index.ts', 'return total / values.length;', 300]] },
   },
@@ -104,7 +105,7 @@ const PROGRAMS: Program[] = [
 
 for (const program of PROGRAMS) {
   const dir = path.join(FIXTURES, 'loader', program.dir);
-  const at = (file: string, text: string): string => `${file}:${lineIn(path.join(dir, file), text)}`;
+  const at = (file: string, text: string): string => `${file}:${lineOf(path.join(dir, file), text)}`;
 
   test(`${program.dir}: output as under tsx/node, functions and line hits on the source lines in every mode`, () => {
     const expected = reference(program.script, dir);
@@ -125,3 +126,14 @@ for (const program of PROGRAMS) {
     }
   });
 }
+
+test('sampled line times of compiled TypeScript land on its lines (hotpath lines, sample mode)', () => {
+  const dir = path.join(FIXTURES, 'loader/hot');
+  const loop = lineOf(path.join(dir, 'main.ts'), 'for (let i = 0; i < n; i++)');
+  const { run, profile } = linesIn(dir, 'main.ts', 'sample', ['Worker.spin']);
+  assert.equal(run.status, 0, run.stderr);
+  const lines = profile.lines!;
+  const total = lines.reduce((sum, l) => sum + l.time, 0);
+  assert.ok(total > 0, 'no sampled time on any line');
+  assert.ok(lines.find((l) => l.line === loop)!.time >= 0.9 * total, `the loop's line ${loop} holds most of the time`);
+});

@@ -9,9 +9,9 @@ import { hotpath, REPO, tempDir } from './profile-helpers.js';
 
 const TSX = path.join(REPO, 'node_modules/tsx/dist/cli.mjs');
 
-/** The program run as its users run it: `tsx` for TypeScript and JSX, `node` otherwise. */
-export function reference(script: string, cwd: string): SpawnSyncReturns<string> {
-  const args = /\.(?:[mc]?ts|[jt]sx)$/.test(script) ? [TSX, script] : [script];
+/** The program run as its users run it: `tsx` for TypeScript and JSX (or `runner` `tsx`), `node` otherwise. */
+export function reference(script: string, cwd: string, runner: 'auto' | 'tsx' = 'auto'): SpawnSyncReturns<string> {
+  const args = runner === 'tsx' || /\.(?:[mc]?ts|[jt]sx)$/.test(script) ? [TSX, script] : [script];
   return spawnSync(process.execPath, args, { encoding: 'utf8', cwd });
 }
 
@@ -44,11 +44,4 @@ export function hitLines(profile: Profile, cwd: string): string[] {
   return (profile.lines ?? [])
     .filter((l) => (l.hits ?? 0) > 0)
     .map((l) => `${path.relative(cwd, profile.frames[l.frame]!.file)}:${l.line}=${l.hits}`);
-}
-
-/** 1-based line of the first line of `file` holding `text`. */
-export function lineIn(file: string, text: string): number {
-  const index = fs.readFileSync(file, 'utf8').split('\n').findIndex((line) => line.includes(text));
-  if (index < 0) throw new Error(`${text} not in ${file}`);
-  return index + 1;
 }

@@ -11,12 +11,24 @@ function fib(n: number): number {
   return n < 2 ? n : fib(n - 1) + fib(n - 2);
 }
 
+// Called only by the test below (a first compile inside profile()).
+function lucas(n: number): number {
+  return n === 0 ? 2 : n === 1 ? 1 : lucas(n - 1) + lucas(n - 2);
+}
+
 test('profile(fn) returns the result and the profile, with exact counts for code first run inside', async () => {
   const { result, profile: p } = await profile(async () => fib(20));
   assert.equal(result, 6765);
   assert.equal(functionNamed(p, 'fib').stats.calls, 21891);
   assert.equal(p.meta.mode, 'sample');
   assert.deepEqual(p.meta.command, ['(anonymous)']);
+});
+
+test("profile(fn): the function's time is kept, though it runs under profile()'s own frame", async () => {
+  const { profile: p } = await profile(() => lucas(28));
+  const stats = functionNamed(p, 'lucas').stats;
+  assert.equal(stats.calls, 1028457);
+  assert.ok(stats.self > 0.5 * p.functions.reduce((sum, fn) => sum + fn.self, 0), `lucas: ${stats.self} ns`);
 });
 
 test('Profiler: enable, disable, getStats and printStats like cProfile.Profile', () => {

@@ -1,6 +1,7 @@
 // `hotpath profile` through the real CLI: counts, TypeScript positions, source maps, the
 // program's argv/cwd/stdio/exit code, and a complete profile however the program ends.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
@@ -173,7 +174,7 @@ test("an error of hotpath's loader (a tsconfig.json it cannot read) is one line 
   const run = hotpath(['profile', file]);
   assert.equal(run.status, 2, run.stderr);
   const config = path.join(dir, 'tsconfig.json').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  assert.match(run.stderr, new RegExp(`^hotpath profile: ${config}: [^\n]*\n$`));
+  assert.match(run.stderr, new RegExp(`^hotpath profile: ${config}:\\d+:\\d+: [^\n]*\n$`));
   assert.equal(run.stdout, '');
 });
 
@@ -185,4 +186,18 @@ test('bad usage: one line on stderr, exit 2, no stack trace', () => {
     assert.doesNotMatch(run.stderr, /\n\s+at /);
     assert.equal(run.stdout, '');
   }
+});
+
+test('-o x.prof writes what Python\'s pstats reads, with the exact counts (188000/750 for factorial)', () => {
+  const out = path.join(tempDir(), 'taylor.prof');
+  const run = hotpath(['profile', '--mode', 'trace', '-o', out, TAYLOR]);
+  assert.equal(run.status, 0, run.stderr);
+  const script = [
+    'import pstats, sys',
+    'stats = pstats.Stats(sys.argv[1]).stats',
+    "print(*[f'{nc}/{cc}' for (file, line, name), (cc, nc, tt, ct, callers) in stats.items() if name == 'factorial'])",
+  ].join('\n');
+  const python = spawnSync('python3', ['-c', script, out], { encoding: 'utf8' });
+  assert.equal(python.status, 0, `python3 with pstats is needed (apt-get install python3): ${python.stderr}`);
+  assert.equal(python.stdout.trim(), '188000/750');
 });

@@ -103,15 +103,33 @@ test('a structurally invalid profile names the first bad field', () => {
     [(p) => delete p.meta, 'meta must be an object'],
     [(p) => (p.meta.mode = 'guess'), 'meta.mode must be one of "sample", "trace", "imported"'],
     [(p) => (p.meta.exactness.calls = 'maybe'), 'meta.exactness.calls must be one of "exact", "estimated", "none"'],
-    [(p) => (p.frames[2].line = -1), 'frames[2].line must be a non-negative integer'],
-    [(p) => (p.functions[1].calls = '12'), 'functions[1].calls must be a non-negative integer or null'],
+    [(p) => (p.frames[2].line = -1), 'frames[2].line must be an integer from 0 to 2147483647'],
+    [(p) => (p.functions[1].calls = '12'), 'functions[1].calls must be an integer from 0 to 9007199254740991 or null'],
     [(p) => (p.edges[0].callee = 99), 'edges[0].callee must be a frame index below 5'],
     [(p) => (p.tree[3].parent = 5), 'tree[3].parent must be the id of an earlier node'],
     [(p) => (p.unit = 'ms'), 'unit must be "ns"'],
+    [(p) => (p.functions[0].self = 1e308), 'functions[0].self must be a number of ns from 0 to 9007199254740991'],
+    [(p) => (p.tree[2].self = -1), 'tree[2].self must be a number of ns from 0 to 9007199254740991'],
+    [(p) => (p.meta.interval = 0), 'meta.interval must be a number of ns from 1 to 9007199254740991, or null'],
+    [(p) => (p.frames[1].endLine = 0), 'frames[1].endLine must be a line from its line (17) to 1000017'],
+    [(p) => p.functions.push({ ...p.functions[0] }), 'functions[4] must be listed once (an earlier entry has the same frame)'],
+    [(p) => p.edges.push({ ...p.edges[1] }), `edges[5] must be listed once (an earlier entry has the same caller and callee)`],
+    [(p) => (p.tree[0].parent = 0), 'tree[0].parent must be -1 for the root'],
+    [(p) => (p.tree[4].parent = 4), 'tree[4].parent must be the id of an earlier node'],
+    [(p) => (p.lines = [{ frame: 1, line: 2e9, hits: 1, time: 1 }]), "lines[0].line must be within 1000000 lines of its function's line (17)"],
   ];
   for (const [edit, why] of cases) {
     assertFileError(() => parseProfile(broken(edit), 'bad.json'), 'invalid', `bad.json is not a valid hotpath profile: ${why}`);
   }
+});
+
+test('a negative zero reads as 0, so no -0 reaches a table or a writer', () => {
+  const text = serializeProfile(taylorProfile()).replace(/"self":0\b/g, '"self":-0').replace('"column":1', '"column":-0');
+  assert.match(text, /"self":-0/);
+  const profile = parseProfile(text, 'zero.json');
+  const all = [...profile.functions, ...profile.edges, ...profile.tree!];
+  assert.ok(all.every((item) => !Object.is(item.self, -0)));
+  assert.ok(profile.frames.every((frame) => !Object.is(frame.column, -0)));
 });
 
 test('a missing file or a directory is named in the error', async () => {

@@ -55,6 +55,7 @@ test('splitNodeArgs: flags up to the script, a value after the flags that take o
 test('a flag that runs no script, a missing script, no script: one line, exit 2', () => {
   assertOneLineError(hotpath(['profile', '--', '-e', '1', GC_FLAG]), /^hotpath profile: the node flag -e does not run a script/);
   assertOneLineError(hotpath(['profile', '--', '--expose-gc']), /^hotpath profile: missing the script to run/);
+  assertOneLineError(hotpath(['profile', '--expose-gc', GC_FLAG]), /^hotpath profile: unknown option '--expose-gc' \(a flag for node goes after --: -- --expose-gc script\.js, or --node-arg=--expose-gc\)$/m);
   assertOneLineError(hotpath(['profile', 'no-such-bin-or-file']), /^hotpath profile: cannot find the script no-such-bin-or-file \(no such file, and no no-such-bin-or-file in node_modules\/\.bin\)/);
   assertOneLineError(hotpath(['lines', '-f', 'x', 'no-such-bin-or-file']), /^hotpath lines: cannot find the script no-such-bin-or-file/);
 });

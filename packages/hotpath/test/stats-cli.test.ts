@@ -113,3 +113,34 @@ test('bad options are usage errors with exit 2', () => {
   assert.match(hotpath('stats', taylorFile, '-s', 'bogus').stderr, /unknown sort key 'bogus'/);
   assert.equal(hotpath('stats').status, 2);
 });
+
+test('several files are added as pstats.Stats(a, b) adds them: a line per file, calls, times and edges summed', () => {
+  const second = path.join(dir, 'taylor-2.json');
+  saveProfileSync(second, taylorProfile());
+  const run = hotpath('stats', taylorFile, second);
+  assert.equal(run.status, 0, run.stderr);
+  const lines = run.stdout.split('\n');
+  assert.deepEqual(lines.slice(0, 5), [
+    `Wed Nov 25 17:05:58 2026    ${taylorFile}`,
+    `Wed Nov 25 17:05:58 2026    ${second}`,
+    '',
+    '         376006 function calls (1506 primitive calls) in 0.095 seconds',
+    `   Note: the sum of 2 profiles (${taylorFile}, ${second}): calls, times and edges added per function`,
+  ]);
+  assert.match(run.stdout, /^376000\/1500 {4}0\.094 {4}0\.000 {4}0\.094 {4}0\.000 examples\/taylor\.ts:1\(factorial\)$/m);
+  const callers = hotpath('stats', taylorFile, second, '--callers', 'factorial');
+  assert.match(callers.stdout, /^examples\/taylor\.ts:1\(factorial\)  <- 374500\/1498 {4}0\.094 {4}0\.094  examples\/taylor\.ts:1\(factorial\)$/m);
+});
+
+test('profiles that cannot be added are refused in one line naming the file, exit 2', () => {
+  const sampled = path.join(dir, 'taylor-sampled.json');
+  saveProfileSync(sampled, taylorProfile({ mode: 'sample', interval: 1_000_000, exactness: { calls: 'exact', edges: 'estimated', time: 'sampled' } }));
+  const run = hotpath('stats', taylorFile, sampled);
+  assert.equal(run.status, 2);
+  assert.equal(run.stdout, '');
+  assert.equal(run.stderr, `hotpath stats: ${sampled} has sampled times, ${taylorFile} has measured times: they cannot be added (profile both the same way, with the same --mode)\n`);
+  const broken = writeFile('broken-second.json', serializeProfile(taylorProfile()).slice(0, 200));
+  const bad = hotpath('stats', taylorFile, broken);
+  assert.equal(bad.status, 2);
+  assert.equal(bad.stderr, `hotpath stats: ${broken} is truncated or corrupt\n`);
+});

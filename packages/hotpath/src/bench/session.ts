@@ -17,6 +17,7 @@ import { buildRun } from './results.js';
 import { runBenchFiles } from './run-files.js';
 import { findRun, loadRun, saveRun, StorageError, storedRun, type BenchRun } from './storage.js';
 import type { Column, TimeUnitChoice } from './table.js';
+import { writeFileAtomicSync } from '../model/file.js';
 
 /** The options of `hotpath bench`. */
 export interface BenchCommandOptions {
@@ -150,9 +151,7 @@ function plot(run: BenchRun, baseline: Baseline | undefined, options: BenchComma
     }),
   }));
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, renderBoxPlot(groups));
-  fs.renameSync(temporary, file);
+  writeFileAtomicSync(file, renderBoxPlot(groups));
   io.stderr.write(`Generated histogram: ${path.relative(options.cwd, file)}\n`);
 }
 

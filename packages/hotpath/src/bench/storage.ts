@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BenchRecord } from './channel.js';
 import type { CommitInfo, MachineInfo } from './machine.js';
+import { MAX_FILE_BYTES, MAX_ITEMS, MAX_TIME_NS } from '../model/limits.js';
 import { computeStats, type BenchStats } from './stats.js';
 
 /** The directory runs are saved under, relative to the working directory. */
@@ -193,8 +194,10 @@ export function loadRun(location: string, shown: string = location): BenchRun {
   const file = shown;
   let text: string;
   try {
+    if (fs.statSync(location).size > MAX_FILE_BYTES) throw new StorageError(`${file} is not a saved run: it is too large to read`);
     text = fs.readFileSync(location, 'utf8');
   } catch (error) {
+    if (error instanceof StorageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new StorageError(code === 'ENOENT' ? `no saved run ${file}: no such file` : `cannot read ${file}: ${(error as Error).message}`);
   }
@@ -202,7 +205,8 @@ export function loadRun(location: string, shown: string = location): BenchRun {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new StorageError(`${file} is not a saved run: invalid JSON (${(error as Error).message})`);
+    // V8 quotes the text around the error, which may hold line breaks: the message stays one line.
+    throw new StorageError(`${file} is not a saved run: invalid JSON (${(error as Error).message.replace(/\s+/g, ' ')})`);
   }
   const problem = runProblem(data);
   if (problem) throw new StorageError(`${file} is not a saved run: ${problem}`);
@@ -211,20 +215,38 @@ export function loadRun(location: string, shown: string = location): BenchRun {
   return run;
 }
 
+// Every field the report reads, with a sane range (see model/limits.ts): the statistics are
+// recomputed from the rounds, so a round of 1e308 or NaN would print as Infinity or NaN.
 function runProblem(data: unknown): string | null {
   const run = data as Partial<BenchRun> | null;
   if (typeof run !== 'object' || run === null || run.format !== RUN_FORMAT) return `no "format": "${RUN_FORMAT}"`;
-  if (typeof run.version !== 'number') return 'no format version';
-  if (run.version > RUN_FORMAT_VERSION) return `format version ${run.version} is newer than this hotpath reads (${RUN_FORMAT_VERSION})`;
+  if (!Number.isSafeInteger(run.version) || run.version! < 1) return 'no format version';
+  if (run.version! > RUN_FORMAT_VERSION) return `format version ${run.version} is newer than this hotpath reads (${RUN_FORMAT_VERSION})`;
+  if (run.unit !== undefined && run.unit !== 'ns') return `"unit" must be "ns"`;
   if (!Array.isArray(run.benchmarks)) return 'no benchmarks list';
+  if (run.benchmarks.length > MAX_ITEMS) return `more than ${MAX_ITEMS} benchmarks`;
+  const names = new Set<string>();
   for (const [index, b] of run.benchmarks.entries()) {
-    const valid =
-      typeof b?.name === 'string' &&
-      typeof b.fullname === 'string' &&
-      Number.isSafeInteger(b.iterations) && b.iterations >= 1 &&
-      Array.isArray(b.roundsNs) && b.roundsNs.length > 0 &&
-      b.roundsNs.every((ns: unknown) => typeof ns === 'number' && Number.isFinite(ns) && ns >= 0);
-    if (!valid) return `benchmark ${index} lacks a name, fullname, iterations or rounds`;
+    const problem = benchmarkProblem(b as unknown);
+    if (problem) return `benchmark ${index} ${problem}`;
+    if (names.has(b.fullname)) return `benchmark ${index} repeats the fullname of an earlier one (${b.fullname})`;
+    names.add(b.fullname);
+  }
+  return null;
+}
+
+function benchmarkProblem(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'is not an object';
+  const b = value as Record<string, unknown>;
+  if (typeof b.name !== 'string' || typeof b.fullname !== 'string') return 'lacks a name or fullname';
+  if (b.group !== undefined && b.group !== null && typeof b.group !== 'string') return 'has a group that is not a string';
+  if (!Number.isSafeInteger(b.iterations) || (b.iterations as number) < 1) return 'lacks iterations (an integer of at least 1)';
+  const rounds = b.roundsNs;
+  if (!Array.isArray(rounds) || rounds.length === 0 || rounds.length > MAX_ITEMS) return `lacks rounds (1 to ${MAX_ITEMS} of them)`;
+  for (let i = 0; i < rounds.length; i++) {
+    const ns: unknown = rounds[i];
+    // A measured round takes time: 0 (or -0) would make the OPS column infinite.
+    if (typeof ns !== 'number' || !(ns > 0 && ns <= MAX_TIME_NS)) return `has round ${i} that is not a time from 1 to ${MAX_TIME_NS} ns`;
   }
   return null;
 }

@@ -71,6 +71,8 @@ async function convert(input: string, values: ConvertValues): Promise<number> {
     if (!(error instanceof ProfileFileError)) throw error;
     return fail(error.message, 2);
   }
+  const refused = exporter.refuse?.(profile);
+  if (refused) return fail(`${input} ${refused}`, 2);
   const options: ExportOptions = { nodeThreshold: values.nodeThreshold, edgeThreshold: values.edgeThreshold };
   try {
     await writeFileAtomic(values.output, await exporter.write(profile, options));

@@ -7,7 +7,9 @@ import { Option, type Command } from 'commander';
 import type { Profile } from '../model/profile.js';
 import { LINE_UNITS, type LineUnit } from '../report/line-table.js';
 import { resolveScript } from '../runner/resolve-script.js';
-import { refusedNodeArg, splitNodeArgs } from './node-args.js';
+import { refusedNodeArgs, splitNodeArgs, withNodeFlagHint } from './node-args.js';
+import { collect } from './option-values.js';
+import { threadsOption } from './profile.js';
 
 interface LinesValues {
   function: string[];
@@ -19,6 +21,7 @@ interface LinesValues {
   show?: string[];
   traceNodeModules?: boolean;
   nodeArg: string[];
+  threads: 'merged' | 'separate';
 }
 
 const UNMATCHED = /^no function matched '/;
@@ -33,7 +36,7 @@ export function registerLines(program: Command): Command {
     .argument('[args...]', 'arguments for the program')
     .passThroughOptions()
     .showHelpAfterError(false)
-    .configureOutput({ outputError: (text, write) => write(`hotpath lines: ${text.replace(/^error: /, '').trimEnd()}\n`) })
+    .configureOutput({ outputError: (text, write) => write(`hotpath lines: ${withNodeFlagHint(text.replace(/^error: /, '').trimEnd())}\n`) })
     .option('-f, --function <name>', 'a function to measure: NAME, Class.method or file:line (repeatable)', (v: string, all: string[]) => [...all, v], [])
     .option('--all [file]', "every function of FILE (default: the script's file)")
     .addOption(new Option('--mode <mode>', 'sample: exact hits, sampled times; trace: every line event timed').choices(['sample', 'trace']).default('sample'))
@@ -42,7 +45,8 @@ export function registerLines(program: Command): Command {
     .option('-o, --output <file>', 'also save the line stats to FILE (print again with --show FILE)')
     .option('--show <files...>', 'print saved line stats (several files: summed)')
     .option('--trace-node-modules', 'pick functions in node_modules too')
-    .option('--node-arg <flag>', 'a flag for node itself (repeatable: --node-arg=--expose-gc); or put node flags after --', (v: string, all: string[]) => [...all, v], [])
+    .option('--node-arg <flag>', 'a flag for node itself (repeatable: --node-arg=--expose-gc); or put node flags after --', collect, [])
+    .addOption(threadsOption())
     .action(async (first: string | undefined, rest: string[], values: LinesValues, self: Command) => {
       const fail = (message: string): never => self.error(message, { exitCode: 2, code: 'hotpath.lines' });
       if (values.show) return show(values, fail);
@@ -51,7 +55,8 @@ export function registerLines(program: Command): Command {
       // `--all script.ts` reads the script as --all's file: then it is the script.
       if (script === undefined && typeof values.all === 'string') [script, values.all] = [values.all, true];
       if (script === undefined) return fail('missing the script to run (or --show FILE)');
-      for (const flag of nodeArgs) if (refusedNodeArg(flag)) fail(refusedNodeArg(flag)!);
+      const refused = refusedNodeArgs(nodeArgs);
+      if (refused) return fail(refused);
       const resolved = resolveScript(script, process.cwd());
       if (!resolved.ok) return fail(resolved.message);
       const targets = [...values.function];
@@ -70,7 +75,7 @@ interface Run {
 async function measure(run: Run, targets: string[], values: LinesValues, fail: (m: string) => never): Promise<Profile | null> {
   const [{ runProfiled }, { saveProfile }] = await Promise.all([import('../runner/run.js'), import('../model/file.js')]);
   const { script, args, nodeArgs } = run;
-  const options = { mode: values.mode, lines: { targets }, traceNodeModules: values.traceNodeModules === true, relaySignals: true, nodeArgs };
+  const options = { mode: values.mode, lines: { targets }, traceNodeModules: values.traceNodeModules === true, relaySignals: true, nodeArgs, threads: values.threads };
   const result = await runProfiled(script, args, options);
   process.exitCode = result.exitCode;
   if (result.hotpathError !== null) fail(result.hotpathError);

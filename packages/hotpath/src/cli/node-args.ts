@@ -41,3 +41,14 @@ export function refusedNodeArg(flag: string): string | null {
   const name = flag.split('=')[0]!;
   return REFUSED.has(name) ? `the node flag ${name} does not run a script: hotpath runs one (give the script after the flags)` : null;
 }
+
+/** Why the first refused flag of `flags` cannot be used, or `null` when all can. */
+export function refusedNodeArgs(flags: readonly string[]): string | null {
+  return flags.map(refusedNodeArg).find((reason) => reason !== null) ?? null;
+}
+
+/** A usage error about an unknown option, with where a Node flag goes (`-- --expose-gc x.js`). */
+export function withNodeFlagHint(message: string): string {
+  const flag = /^unknown option '([^']+)'/.exec(message)?.[1];
+  return flag ? `${message} (a flag for node goes after --: -- ${flag} script.js, or --node-arg=${flag})` : message;
+}

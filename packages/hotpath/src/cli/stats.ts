@@ -1,7 +1,9 @@
-// `hotpath stats FILE`: print a saved profile again, with the same report options as
-// `hotpath profile`, as Python's `python -m pstats FILE` does.
+// `hotpath stats FILE...`: print saved profiles again, with the same report options as
+// `hotpath profile`, as Python's `python -m pstats FILE` does; several files are added up as
+// `pstats.Stats(a, b)` adds them (calls, times and edges summed per function).
 import type { Command } from 'commander';
 import { readAnyProfileSync } from '../import/read-any.js';
+import { addProfiles, ProfileAddError, type NamedProfile } from '../model/add.js';
 import { ProfileFileError } from '../model/file.js';
 import type { Profile } from '../model/profile.js';
 import { ctime } from '../report/format.js';
@@ -11,21 +13,28 @@ import { addStatsOptions, renderReport, statsOptions } from './stats-options.js'
 export function registerStats(program: Command): Command {
   const command = program
     .command('stats')
-    .description('print a profile saved with `hotpath profile -o FILE`, as pstats prints a cProfile file')
-    .argument('<file>', 'the profile file');
-  addStatsOptions(command).action((file: string, _values: unknown, self: Command) => {
+    .description(
+      'print a profile saved with `hotpath profile -o FILE`, as pstats prints a cProfile file; ' +
+        'several files are added up, as pstats.Stats(a, b) adds them',
+    )
+    .argument('<files...>', 'the profile files (hotpath profiles or .cpuprofile files)');
+  addStatsOptions(command).action((files: string[], _values: unknown, self: Command) => {
     const options = statsOptions(self.opts());
     let profile: Profile;
+    const loaded: NamedProfile[] = [];
     try {
-      profile = readAnyProfileSync(file); // a hotpath profile or a V8 .cpuprofile
+      for (const file of files) loaded.push({ file, profile: readAnyProfileSync(file) }); // hotpath or V8 .cpuprofile
+      profile = addProfiles(loaded);
     } catch (error) {
-      if (!(error instanceof ProfileFileError)) throw error;
+      if (!(error instanceof ProfileFileError || error instanceof ProfileAddError)) throw error;
       // A bad file is the user's input, not a bug: one line naming it, exit 2, no stack.
       process.stderr.write(`hotpath stats: ${error.message}\n`);
       process.exitCode = 2;
       return;
     }
-    process.stdout.write(renderReport(profile, { ...options, sources: [sourceLine(profile, file)] }));
+    // pstats heads the table with a line per file it loaded.
+    const sources = loaded.map(({ file, profile: p }) => sourceLine(p, file));
+    process.stdout.write(renderReport(profile, { ...options, sources }));
   });
   return command;
 }

@@ -50,19 +50,23 @@ export function writeCallgrind(profile: Profile): string {
   const counts = writtenCounts(profile);
   const lines = header(profile, countsNote(profile, counts));
   const calls = new Map<number, Profile['edges']>();
-  for (const edge of profile.edges) calls.set(edge.caller, [...(calls.get(edge.caller) ?? []), edge]);
+  for (const edge of profile.edges) {
+    const list = calls.get(edge.caller);
+    if (list) list.push(edge);
+    else calls.set(edge.caller, [edge]);
+  }
   const self = new Map(profile.functions.map((f) => [f.frame, f.self]));
   const callers = [...new Set([...self.keys(), ...calls.keys()])].sort((a, b) => a - b);
   for (const frame of callers) {
     const line = profile.frames[frame]!.line;
     lines.push('', `fl=${fileIds.name(files[frame]!)}`, `fn=${fnIds.name(names[frame]!)}`);
-    lines.push(`${line} ${Math.round(self.get(frame) ?? 0)}`);
+    lines.push(`${line} ${integer(self.get(frame) ?? 0)}`);
     for (const edge of calls.get(frame) ?? []) {
       const count = counts.edges.get(edgeKey(edge.caller, edge.callee))!.calls;
       lines.push(`cfl=${fileIds.name(files[edge.callee]!)}`, `cfn=${fnIds.name(names[edge.callee]!)}`);
       // calls=0 would make readers take the next line as self cost: never below 1.
       lines.push(`calls=${Math.max(1, count)} ${profile.frames[edge.callee]!.line}`);
-      lines.push(`${line} ${Math.round(edge.total)}`);
+      lines.push(`${line} ${integer(edge.total)}`);
     }
   }
   const unsampled = uncalledCounts(profile);
@@ -92,7 +96,7 @@ function uncalledCounts(profile: Profile): Array<{ frame: number; calls: number 
 }
 
 function header(profile: Profile, countNote: string): string[] {
-  const total = Math.round(totalTime(profile));
+  const total = integer(totalTime(profile));
   const descriptions = [
     `hotpath ${profile.meta.mode} profile, times in nanoseconds (${profile.meta.exactness.time})`,
     countNote,
@@ -123,4 +127,10 @@ class Compressor {
     this.ids.set(text, this.ids.size + 1);
     return `(${this.ids.size}) ${text}`;
   }
+}
+
+// Costs are integers: from 1e21 up, String() would write `1e+21`, which readers take as 1.
+function integer(ns: number): string {
+  const rounded = Math.round(ns);
+  return rounded < 1e21 ? String(rounded) : BigInt(rounded).toString();
 }

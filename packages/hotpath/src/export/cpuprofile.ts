@@ -9,10 +9,11 @@
  *
  * Samples are synthesised from the tree's self times: walking the tree depth-first, each
  * node's self time becomes samples of at most the sampling interval (the capture's interval,
- * else 100 µs), the last one shorter. Deltas are fractional µs (to the ns) so self times read
- * back exactly. `startTime` is {@link START_TIME_US}, a monotonic-looking time like V8's own:
- * DevTools takes 0 for "no time" (its trace bounds come out null, the flame chart empty and
- * the totals negative), and a wall-clock epoch in µs (1.7e15) would round the deltas away.
+ * else 100 µs, lengthened where the samples would pass {@link MAX_SYNTHESISED_SAMPLES}), the
+ * last one shorter. Deltas are fractional µs (to the ns) so self times read back exactly.
+ * `startTime` is {@link START_TIME_US}, a monotonic-looking time like V8's own: DevTools takes
+ * 0 for "no time" (its trace bounds come out null, the flame chart empty and the totals
+ * negative), and a wall-clock epoch in µs (1.7e15) would round the deltas away.
  *
  * What it loses:
  * - call counts (a cpuprofile has none), primitive counts, line stats, metadata;
@@ -65,10 +66,18 @@ export interface CpuProfile {
   timeDeltas: number[];
 }
 
+/**
+ * Most samples synthesised: beyond it the samples get longer, so that a profile of huge times
+ * (the model allows up to 2^53 ns) is laid out in bounded memory; self times stay exact.
+ */
+export const MAX_SYNTHESISED_SAMPLES = 1_000_000;
+
 /** The cpuprofile of a profile, as a JSON value. */
 export function cpuProfile(profile: Profile, options: ExportOptions = {}): CpuProfile {
-  const interval = options.sampleInterval ?? profile.meta.interval ?? DEFAULT_SAMPLE_INTERVAL;
   const { frames, tree } = rootedTree(profile);
+  const asked = options.sampleInterval ?? profile.meta.interval ?? DEFAULT_SAMPLE_INTERVAL;
+  const selfTotal = tree.reduce((sum, node) => sum + node.self, 0);
+  const interval = Math.max(1, asked, Math.ceil(selfTotal / MAX_SYNTHESISED_SAMPLES));
   const scripts = new Map<string, string>();
   const nodes: CpuProfileNode[] = tree.map((node) => ({
     id: node.id + 1,

@@ -19,7 +19,7 @@
 import type { Edge, FunctionStats, Profile } from '../model/profile.js';
 import { edgeKey, totalTime, writtenCounts, type WrittenCount } from './counts.js';
 import { arrowSize, heatColor, penWidth } from './heat.js';
-import { displayFile, localFile, oneLine } from './labels.js';
+import { displayFile, displayName, localFile, oneLine } from './labels.js';
 import type { ExportOptions, Exporter } from './types.js';
 
 /** Default `--node-threshold`, percent of the total time (gprof2dot's default). */
@@ -69,7 +69,7 @@ function nodeLine(
   const frame = profile.frames[f.frame]!;
   const file = displayFile(frame.file, profile.meta.cwd);
   const label = [
-    oneLine(frame.name) || '(anonymous)',
+    displayName(profile, frame),
     file === '' ? '' : `${file}:${frame.line}`,
     percent(f.total / total),
     `(${percent(f.self / total)})`,

@@ -105,6 +105,7 @@ export async function writeProfileAs(
   options: WriteOptions = {},
 ): Promise<Exporter> {
   const exporter = resolveExporter(file, format, options.fallbackFormat);
+  refuseUnfit(exporter, profile, file);
   await writeFileAtomic(file, await exporter.write(profile, options));
   return exporter;
 }
@@ -120,6 +121,7 @@ export function writeProfileAsSync(
   options: WriteOptions = {},
 ): Exporter {
   const exporter = resolveExporter(file, format, options.fallbackFormat);
+  refuseUnfit(exporter, profile, file);
   const data: ExportData | Promise<ExportData> = exporter.write(profile, options);
   if (data instanceof Promise) {
     data.catch(() => {}); // not awaited: the caller is told below
@@ -129,4 +131,9 @@ export function writeProfileAsSync(
   }
   writeFileAtomicSync(file, data);
   return exporter;
+}
+
+function refuseUnfit(exporter: Exporter, profile: Profile, file: string): void {
+  const why = exporter.refuse?.(profile);
+  if (why) throw new Error(`cannot write ${file}: the profile ${why}`);
 }

@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Frame, Profile } from '../model/profile.js';
+import { threadLabel } from '../model/threads.js';
 
 /** A name on one line: line-based formats (callgrind) cannot hold line breaks. */
 export function oneLine(text: string): string {
@@ -22,12 +23,22 @@ export function displayFile(file: string, cwd: string): string {
 }
 
 /**
+ * A frame's name on one line, with its thread where the profile keeps threads apart
+ * (`render [worker 1 (render.ts)]`): formats without a thread notion still tell them apart.
+ */
+export function displayName(profile: Profile, frame: Frame): string {
+  const name = oneLine(frame.name) || '(anonymous)';
+  const thread = threadLabel(profile, frame);
+  return thread === '' ? name : `${name} [${oneLine(thread)}]`;
+}
+
+/**
  * A name per frame that no other frame has. Viewers that key functions by name alone
  * (KCachegrind within one object) would merge two `(anonymous)` functions; a shared name gets
  * its position appended, `(anonymous) [app.ts:12:3]`.
  */
 export function uniqueNames(profile: Profile): string[] {
-  const base = profile.frames.map((frame) => oneLine(frame.name) || '(anonymous)');
+  const base = profile.frames.map((frame) => displayName(profile, frame));
   const count = new Map<string, number>();
   for (const name of base) count.set(name, (count.get(name) ?? 0) + 1);
   const taken = new Set<string>();

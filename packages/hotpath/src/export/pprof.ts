@@ -23,7 +23,8 @@
  * - primitive counts and caller -> callee edge stats (pprof derives edges from stacks);
  * - the line of each call site (locations are per function, at its first line), columns,
  *   line stats; metadata beyond start time, duration and notes (as comments);
- * - for graph-only profiles, all structure.
+ * - for graph-only profiles, all structure;
+ * - in very deep trees, the outermost frames of each stack (see {@link MAX_PPROF_LOCATIONS}).
  */
 import { gzipSync } from 'node:zlib';
 import {
@@ -85,10 +86,12 @@ export function pprofProfile(profile: Profile): PprofProfile {
     countsNote(profile, writtenCounts(profile)),
     ...profile.meta.notes,
   ];
+  const { written, cut, limit } = samples(profile, withCalls ? nodeCalls(profile) : null);
+  if (cut > 0) comments.push(`${cut} stacks deeper than ${limit} frames keep their innermost ${limit} (a size budget)`);
   const start = Date.parse(profile.meta.startTime);
   return new PprofProfile({
     sampleType,
-    sample: withCalls ? samples(profile, nodeCalls(profile)) : samples(profile, null),
+    sample: written,
     mapping: [mapping],
     location: locations,
     function: functions,
@@ -149,26 +152,51 @@ function splitCalls(total: number, nodes: number[], tree: readonly TreeNode[], c
   nodes.forEach((id, i) => (calls[id] = whole[i]!));
 }
 
-function samples(profile: Profile, counts: WrittenCalls | null): Sample[] {
+/**
+ * Most location ids written in all: pprof repeats each sample's whole stack, so a 100,000-deep
+ * call chain would take 5 billion. Where the samples' stacks would pass it, each stack keeps
+ * its innermost frames, at least {@link MIN_PPROF_STACK}.
+ */
+export const MAX_PPROF_LOCATIONS = 4_000_000;
+/** The fewest frames a stack keeps when stacks are cut. */
+export const MIN_PPROF_STACK = 64;
+
+function samples(profile: Profile, counts: WrittenCalls | null): { written: Sample[]; cut: number; limit: number } {
   const value = (calls: number, self: number) => (counts ? [calls, Math.round(self)] : [Math.round(self)]);
   if (!profile.tree) {
-    return profile.functions.map(
+    const written = profile.functions.map(
       (f) => new Sample({ locationId: [f.frame + 1], value: value(counts?.calls[f.frame] ?? 0, f.self) }),
     );
+    return { written, cut: 0, limit: 0 };
   }
   const tree = profile.tree;
   const skipRoot = profile.frames[tree[0]!.frame]?.name === '(root)';
-  const stacks: number[][] = [];
-  const out: Sample[] = [];
+  const callsOf = (id: number): number => counts?.calls[id] ?? 0;
+  const sampled = (node: TreeNode, id: number): boolean => !(id === 0 && skipRoot) && (node.self > 0 || callsOf(id) > 0);
+  const count = tree.reduce((n, node, id) => n + (sampled(node, id) ? 1 : 0), 0);
+  const limit = Math.max(MIN_PPROF_STACK, Math.floor(MAX_PPROF_LOCATIONS / Math.max(1, count)));
+  const written: Sample[] = [];
+  let cut = 0;
   tree.forEach((node: TreeNode, id) => {
-    const parent = node.parent >= 0 ? stacks[node.parent]! : [];
-    stacks[id] = id === 0 && skipRoot ? [] : [node.frame + 1, ...parent];
-    const calls = counts?.calls[id] ?? 0;
-    if (stacks[id]!.length === 0 || (node.self === 0 && calls === 0)) return;
-    out.push(new Sample({ locationId: stacks[id], value: value(calls, node.self) }));
+    if (!sampled(node, id)) return;
+    const { stack, complete } = stackOf(tree, id, skipRoot, limit);
+    if (!complete) cut++;
+    written.push(new Sample({ locationId: stack, value: value(callsOf(id), node.self) }));
   });
+  // Counted functions that no sample reached: their calls, on a stack of their own.
   for (const { frame, calls } of counts?.unsampled ?? []) {
-    out.push(new Sample({ locationId: [frame + 1], value: value(calls, 0) }));
+    written.push(new Sample({ locationId: [frame + 1], value: value(calls, 0) }));
   }
-  return out;
+  return { written, cut, limit };
+}
+// The node's stack, leaf first, walked up the parent links (no stack is stored per node), and
+// whether it reached the root within `limit` frames.
+function stackOf(tree: readonly TreeNode[], id: number, skipRoot: boolean, limit: number): { stack: number[]; complete: boolean } {
+  const stack: number[] = [];
+  let at = id;
+  for (; at >= 0 && !(at === 0 && skipRoot); at = tree[at]!.parent) {
+    if (stack.length === limit) return { stack, complete: false };
+    stack.push(tree[at]!.frame + 1);
+  }
+  return { stack, complete: true };
 }

@@ -17,7 +17,7 @@
  */
 import type { Profile } from '../model/profile.js';
 import { edgeKey, writtenCounts, type WrittenCount } from './counts.js';
-import { localFile } from './labels.js';
+import { localFile, displayName } from './labels.js';
 import { marshal, type PyValue } from './marshal.js';
 import type { Exporter } from './types.js';
 
@@ -27,6 +27,11 @@ export const pstatsExporter: Exporter = {
   extensions: ['.pstats', '.prof'],
   openWith: "Python's pstats, snakeviz, tuna, gprof2dot -f pstats, pyprof2calltree",
   binary: true,
+  // pstats.Stats refuses an empty dict ("Cannot create or construct a Stats object").
+  refuse: (profile) =>
+    profile.functions.length === 0 && profile.edges.length === 0
+      ? "holds no functions, and Python's pstats cannot load an empty profile"
+      : null,
   write: writePstats,
 };
 
@@ -69,11 +74,13 @@ function pstatsKeys(profile: Profile): PyValue[] {
   const seen = new Set<string>();
   return profile.frames.map((frame) => {
     const file = localFile(frame.file);
+    // A frame of one thread among several (`--threads separate`) says which.
+    const name = frame.thread === undefined ? frame.name : displayName(profile, frame);
     const key: [string, bigint, string] =
-      file === '' ? ['~', 0n, frame.name] : [file, BigInt(frame.line), frame.name];
+      file === '' ? ['~', 0n, name] : [file, BigInt(frame.line), name];
     let id = JSON.stringify(key, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
     if (seen.has(id)) {
-      key[2] = `${frame.name} (column ${frame.column})`;
+      key[2] = `${name} (column ${frame.column})`;
       id += `#${frame.column}`;
     }
     seen.add(id);

@@ -17,7 +17,7 @@
  */
 import type { Profile } from '../model/profile.js';
 import { VERSION } from '../version.js';
-import { localFile } from './labels.js';
+import { displayName, localFile } from './labels.js';
 import type { Exporter } from './types.js';
 
 /** The speedscope exporter. */
@@ -43,7 +43,7 @@ type SpeedscopeEvent = { type: 'O' | 'C'; at: number; frame: number };
 export function speedscopeFile(profile: Profile): Record<string, unknown> {
   const name = profile.meta.command.join(' ') || 'hotpath profile';
   const frames: SpeedscopeFrame[] = profile.frames.map((frame) => ({
-    name: frame.name || '(anonymous)',
+    name: displayName(profile, frame),
     ...(frame.file !== '' ? { file: localFile(frame.file) } : {}),
     ...(frame.line > 0 ? { line: frame.line } : {}),
     ...(frame.column > 0 ? { col: frame.column } : {}),

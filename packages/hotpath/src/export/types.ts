@@ -28,6 +28,11 @@ export interface Exporter {
   openWith: string;
   /** Whether the output is bytes (written as is) rather than UTF-8 text. */
   binary: boolean;
+  /**
+   * Why the format cannot hold `profile`, as words to follow the profile's file name
+   * (`holds no functions: ...`), or null. Formats that hold any profile leave it out.
+   */
+  refuse?(profile: Profile): string | null;
   /** The file's content. Asynchronous only where a renderer must load first (svg). */
   write(profile: Profile, options?: ExportOptions): ExportData | Promise<ExportData>;
 }

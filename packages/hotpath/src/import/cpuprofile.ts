@@ -14,6 +14,7 @@ import { callGraphFromTree } from '../model/build.js';
 import { makeFrame } from '../model/frames.js';
 import type { Frame, Profile, ProfileMeta, TreeNode } from '../model/profile.js';
 import { VERSION } from '../version.js';
+import { checkCpuProfile, type TreeLinks } from './cpuprofile-check.js';
 
 /** A cpuprofile node as read: `children` (V8) or `parent` (newer DevTools) links. */
 interface RawNode {
@@ -32,8 +33,7 @@ export interface RawCpuProfile {
   timeDeltas?: number[];
 }
 
-/** Thrown when a value is not a usable cpuprofile; the message says what is wrong. */
-export class CpuProfileError extends Error {}
+export { CpuProfileError } from './cpuprofile-check.js';
 
 /** Whether parsed JSON looks like a cpuprofile (nodes with call frames, start and end times). */
 export function isCpuProfile(data: unknown): data is RawCpuProfile {
@@ -54,17 +54,18 @@ export function isCpuProfile(data: unknown): data is RawCpuProfile {
  * graph derived from it (counts `null`), `meta.mode` `'imported'`.
  * @param source - the file name, for the profile's notes.
  * @param startTime - when the capture started, ISO 8601 (a cpuprofile's clock is monotonic).
- * @throws {@link CpuProfileError} when the nodes do not form a tree.
+ * @throws {@link CpuProfileError} when a field is malformed or the nodes do not form one tree.
  */
 export function importCpuProfile(data: RawCpuProfile, source: string, startTime: string): Profile {
-  const { frames, tree } = treeOf(data);
+  const links = checkCpuProfile(data);
+  const { frames, tree } = treeOf(data, links);
   const { functions, edges } = callGraphFromTree(tree, frames.length);
   const samples = data.samples?.length ?? 0;
   const duration = Math.max(0, Math.round((data.endTime - data.startTime) * 1000));
   const meta: ProfileMeta = {
     command: [source],
     mode: 'imported',
-    interval: samples > 0 ? Math.round(duration / samples) : null,
+    interval: samples > 0 ? Math.max(1, Math.round(duration / samples)) : null,
     startTime,
     duration,
     nodeVersion: '',
@@ -80,46 +81,21 @@ export function importCpuProfile(data: RawCpuProfile, source: string, startTime:
   return { unit: 'ns', meta, frames, functions, edges, tree };
 }
 
-function treeOf(data: RawCpuProfile): { frames: Frame[]; tree: TreeNode[] } {
-  const byId = new Map(data.nodes.map((node) => [node.id, node]));
-  const children = childIds(data.nodes);
+function treeOf(data: RawCpuProfile, links: TreeLinks): { frames: Frame[]; tree: TreeNode[] } {
   const self = selfTimes(data);
-  const root = data.nodes.find((node) => !children.parents.has(node.id));
-  if (!root) throw new CpuProfileError('its nodes have no root');
   const frameIds = new Map<string, number>();
   const frames: Frame[] = [];
   const tree: TreeNode[] = [];
-  const stack = [{ id: root.id, parent: -1 }];
+  const stack = [{ index: links.root, parent: -1 }];
   while (stack.length > 0) {
-    const { id, parent } = stack.pop()!;
-    const node = byId.get(id);
-    if (!node) throw new CpuProfileError(`node ${id} is a child but not a node`);
-    if (tree.length >= data.nodes.length) throw new CpuProfileError('its nodes form a cycle');
-    const index = tree.length;
-    tree.push({
-      id: index,
-      parent,
-      frame: frameOf(node, frameIds, frames),
-      calls: null,
-      self: self.get(id) ?? 0,
-    });
-    const kids = children.of.get(id) ?? [];
-    for (let c = kids.length - 1; c >= 0; c--) stack.push({ id: kids[c]!, parent: index });
+    const { index, parent } = stack.pop()!;
+    const node = data.nodes[index]!;
+    const id = tree.length;
+    tree.push({ id, parent, frame: frameOf(node, frameIds, frames), calls: null, self: self.get(node.id) ?? 0 });
+    const kids = links.children[index]!;
+    for (let c = kids.length - 1; c >= 0; c--) stack.push({ index: kids[c]!, parent: id });
   }
   return { frames, tree };
-}
-
-function childIds(nodes: RawNode[]): { of: Map<number, number[]>; parents: Map<number, number> } {
-  const of = new Map<number, number[]>();
-  const parents = new Map<number, number>();
-  const link = (parent: number, child: number): void => {
-    if (parents.has(child)) return;
-    parents.set(child, parent);
-    of.set(parent, [...(of.get(parent) ?? []), child]);
-  };
-  for (const node of nodes) for (const child of node.children ?? []) link(node.id, child);
-  for (const node of nodes) if (node.parent !== undefined) link(node.parent, node.id);
-  return { of, parents };
 }
 
 function frameOf(node: RawNode, ids: Map<string, number>, frames: Frame[]): number {
@@ -127,7 +103,7 @@ function frameOf(node: RawNode, ids: Map<string, number>, frames: Frame[]): numb
   const key = `${functionName}\u0000${url}\u0000${lineNumber}\u0000${columnNumber}`;
   let id = ids.get(key);
   if (id === undefined) {
-    const file = url.startsWith('file://') ? fileURLToPath(url) : url;
+    const file = url.startsWith('file://') ? localPath(url) : url;
     // V8 names anonymous functions ''; its positions are 0-based, -1 when unknown.
     const frame = makeFrame(functionName || '(anonymous)', file, lineNumber + 1, columnNumber + 1);
     id = frames.push(frame) - 1;
@@ -151,4 +127,13 @@ function selfTimes(data: RawCpuProfile): Map<number, number> {
     self.set(id, (self.get(id) ?? 0) + Math.max(0, Math.round(micros * 1000)));
   });
   return self;
+}
+
+// A file URL that names no local file (`file://host/x`) stays as written.
+function localPath(url: string): string {
+  try {
+    return fileURLToPath(url);
+  } catch {
+    return url;
+  }
 }

@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
-import { parseProfile, PROFILE_FORMAT, ProfileFileError } from '../model/file.js';
+import { checkFileSize, parseProfile, PROFILE_FORMAT, ProfileFileError } from '../model/file.js';
 import type { Profile } from '../model/profile.js';
 import { checkProfileShape, ShapeError } from '../model/validate.js';
 import { CpuProfileError, importCpuProfile, isCpuProfile } from './cpuprofile.js';
@@ -19,8 +19,10 @@ export async function readAnyProfile(file: string): Promise<Profile> {
   let bytes: Buffer;
   let modified: Date;
   try {
+    const stat = await fsp.stat(file);
+    checkFileSize(stat.size, file);
     bytes = await fsp.readFile(file);
-    modified = (await fsp.stat(file)).mtime;
+    modified = stat.mtime;
   } catch (error) {
     throw unreadable(error, file);
   }
@@ -32,8 +34,10 @@ export function readAnyProfileSync(file: string): Profile {
   let bytes: Buffer;
   let modified: Date;
   try {
+    const stat = fs.statSync(file);
+    checkFileSize(stat.size, file);
     bytes = fs.readFileSync(file);
-    modified = fs.statSync(file).mtime;
+    modified = stat.mtime;
   } catch (error) {
     throw unreadable(error, file);
   }
@@ -100,6 +104,7 @@ function whatItIs(data: unknown): string {
 }
 
 function unreadable(error: unknown, file: string): ProfileFileError {
+  if (error instanceof ProfileFileError) return error;
   const code = (error as NodeJS.ErrnoException).code;
   const why =
     code === 'ENOENT'

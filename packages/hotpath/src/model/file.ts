@@ -12,6 +12,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
+import { MAX_FILE_BYTES } from './limits.js';
 import type { Profile } from './profile.js';
 import { checkProfileShape, ShapeError } from './validate.js';
 
@@ -102,6 +103,7 @@ function unparsable(text: string, source: string): ProfileFileError {
 export async function loadProfile(file: string): Promise<Profile> {
   let text: string;
   try {
+    checkFileSize((await fsp.stat(file)).size, file);
     text = await fsp.readFile(file, 'utf8');
   } catch (error) {
     throw unreadable(error, file);
@@ -113,6 +115,7 @@ export async function loadProfile(file: string): Promise<Profile> {
 export function loadProfileSync(file: string): Profile {
   let text: string;
   try {
+    checkFileSize(fs.statSync(file).size, file);
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     throw unreadable(error, file);
@@ -120,7 +123,19 @@ export function loadProfileSync(file: string): Profile {
   return parseProfile(text, file);
 }
 
+/**
+ * Refuses a file larger than {@link MAX_FILE_BYTES} before reading it: V8 could not hold its
+ * text, and would fail half-way with an engine error.
+ * @throws {@link ProfileFileError} naming the file and its size.
+ */
+export function checkFileSize(size: number, file: string): void {
+  if (size <= MAX_FILE_BYTES) return;
+  const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+  throw new ProfileFileError('unreadable', file, `${file} is too large to read (${mib(size)}; at most ${mib(MAX_FILE_BYTES)})`);
+}
+
 function unreadable(error: unknown, file: string): ProfileFileError {
+  if (error instanceof ProfileFileError) return error;
   const code = (error as NodeJS.ErrnoException).code;
   const why =
     code === 'ENOENT' ? `${file} does not exist`

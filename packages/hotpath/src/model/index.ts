@@ -2,3 +2,5 @@
 export * from './profile.js';
 export { callGraphFromTree, inclusiveTimes, type CallGraph } from './build.js';
 export { frameCategory, makeFrame } from './frames.js';
+export { mergeProfiles, tagThread } from './merge.js';
+export { threadLabel } from './threads.js';

@@ -41,6 +41,21 @@ export interface Frame {
    * captures: stats of frames whose hashes differ come from different code and are never summed.
    */
   sourceHash?: string;
+  /**
+   * The thread the frame ran on ({@link ThreadInfo.id}), in a profile that keeps threads
+   * apart (`--threads separate`); absent where the profile merges every thread, or has one.
+   */
+  thread?: number;
+}
+
+/**
+ * A thread (or process) whose data a profile holds: the main thread is `0`, workers have
+ * Node's `threadId`. Frames refer to it by id ({@link Frame.thread}).
+ */
+export interface ThreadInfo {
+  id: number;
+  /** As tables show it: `main`, `worker 1 (render.mjs)`. */
+  name: string;
 }
 
 /** Per-function statistics: pstats' ncalls, tottime and cumtime. */
@@ -134,6 +149,23 @@ export interface ProfileMeta {
   exactness: Exactness;
   /** Free-form notes the capture wants shown (what is estimated, what was lost). */
   notes: string[];
+  /**
+   * The threads whose data the profile holds, where there were several (worker threads):
+   * merged into one set of frames, or kept apart by {@link Frame.thread}.
+   */
+  threads?: ThreadInfo[];
+  /** The processes whose profiles were merged into this one (`--include-children`), main first. */
+  processes?: ProcessInfo[];
+}
+
+/** A process of a profiled program (`--include-children`). */
+export interface ProcessInfo {
+  pid: number;
+  /** Its parent's pid. */
+  ppid: number;
+  /** Its argv after node: the script and its arguments. */
+  command: string[];
+  exitCode: number | null;
 }
 
 /** A complete profile: the model every hotpath tool reads and writes. */

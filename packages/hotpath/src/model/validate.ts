@@ -1,6 +1,11 @@
-// A small hand-written shape check for profiles read from disk. It names the first bad
-// field (`functions[3].calls`) so a user can tell a damaged file from a tool bug; it checks
-// types, enumerations and frame/node indices, not statistical plausibility.
+// The check every profile read from disk passes before any table, exporter or the view sees
+// it (hotpath files, and the profiles importers build). It names the first bad field
+// (`functions[3].calls`) so a user can tell a damaged file from a tool bug, and it holds the
+// file to the model's invariants and to the budgets of `limits.ts`: types and enumerations;
+// numbers finite, non-negative and of sane size (-0 is read as 0); frame and node indices in
+// range; each function and edge listed once; a tree whose parents come before their
+// children (so it has no cycles), within a size and depth budget.
+import { MAX_COUNT, MAX_DEPTH, MAX_FUNCTION_LINES, MAX_ITEMS, MAX_POSITION, MAX_TIME_NS } from './limits.js';
 import type { Profile } from './profile.js';
 
 /** Thrown by {@link checkProfileShape} with the path of the first bad field. */
@@ -21,45 +26,40 @@ const MODES = ['sample', 'trace', 'imported'];
 const COUNT_EXACTNESS = ['exact', 'estimated', 'none'];
 const TIME_EXACTNESS = ['sampled', 'measured'];
 
+const TIME = `a number of ns from 0 to ${MAX_TIME_NS}`;
+const COUNT = `an integer from 0 to ${MAX_COUNT} or null`;
+const POSITION = `an integer from 0 to ${MAX_POSITION}`;
+
 /**
  * Checks that `value` has the shape of a {@link Profile} (extra fields are allowed, for
- * forward compatibility within one format version). Throws {@link ShapeError} otherwise.
+ * forward compatibility within one format version) and keeps the model's invariants.
+ * Negative zeros are replaced by 0 in place. Throws {@link ShapeError} otherwise.
  */
 export function checkProfileShape(value: unknown): asserts value is Profile {
   const profile = object(value, 'profile');
   if (profile.unit !== 'ns') throw new ShapeError('unit', '"ns"');
   checkMeta(object(profile.meta, 'meta'));
-  const frameCount = array(profile.frames, 'frames').length;
-  eachObject(profile.frames, 'frames', checkFrame);
-  const frameIndex = (field: string, v: unknown): void => index(v, field, frameCount);
-  eachObject(profile.functions, 'functions', (f, at) => {
-    frameIndex(`${at}.frame`, f.frame);
-    checkCountsAndTimes(f, at);
-  });
-  eachObject(profile.edges, 'edges', (e, at) => {
-    frameIndex(`${at}.caller`, e.caller);
-    frameIndex(`${at}.callee`, e.callee);
-    checkCountsAndTimes(e, at);
-  });
-  if (profile.tree !== undefined) checkTree(profile.tree, frameIndex);
-  if (profile.lines !== undefined) {
-    eachObject(profile.lines, 'lines', (l, at) => {
-      frameIndex(`${at}.frame`, l.frame);
-      integer(l.line, `${at}.line`);
-      countOrNull(l.hits, `${at}.hits`);
-      time(l.time, `${at}.time`);
-    });
-  }
+  const frames = list(profile.frames, 'frames');
+  frames.forEach((frame, i) => checkFrame(object(frame, `frames[${i}]`), i));
+  const frameCount = frames.length;
+  checkStatsList(profile, 'functions', frameCount, (f) => [f.frame]);
+  checkStatsList(profile, 'edges', frameCount, (e) => [e.caller, e.callee]);
+  if (profile.tree !== undefined) checkTree(list(profile.tree, 'tree'), frameCount);
+  if (profile.lines !== undefined) checkLines(list(profile.lines, 'lines'), frames as Json[]);
 }
 
 function checkMeta(meta: Json): void {
   stringArray(meta.command, 'meta.command');
   oneOf(meta.mode, 'meta.mode', MODES);
-  if (meta.interval !== null) time(meta.interval, 'meta.interval', 'a number of ns or null');
+  // An interval is a positive length: a 0 ns interval would lay out endless samples.
+  if (meta.interval !== null) {
+    meta.interval = time(meta.interval, 'meta.interval', `a number of ns from 1 to ${MAX_TIME_NS}, or null`);
+    if ((meta.interval as number) < 1) throw new ShapeError('meta.interval', `a number of ns from 1 to ${MAX_TIME_NS}, or null`);
+  }
   for (const key of ['startTime', 'nodeVersion', 'cwd', 'hotpathVersion'] as const) {
     string(meta[key], `meta.${key}`);
   }
-  time(meta.duration, 'meta.duration');
+  meta.duration = time(meta.duration, 'meta.duration');
   if (meta.exitCode !== null && !Number.isSafeInteger(meta.exitCode)) {
     throw new ShapeError('meta.exitCode', 'an integer or null');
   }
@@ -71,41 +71,79 @@ function checkMeta(meta: Json): void {
   stringArray(meta.notes, 'meta.notes');
 }
 
-function checkFrame(frame: Json, at: string): void {
-  string(frame.name, `${at}.name`);
-  string(frame.file, `${at}.file`);
-  integer(frame.line, `${at}.line`);
-  integer(frame.column, `${at}.column`);
-  oneOf(frame.category, `${at}.category`, CATEGORIES);
+function checkFrame(frame: Json, i: number): void {
+  const at = (key: string): string => `frames[${i}].${key}`;
+  string(frame.name, at('name'));
+  string(frame.file, at('file'));
+  frame.line = position(frame.line, at('line'));
+  frame.column = position(frame.column, at('column'));
+  oneOf(frame.category, at('category'), CATEGORIES);
   // Optional (added within format version 1): older files lack them.
-  if (frame.endLine !== undefined) integer(frame.endLine, `${at}.endLine`);
-  if (frame.sourceHash !== undefined) string(frame.sourceHash, `${at}.sourceHash`);
-}
-
-function checkCountsAndTimes(stats: Json, at: string): void {
-  countOrNull(stats.calls, `${at}.calls`);
-  countOrNull(stats.primitiveCalls, `${at}.primitiveCalls`);
-  time(stats.self, `${at}.self`);
-  time(stats.total, `${at}.total`);
-}
-
-// The tree must keep the model's invariants the renderers rely on: ids equal positions,
-// and parents come before children (inclusiveTimes walks it backwards once).
-function checkTree(tree: unknown, frameIndex: (field: string, v: unknown) => void): void {
-  eachObject(tree, 'tree', (node, at, i) => {
-    if (node.id !== i) throw new ShapeError(`${at}.id`, `its position (${i})`);
-    if (i === 0 && node.parent !== -1) throw new ShapeError(`${at}.parent`, '-1 for the root');
-    if (i > 0 && !isIndexBelow(node.parent, i)) {
-      throw new ShapeError(`${at}.parent`, 'the id of an earlier node');
+  if (frame.endLine !== undefined) {
+    frame.endLine = position(frame.endLine, at('endLine'));
+    const line = frame.line as number;
+    if ((frame.endLine as number) < line || (frame.endLine as number) - line > MAX_FUNCTION_LINES) {
+      throw new ShapeError(at('endLine'), `a line from its line (${line}) to ${line + MAX_FUNCTION_LINES}`);
     }
-    frameIndex(`${at}.frame`, node.frame);
-    countOrNull(node.calls, `${at}.calls`);
-    time(node.self, `${at}.self`);
+  }
+  if (frame.sourceHash !== undefined) string(frame.sourceHash, at('sourceHash'));
+  if (frame.thread !== undefined) frame.thread = position(frame.thread, at('thread'));
+}
+
+// Functions (one per frame) and edges (one per caller -> callee pair): indices in range,
+// counts and times in range, no entry twice (two rows for one function would both be shown
+// and both summed into every total).
+function checkStatsList(profile: Json, field: 'functions' | 'edges', frameCount: number, refs: (item: Json) => unknown[]): void {
+  const seen = new Set<number>();
+  list(profile[field], field).forEach((value, i) => {
+    const at = `${field}[${i}]`;
+    const item = object(value, at);
+    const keys = field === 'functions' ? ['frame'] : ['caller', 'callee'];
+    const ids = refs(item).map((ref, k) => frameIndex(ref, `${at}.${keys[k]}`, frameCount));
+    const key = ids.length === 1 ? ids[0]! : ids[0]! * frameCount + ids[1]!;
+    if (seen.has(key)) throw new ShapeError(at, `listed once (an earlier entry has the same ${keys.join(' and ')})`);
+    seen.add(key);
+    item.calls = countOrNull(item.calls, `${at}.calls`);
+    item.primitiveCalls = countOrNull(item.primitiveCalls, `${at}.primitiveCalls`);
+    item.self = time(item.self, `${at}.self`);
+    item.total = time(item.total, `${at}.total`);
   });
 }
 
-function eachObject(value: unknown, field: string, check: (item: Json, at: string, i: number) => void): void {
-  array(value, field).forEach((item, i) => check(object(item, `${field}[${i}]`), `${field}[${i}]`, i));
+// The tree must keep the invariants the walks rely on: ids equal positions, and parents come
+// before children (inclusiveTimes walks it backwards once), which also rules out cycles.
+function checkTree(tree: unknown[], frameCount: number): void {
+  const depth = new Int32Array(tree.length);
+  tree.forEach((value, i) => {
+    const at = `tree[${i}]`;
+    const node = object(value, at);
+    if (node.id !== i) throw new ShapeError(`${at}.id`, `its position (${i})`);
+    if (i === 0 && node.parent !== -1) throw new ShapeError(`${at}.parent`, '-1 for the root');
+    if (i > 0) {
+      if (!isIndexBelow(node.parent, i)) throw new ShapeError(`${at}.parent`, 'the id of an earlier node');
+      depth[i] = depth[node.parent as number]! + 1;
+      if (depth[i]! > MAX_DEPTH) throw new ShapeError(at, `at most ${MAX_DEPTH} calls deep`);
+    }
+    frameIndex(node.frame, `${at}.frame`, frameCount);
+    node.calls = countOrNull(node.calls, `${at}.calls`);
+    node.self = time(node.self, `${at}.self`);
+  });
+}
+
+function checkLines(lines: unknown[], frames: Json[]): void {
+  lines.forEach((value, i) => {
+    const at = `lines[${i}]`;
+    const stats = object(value, at);
+    const frame = frames[frameIndex(stats.frame, `${at}.frame`, frames.length)]!;
+    stats.line = position(stats.line, `${at}.line`);
+    const first = frame.line as number;
+    // Tables show a function from its first line to its last line with figures.
+    if (Math.abs((stats.line as number) - first) > MAX_FUNCTION_LINES) {
+      throw new ShapeError(`${at}.line`, `within ${MAX_FUNCTION_LINES} lines of its function's line (${first})`);
+    }
+    stats.hits = countOrNull(stats.hits, `${at}.hits`);
+    stats.time = time(stats.time, `${at}.time`);
+  });
 }
 
 function object(value: unknown, field: string): Json {
@@ -115,8 +153,9 @@ function object(value: unknown, field: string): Json {
   return value as Json;
 }
 
-function array(value: unknown, field: string): unknown[] {
+function list(value: unknown, field: string): unknown[] {
   if (!Array.isArray(value)) throw new ShapeError(field, 'an array');
+  if (value.length > MAX_ITEMS) throw new ShapeError(field, `an array of at most ${MAX_ITEMS} entries`);
   return value;
 }
 
@@ -125,27 +164,33 @@ function string(value: unknown, field: string, expected = 'a string'): void {
 }
 
 function stringArray(value: unknown, field: string): void {
-  array(value, field).forEach((item, i) => string(item, `${field}[${i}]`));
+  list(value, field).forEach((item, i) => string(item, `${field}[${i}]`));
 }
 
-function integer(value: unknown, field: string, expected = 'a non-negative integer'): void {
-  if (!Number.isSafeInteger(value) || (value as number) < 0) throw new ShapeError(field, expected);
+// `x + 0` turns -0 into 0 and leaves every other number as it is.
+function integer(value: unknown, field: string, max: number, expected: string): number {
+  if (!Number.isSafeInteger(value) || (value as number) < 0 || (value as number) > max) throw new ShapeError(field, expected);
+  return (value as number) + 0;
+}
+
+function position(value: unknown, field: string): number {
+  return integer(value, field, MAX_POSITION, POSITION);
 }
 
 // Times are integer ns by convention, but a fractional value is harmless to every reader,
 // so a file is not rejected for one.
-function time(value: unknown, field: string, expected = 'a non-negative number of ns'): void {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new ShapeError(field, expected);
-  }
+function time(value: unknown, field: string, expected = TIME): number {
+  if (typeof value !== 'number' || !(value >= 0 && value <= MAX_TIME_NS)) throw new ShapeError(field, expected);
+  return value + 0;
 }
 
-function countOrNull(value: unknown, field: string): void {
-  if (value !== null) integer(value, field, 'a non-negative integer or null');
+function countOrNull(value: unknown, field: string): number | null {
+  return value === null ? null : integer(value, field, MAX_COUNT, COUNT);
 }
 
-function index(value: unknown, field: string, length: number): void {
+function frameIndex(value: unknown, field: string, length: number): number {
   if (!isIndexBelow(value, length)) throw new ShapeError(field, `a frame index below ${length}`);
+  return value as number;
 }
 
 function isIndexBelow(value: unknown, length: number): boolean {

@@ -49,8 +49,10 @@ export function mergeLineProfiles(runs: readonly LineRun[]): Profile {
     }
   }
   const lines = [...sums.values()].sort((a, b) => a.frame - b.frame || a.line - b.line);
+  const times = new Array<number>(frames.length).fill(0);
+  for (const l of lines) times[l.frame]! += l.time;
   const functions = frames.map((_, frame) => {
-    const total = lines.filter((l) => l.frame === frame).reduce((sum, l) => sum + l.time, 0);
+    const total = times[frame]!;
     return { frame, calls: calls.get(frame) ?? null, primitiveCalls: null, self: total, total };
   });
   // The first run's notes stand for all (the runs were taken the same way); per-run figures

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { LineStats, Profile } from '../model/profile.js';
+import { threadLabel } from '../model/threads.js';
 
 /** Units of `-u/--unit`, in seconds. */
 export const LINE_UNITS = { s: 1, ms: 1e-3, us: 1e-6, ns: 1e-9 } as const;
@@ -32,7 +33,11 @@ export function renderLineTable(profile: Profile, options: LineTableOptions = {}
   const unit = LINE_UNITS[options.unit ?? 'us'];
   const read = options.readSource ?? readText;
   const byFrame = new Map<number, LineStats[]>();
-  for (const stats of profile.lines ?? []) byFrame.set(stats.frame, [...(byFrame.get(stats.frame) ?? []), stats]);
+  for (const stats of profile.lines ?? []) {
+    const list = byFrame.get(stats.frame);
+    if (list) list.push(stats);
+    else byFrame.set(stats.frame, [stats]);
+  }
   const frames = [...byFrame.keys()].sort((a, b) => {
     const fa = profile.frames[a]!, fb = profile.frames[b]!;
     return fa.file.localeCompare(fb.file) || fa.line - fb.line;
@@ -52,10 +57,12 @@ function renderFunction(profile: Profile, frame: number, lines: LineStats[], tot
   const f = profile.frames[frame]!;
   const byLine = new Map(lines.map((l) => [l.line, l]));
   // A file written before frames had `endLine` shows up to its last line with figures.
-  const last = Math.max(f.endLine ?? 0, ...byLine.keys());
+  let last = f.endLine ?? 0;
+  for (const line of byLine.keys()) last = Math.max(last, line);
   const text = read(f.file)?.split(/\r?\n/) ?? [];
   const shown = path.isAbsolute(f.file) ? path.relative(profile.meta.cwd, f.file) || f.file : f.file;
-  let out = `Total time: ${pyG(totalNs / 1e9)} s\nFile: ${shown}\nFunction: ${f.name} at line ${f.line}\n\n`;
+  const thread = threadLabel(profile, f);
+  let out = `Total time: ${pyG(totalNs / 1e9)} s\nFile: ${shown}\nFunction: ${f.name} at line ${f.line}${thread ? `\nThread: ${thread}` : ''}\n\n`;
   out += `${HEADER}\n${'='.repeat(HEADER.length)}\n`;
   for (let line = f.line; line <= last; line++) {
     const contents = (text[line - 1] ?? '').replace(/\r$/, '');

@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Frame, FunctionStats, Profile } from '../model/profile.js';
+import { threadLabel } from '../model/threads.js';
 import { pythonRepr } from './format.js';
 
 /** A function of the profile, ready to sort and print. */
@@ -39,8 +40,13 @@ export function frameLabels(
 ): { files: string[]; labels: string[] } {
   const strip = options.stripDirs ?? false;
   const files = profile.frames.map((frame) => displayFile(frame.file, profile.meta.cwd, strip));
-  const labels = profile.frames.map((frame, i) => frameLabel(frame, files[i]!));
+  const labels = profile.frames.map((frame, i) => withThread(frameLabel(frame, files[i]!), threadLabel(profile, frame)));
   return { files, labels };
+}
+
+// `--threads separate`: each row says its thread, `render.ts:3(render) [worker 1 (render.ts)]`.
+function withThread(label: string, thread: string): string {
+  return thread === '' ? label : `${label} [${thread}]`;
 }
 
 function frameLabel(frame: Frame, file: string): string {

@@ -35,9 +35,10 @@ const COMPILED = ['.ts', '.cts', '.tsx', '.jsx'];
  */
 export function installCommonJsHooks(transform?: { apply: CjsTransform; traces: (filename: string) => boolean }): void {
   const javaScript = Module._extensions['.js']!;
+  // Whatever its package's "type", a file reached through require() runs as CommonJS (its
+  // import/export compiled to require/exports), as tsx runs it: Node's own require(esm)
+  // would read the .ts file without the module hooks.
   const compile: Extension = (module, filename) => {
-    // An ES module reached through require() (require(esm)) goes through the module hooks.
-    if (moduleFormat(filename) === 'module' && !filename.endsWith('.cts')) return javaScript(module, filename);
     // The line tracer blanks hotpath's `@profile` itself, to measure what it marks.
     const traced = transform?.traces(filename) ?? false;
     const code = loadTypeScript(filename, 'commonjs', !traced);

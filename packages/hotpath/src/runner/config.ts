@@ -38,6 +38,13 @@ export interface ChildConfig {
   lineTrace?: LineTraceSettings;
   /** The pipe on which `hotpath profile` asks the program to stop (stop-listener.ts), if any. */
   stopFd?: number;
+  /**
+   * Profile the Node processes the program starts too (`--include-children`): each writes
+   * its capture beside {@link ChildConfig.output} (children.ts).
+   */
+  includeChildren?: boolean;
+  /** Set in the settings a child process inherits: this process is not the program's first. */
+  descendant?: boolean;
 }
 
 /** Settings of `hotpath lines --mode trace` (runner/lines-trace-bridge.ts). */

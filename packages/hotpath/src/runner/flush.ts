@@ -59,3 +59,24 @@ export function onProgramEnd(write: (ending: Ending) => void, raise: Raise = (si
   }
   return endBySignal;
 }
+
+/**
+ * A worker thread's {@link onProgramEnd}: `write` runs once, when the worker returns or
+ * calls `process.exit()` ('exit' runs in workers too), or when the returned function is
+ * called (the thread that created the worker asks, before terminating it: threads.ts).
+ * Workers get no signals.
+ */
+export function onThreadEnd(write: (ending: Ending) => void): () => void {
+  let written = false;
+  const flush = (ending: Ending): void => {
+    if (written) return;
+    written = true;
+    try {
+      write(ending);
+    } catch (error) {
+      writeSync(2, `hotpath: could not write the profile of a worker thread: ${(error as Error).message}\n`);
+    }
+  };
+  process.on('exit', (code) => flush({ exitCode: code, signal: null }));
+  return () => flush({ exitCode: null, signal: null });
+}

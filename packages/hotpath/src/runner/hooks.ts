@@ -34,6 +34,10 @@ export async function initialize(data: LoaderData | undefined): Promise<void> {
   }
 }
 
+// What Node says of a specifier it cannot resolve that TypeScript may: a missing file, a
+// directory, a `paths` alias that is no valid package name (`@lib`), a `#` one.
+const UNRESOLVED = new Set(['ERR_MODULE_NOT_FOUND', 'ERR_UNSUPPORTED_DIR_IMPORT', 'ERR_INVALID_MODULE_SPECIFIER', 'ERR_PACKAGE_IMPORT_NOT_DEFINED']);
+
 export const resolve: ResolveHook = async (specifier, context, next) => {
   let resolved: Awaited<ReturnType<ResolveHook>>;
   try {
@@ -41,13 +45,17 @@ export const resolve: ResolveHook = async (specifier, context, next) => {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const parent = context.parentURL?.startsWith('file:') ? fileURLToPath(context.parentURL) : null;
-    if (!parent || (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'ERR_UNSUPPORTED_DIR_IMPORT')) throw error;
+    if (!parent || !UNRESOLVED.has(code ?? '')) throw error;
     const alternative = resolveAlternative(specifier, parent);
     if (alternative === null) throw error; // Node's error names what the program asked for
     resolved = { url: pathToFileURL(alternative).href, shortCircuit: true };
   }
+  if (context.parentURL === undefined) entries.add(resolved.url);
   return withJsonType(resolved, context);
 };
+
+// The program's entry modules (no parent): a CommonJS one runs through the CommonJS loader.
+const entries = new Set<string>();
 
 // tsx (like bundlers) imports JSON from TypeScript without `with { type: 'json' }`, which
 // Node requires; TypeScript files get the attribute they could not write.
@@ -62,8 +70,11 @@ export const load: LoadHook = async (url, context, next) => {
   const file = fileURLToPath(url);
   if (isTypeScript(file)) {
     const format = moduleFormat(file);
-    // No source: Node then runs the file through the real CommonJS loader (cjs.ts compiles it).
-    if (format === 'commonjs') return { format, shortCircuit: true };
+    // No source: Node runs the entry through the real CommonJS loader (cjs.ts compiles it),
+    // so `require.main`, `require.cache` and `module` are as under node.
+    if (format === 'commonjs' && entries.has(url)) return { format, shortCircuit: true };
+    // An ES module imports it: Node finds its named exports in the source given here (it
+    // would read the .ts file itself, whose `export`s are no CommonJS exports).
     // Only the line tracer measures what hotpath's `@profile` marks; the rest blank it out.
     return { format, source: traced(loadTypeScript(file, format, !settings.lineTrace), url, format), shortCircuit: true };
   }

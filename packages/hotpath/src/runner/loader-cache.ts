@@ -4,8 +4,10 @@
  * (`$XDG_CACHE_HOME/hotpath`, else `~/.cache/hotpath`), never in a folder other users can
  * write to: code read from there is run. Entries are written atomically, so concurrent
  * programs see a whole entry or none; any failure to read or write only costs speed.
+ * Entries older than 30 days are removed (looked for at most once a day, when something is
+ * written), so files that no longer exist, or changed, do not pile up.
  */
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
 import { writeFileAtomicSync } from '../model/file.js';
@@ -50,7 +52,25 @@ export function writeCache(key: string, text: string): void {
   if (!dir) return;
   try {
     writeFileAtomicSync(path.join(dir, key), text);
+    pruneOnceADay(dir);
   } catch {
     // only costs speed
+  }
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+function pruneOnceADay(dir: string): void {
+  const marker = path.join(dir, '.pruned');
+  const now = Date.now();
+  try {
+    if (now - statSync(marker).mtimeMs < DAY_MS) return;
+    utimesSync(marker, new Date(now), new Date(now));
+  } catch {
+    writeFileSync(marker, '');
+  }
+  for (const name of readdirSync(dir)) {
+    const entry = path.join(dir, name);
+    if (!name.startsWith('.') && now - statSync(entry).mtimeMs > 30 * DAY_MS) rmSync(entry, { force: true });
   }
 }

@@ -13,52 +13,76 @@
  *    `hotpath profile` asks it to stop, even in the middle of synchronous code
  *    (stop-listener.ts).
  *
- * Without the settings variable (a worker thread, or a process the program spawns with
- * our execArgv) it does nothing.
+ * In a worker thread it does the same for the worker, with the settings the thread that
+ * created the worker shares with it (threads.ts), and writes the worker's own part of the
+ * capture. Without settings (a process the program spawns, unless `--include-children`:
+ * children.ts) it does nothing.
  */
 import { register } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { isMainThread } from 'node:worker_threads';
+import { runInThisContext } from 'node:vm';
+import { isMainThread, threadId } from 'node:worker_threads';
 import { SampleCapture } from '../capture/sample-capture.js';
 import type { ScriptCounts } from '../capture/v8-types.js';
 import { installCommonJsHooks } from './cjs.js';
-import { CAPTURE_FORMAT, writeCaptureSync, type CaptureFile } from './capture-file.js';
+import { CAPTURE_FORMAT, threadPartPath, writeCaptureSync, type CaptureFile } from './capture-file.js';
+import { cleanExecArgv, passToChildren, processOutput } from './children.js';
 import { isInstrumented, type ChildConfig, type LoaderData, takeChildConfig } from './config.js';
-import { onProgramEnd } from './flush.js';
+import { onProgramEnd, onThreadEnd, type Ending } from './flush.js';
 import { isOwnUrl } from './own-code.js';
 import { exitOnOwnErrors } from './own-errors.js';
 import { listenForStop } from './stop-listener.js';
+import { newShare, takeShare, watchWorkers, type ThreadShare } from './threads.js';
 
 type Stop = () => Pick<CaptureFile, 'sample' | 'trace' | 'lineSample' | 'lineTrace'>;
 type ModuleTransform = (code: string, location: string, format: 'module' | 'commonjs') => string;
 
-const config = isMainThread ? takeChildConfig() : null;
-if (config) await startProfiling(config);
+const PRELOAD_URL = import.meta.url;
+const share = isMainThread ? mainThreadShare() : takeShare();
+if (share) await startProfiling(share);
 
-async function startProfiling(config: ChildConfig): Promise<void> {
-  exitOnOwnErrors(config.output);
+/** The main thread's settings (from the environment), made ready for its workers and children. */
+function mainThreadShare(): ThreadShare | null {
+  const config = takeChildConfig();
+  if (!config) return null;
+  cleanExecArgv(config, PRELOAD_URL);
+  if (config.includeChildren) passToChildren(config, PRELOAD_URL);
+  return newShare({ ...config, output: processOutput(config) });
+}
+
+async function startProfiling(share: ThreadShare): Promise<void> {
+  const { config } = share;
+  // hotpath's own errors end the process, so the main thread watches for them.
+  if (isMainThread) exitOnOwnErrors(config.output);
+  const output = threadPartPath(config.output, threadId);
   const data: LoaderData = {
     mode: config.mode,
     counts: config.mode === 'sample' ? config.counts : 'none',
     instrumentNodeModules: config.instrumentNodeModules,
     programPackage: config.programPackage,
     idCounter: new SharedArrayBuffer(4),
-    countsFile: `${config.output}.functions`,
+    countsFile: `${output}.functions`,
   };
   if (config.lineSample) {
     data.counts = 'none';
-    data.lineSample = { ...config.lineSample, recordFile: `${config.output}.lines` };
+    data.lineSample = { ...config.lineSample, recordFile: `${output}.lines` };
+    markThreadLog();
   }
-  if (config.lineTrace) data.lineTrace = config.lineTrace;
+  // Each thread its own record: slots and counters are per thread.
+  if (config.lineTrace) data.lineTrace = { ...config.lineTrace, recordFile: `${output}.line-trace` };
   // Before any capture starts: starting its worker takes the main thread a few ms.
-  const stopListener = config.stopFd === undefined ? null : listenForStop(config.stopFd);
+  const stopListener = config.stopFd === undefined || !isMainThread ? null : listenForStop(config.stopFd);
   const stop = data.lineTrace ? await startLineTrace(data) : config.mode === 'trace' ? await startTrace(data) : data.lineSample ? await startLineSample(data) : await startSample(config, data);
   const startTime = new Date().toISOString();
   const start = process.hrtime.bigint();
   const cwd = process.cwd();
-  const endBySignal = onProgramEnd((ending) => {
+  // What a request from the thread that created this worker runs (it is about to stop it).
+  let writePart = (): void => {};
+  const watch = watchWorkers(share, () => writePart());
+  const write = (ending: Ending): void => {
+    watch.flushWorkers(); // their parts first: the program's end ends them
     const captured = stop();
-    writeCaptureSync(config.output, {
+    writeCaptureSync(output, {
       format: CAPTURE_FORMAT,
       version: 1,
       mode: config.mode,
@@ -69,9 +93,28 @@ async function startProfiling(config: ChildConfig): Promise<void> {
       cwd,
       ...ending,
       ...captured,
+      threadId,
+      workers: watch.workers,
+      pid: process.pid,
+      ppid: process.ppid,
+      argv: process.argv.slice(1),
     });
-  }, stopListener?.raise);
+    watch.written();
+  };
+  if (!isMainThread) {
+    writePart = onThreadEnd(write);
+    return;
+  }
+  const endBySignal = onProgramEnd(write, stopListener?.raise);
   stopListener?.serve(endBySignal);
+}
+
+/**
+ * Sample mode's line capture: V8 writes one log per isolate, named by the isolate's address.
+ * A script named for the thread lands in its own log, so the parent can tell whose it is.
+ */
+function markThreadLog(): void {
+  runInThisContext('0', { filename: `hotpath-thread:${threadId}` });
 }
 
 /**

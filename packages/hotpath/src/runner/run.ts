@@ -12,6 +12,7 @@ import { buildSampleProfile } from '../capture/sample-profile.js';
 import { pathOf, SourceMapper } from '../capture/source-maps.js';
 import type { Profile, ProfileMeta } from '../model/profile.js';
 import { VERSION } from '../version.js';
+import { childProfiles, mergeProcesses, processInfo, processProfile, type BuildPart, type ProcessProfile, type ThreadView } from './assemble.js';
 import { readCapture, type CaptureFile } from './capture-file.js';
 import type { CaptureMode, ChildConfig, CountMethod } from './config.js';
 import { isDependencyUrl, isOwnUrl } from './own-code.js';
@@ -34,6 +35,10 @@ export interface RunProfiledOptions extends SpawnOptions {
    * `Class.method`, `file.ts:41`, or a file for all its functions.
    */
   lines?: { targets: string[] };
+  /** Worker threads: `'merged'` (default) adds them into one set of rows; `'separate'` keeps each apart. */
+  threads?: ThreadView;
+  /** Profile the Node processes the program starts too; their profiles are merged into the result's. */
+  includeChildren?: boolean;
 }
 
 /** The outcome of {@link runProfiled}. */
@@ -45,6 +50,8 @@ export interface RunProfiledResult extends ChildEnding {
    * as one line naming the file; the process then ended with exit code 2.
    */
   hotpathError: string | null;
+  /** With `includeChildren`: each process's own profile, the program's first. */
+  processes?: ProcessProfile[];
 }
 
 /**
@@ -65,6 +72,7 @@ export async function runProfiled(script: string, args: readonly string[], optio
       // mode's counters stay off there, as in node_modules: instrumenting a 6 MB bundle (tsc's)
       // takes seconds.
       programPackage: scriptPackage && (options.mode === 'trace' || options.lines) ? pathToFileURL(scriptPackage).href : undefined,
+      ...(options.includeChildren ? { includeChildren: true } : {}),
     };
     let spawnOptions: SpawnOptions = options;
     if (options.lines && config.mode === 'sample') {
@@ -78,22 +86,35 @@ export async function runProfiled(script: string, args: readonly string[], optio
     }
     const ending = await spawnProfiled(script, args, config, spawnOptions);
     const hotpathError = readOwnError(config.output);
-    const capture = hotpathError === null ? readCapture(config.output) : null;
-    const profile = capture ? await profileOf(capture, ending, [script, ...args], scriptPackage) : null;
+    if (hotpathError !== null) return { ...ending, profile: null, hotpathError };
+    const build: BuildPart = (capture, end, command, thread) => profileOf(capture, end, command, { scriptPackage, thread });
+    const view = options.threads ?? 'merged';
+    const profile = await processProfile(config.output, ending, [script, ...args], view, build);
     if (profile && scriptPackage) claimScriptPackage(profile, scriptPackage);
-    return { ...ending, profile, hotpathError };
+    if (!options.includeChildren || !profile) return { ...ending, profile, hotpathError };
+    const main = { info: processInfo(readCapture(config.output)!, ending.exitCode), profile };
+    const processes = [main, ...(await childProfiles(dir, view, build))];
+    return { ...ending, profile: mergeProcesses(processes), processes, hotpathError };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/**
- * The profile of a capture file, with how the program really ended.
- *
- * @param scriptPackage - the directory (with a trailing separator) of the node_modules
- *   package the script is in, if it is: never one of hotpath's helper libraries.
- */
-export async function profileOf(capture: CaptureFile, ending: ChildEnding, command: string[], scriptPackage: string | null = null): Promise<Profile> {
+/** Where a capture came from: the package the script is in, and the thread that wrote it. */
+interface CaptureOrigin {
+  /**
+   * The directory (with a trailing separator) of the node_modules package the script is in,
+   * if it is: where that is one of hotpath's helper libraries (acorn, typescript), Node
+   * running its files is the program, hotpath calling them is not.
+   */
+  scriptPackage?: string | null;
+  /** The thread (0: main) whose V8 log a line capture reads. */
+  thread?: number;
+}
+
+/** The profile of a capture file, with how the program really ended. */
+export async function profileOf(capture: CaptureFile, ending: ChildEnding, command: string[], origin: CaptureOrigin = {}): Promise<Profile> {
+  const scriptPackage = origin.scriptPackage ?? null;
   const own = { isOwn: isOwnUrl, isHelper: isDependencyUrl, isProgramPackage: (url: string) => scriptPackage !== null && pathOf(url).startsWith(scriptPackage) };
   const meta = {
     command,
@@ -114,7 +135,7 @@ export async function profileOf(capture: CaptureFile, ending: ChildEnding, comma
     const { traceProfile } = await import('./trace-bridge.js');
     return traceProfile(capture.trace, meta);
   }
-  if (capture.lineSample) return buildLinesSampleProfile(capture.lineSample, meta, { own });
+  if (capture.lineSample) return buildLinesSampleProfile(capture.lineSample, meta, { own, thread: origin.thread });
   if (!capture.sample) throw new Error('the capture holds no samples');
   return buildSampleProfile(capture.sample, meta, { mapper: new SourceMapper(), ignoreUrl: own.isOwn, helperUrl: own.isHelper, programPackageUrl: own.isProgramPackage });
 }

@@ -106,10 +106,14 @@ function hashOf(file: string): string | null {
   }
 }
 
-/** Thrown for a tsconfig.json the compiler cannot read; names the file. */
+/**
+ * Thrown for a tsconfig.json the compiler cannot read; names the file. hotpath cannot load the
+ * program as its compiler would without it, so this is hotpath's refusal: own-errors.ts
+ * reports it as one line (its stack, in hotpath's code, is how it is told from the program's).
+ */
 export class TsconfigError extends Error {
-  constructor(configFile: string, message: string) {
-    super(`${configFile}: ${message}`);
+  constructor(where: string, message: string) {
+    super(`${where}: ${message}`);
     this.name = 'TsconfigError';
   }
 }
@@ -126,9 +130,13 @@ function parseConfig(configFile: string): { settings: EmitSettings; files: strin
   };
   const config = ts.parseJsonSourceFileConfigFileContent(source, host, path.dirname(configFile), undefined, configFile);
   const parseErrors = (source as { parseDiagnostics?: readonly import('typescript').Diagnostic[] }).parseDiagnostics ?? [];
-  // 18003: no inputs found; only the options are read here.
-  const fatal = [...parseErrors, ...config.errors].find((d) => d.category === ts.DiagnosticCategory.Error && d.code !== 18003);
-  if (fatal) throw new TsconfigError(configFile, ts.flattenDiagnosticMessageText(fatal.messageText, ' '));
+  // Only text that is no JSON is fatal. An option this TypeScript does not know, or a bad
+  // value, is left out as tsx leaves it out: the program still runs.
+  const fatal = parseErrors.find((d) => d.category === ts.DiagnosticCategory.Error);
+  if (fatal) {
+    const { line, character } = source.getLineAndCharacterOfPosition(fatal.start ?? 0);
+    throw new TsconfigError(`${configFile}:${line + 1}:${character + 1}`, ts.flattenDiagnosticMessageText(fatal.messageText, ' '));
+  }
   const o = config.options;
   const target = o.target ?? ts.ScriptTarget.ES5;
   const settings: EmitSettings = {

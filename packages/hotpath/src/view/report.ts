@@ -1,8 +1,6 @@
 // `hotpath view` as a library: a profile in, one self-contained HTML report out.
-import { randomBytes } from 'node:crypto';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeFileAtomicSync } from '../model/file.js';
 import type { Profile } from '../model/profile.js';
 import { bundleModules } from './bundle.js';
 import { reportDocument } from './html.js';
@@ -28,17 +26,9 @@ export function renderViewHtml(profile: Profile, options: ViewOptions = {}): str
 }
 
 /**
- * Writes `html` to `file` atomically: a temporary file beside it, then a rename, so `file`
- * is either its old self or the whole report, never half of one. The temporary file is
- * removed when anything fails.
+ * Writes `html` to `file` atomically (see `writeFileAtomicSync`): `file` is either its old
+ * self or the whole report, never half of one, and no temporary file stays behind.
  */
 export function writeReportFile(file: string, html: string): void {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    fs.writeFileSync(temp, html, { encoding: 'utf8', flag: 'wx' });
-    fs.renameSync(temp, file);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw error;
-  }
+  writeFileAtomicSync(file, html);
 }

@@ -1,6 +1,7 @@
 // Profile -> the data a report page embeds (page/data.ts): folded as the CLI tables fold,
 // labelled as they label, the tree cut down to a drawable size, sources read.
 import { foldProfile } from '../model/fold.js';
+import { threadLabel } from '../model/threads.js';
 import type { Edge, LineStats, Profile } from '../model/profile.js';
 import { noteLines } from '../report/notes.js';
 import { frameLabels } from '../report/rows.js';
@@ -38,7 +39,7 @@ export function buildViewData(profile: Profile, options: ViewOptions = {}): View
   const wanted = new Set(folded.functions.map((f) => f.frame));
   const { sources, sourceOf } = readSources(folded.frames, wanted, files, folded.meta.cwd, folded.meta.startTime, options.sourceLimits ?? DEFAULT_SOURCE_LIMITS);
   const frames: ViewFrame[] = folded.frames.map((frame, i) => ({
-    name: frame.name,
+    name: frame.thread === undefined ? frame.name : `${frame.name} [${threadLabel(folded, frame)}]`,
     label: labels[i]!,
     file: files[i]!,
     line: frame.line,

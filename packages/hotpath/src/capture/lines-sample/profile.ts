@@ -35,6 +35,11 @@ export interface LinesProfileOptions {
   own?: OwnCode;
   /** Reads a source file, for the frames' source hashes (default: from disk). */
   readSource?: ReadSource;
+  /**
+   * Only the log of this thread (0: the main thread; a worker's `threadId`), found by the
+   * script the preload names for its thread (`hotpath-thread:N`); default: every log.
+   */
+  thread?: number;
 }
 
 /** Builds the profile; reads V8's logs from `data.logDir`. */
@@ -43,7 +48,11 @@ export function buildLinesSampleProfile(data: LinesSampleData, meta: SampleMeta,
   const times = emptyTimes(picked.length);
   const urls = new Set(picked.map((p) => p.url));
   const want = (url: string): boolean => urls.has(url.startsWith('/') ? pathToFileURL(url).href : url);
-  for (const file of logFiles(data.logDir)) chargeTicks(readV8Log(readFileSync(file, 'utf8'), want), picked, data.intervalUs, times, options.own);
+  for (const file of logFiles(data.logDir)) {
+    const text = readFileSync(file, 'utf8');
+    if (options.thread !== undefined && logThread(text) !== options.thread) continue;
+    chargeTicks(readV8Log(text, want), picked, data.intervalUs, times, options.own);
+  }
   readMapsOf(new Set(data.modules.filter((m) => m.picked.length > 0).map((m) => m.url))); // for sources only in a map
   const frames: Frame[] = picked.map(({ fn }) => withSource({ name: fn.name, file: fn.file, line: fn.line, column: fn.column, category: 'user' }, fn.endLine, options.readSource));
   const functions: FunctionStats[] = picked.map(({ fn }, frame) => ({
@@ -74,6 +83,12 @@ function pickedFunctions(data: LinesSampleData): PickedIn[] {
       return [{ url: m.url, fn }];
     }),
   );
+}
+
+/** The thread whose log this is (V8 writes one per isolate), by the preload's marker; null if none. */
+export function logThread(text: string): number | null {
+  const match = /^script-source,\d+,hotpath-thread:(\d+),/m.exec(text);
+  return match ? Number(match[1]) : null;
 }
 
 function logFiles(dir: string): string[] {

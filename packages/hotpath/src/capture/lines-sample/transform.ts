@@ -42,7 +42,7 @@ export function instrumentLines(source: string, options: LinesTransformOptions):
     return null;
   }
   const input = readInputMap(source, options.file);
-  const place = new Placer(source, new PositionTracer(options.file, input?.map, input?.url), options.file, input !== null);
+  const place = new Placer(source, new PositionTracer(options.file, input?.map, input?.url), input !== null);
   const found = findFunctions(program, source);
   const candidates = found.map((fn) => place.candidate(fn));
   const picked = [...pickFunctions(candidates, options.targets, options.cwd)].map((i) => found[i]!);
@@ -90,7 +90,6 @@ class Placer {
   constructor(
     source: string,
     private readonly tracer: PositionTracer,
-    private readonly file: string,
     private readonly mapped: boolean,
   ) {
     this.index = new LineIndex(source);
@@ -126,7 +125,7 @@ class Placer {
 
   // A whole generated line's original line; 0 where a compiled file maps nothing on the line.
   private originalLine(line: number): number {
-    const found = this.tracer.originalLine(line + 1);
-    return this.mapped && found.file === this.file ? 0 : found.line;
+    if (!this.mapped) return this.tracer.originalLine(line + 1).line;
+    return this.tracer.mappedLine(line + 1)?.line ?? 0;
   }
 }

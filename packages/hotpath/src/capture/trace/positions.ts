@@ -39,6 +39,15 @@ export class PositionTracer {
     return this.trace?.originalLine(line) ?? { file: this.file, line, column: 0 };
   }
 
+  /**
+   * The original position of a whole 1-based `line` through the input map; `null` where the
+   * code has no map or nothing on the line maps (a compiled file's own map may name the
+   * same file as the code, so the file alone cannot tell a mapping from a fallback).
+   */
+  mappedLine(line: number): SourcePosition | null {
+    return this.trace?.originalLine(line) ?? null;
+  }
+
   /** The input map with its sources resolved to absolute paths, for composition. */
   resolvedInputMap(): EncodedSourceMap | null {
     return this.trace?.resolved() ?? null;
