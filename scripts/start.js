@@ -23,9 +23,19 @@ const setup = [
 
 const SECTIONS = [
   {
+    title: "time: the whole command, as the shell's time (with its peak memory); evolve against evolveFast",
+    shown: "npx hotpath time -r 3 'node examples/evolve.mjs evolve' 'node examples/evolve.mjs evolveFast'",
+    command: [hotpath, 'time', '-r', '3', 'node examples/evolve.mjs evolve', 'node examples/evolve.mjs evolveFast'],
+  },
+  {
     title: 'The benchmark: 1000 particles, dt 0.1, each method of the library and its JavaScript twins',
     shown: 'npx particles bench',
     command: [particles, 'bench'],
+  },
+  {
+    title: 'The engines side by side: objects, typed arrays, WebAssembly SIMD, worker threads, and C++',
+    shown: 'npx particles bench --engine all --dt 0.02 --rounds 3',
+    command: [particles, 'bench', '--engine', 'all', '--dt', '0.02', '--rounds', '3'],
   },
   {
     title: 'timeit: one statement, as python -m timeit',
@@ -41,6 +51,11 @@ const SECTIONS = [
     title: 'Where the time goes: the chapter benchmark profiled (sample mode, exact call counts)',
     shown: 'npx hotpath profile --limit 8 examples/particles-bench.ts',
     command: [hotpath, 'profile', '--limit', '8', 'examples/particles-bench.ts'],
+  },
+  {
+    title: 'The wasm engine profiled: its WebAssembly functions are rows of the profile by name',
+    shown: 'npx hotpath profile --limit 6 packages/particles/examples/engine-bench.ts wasm',
+    command: [hotpath, 'profile', '--limit', '6', 'packages/particles/examples/engine-bench.ts', 'wasm'],
   },
   {
     title: 'cProfile on the Taylor series: trace mode counts every call (188000/750)',

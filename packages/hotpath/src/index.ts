@@ -33,6 +33,8 @@ export {
 } from './model/file.js';
 /** Folding of Node internals and node_modules into one function each, for display. */
 export { foldProfile, NODE_INTERNALS, NODE_MODULES, type FoldOptions } from './model/fold.js';
+/** Adding profiles as pstats' `Stats(a, b)` adds them (what `hotpath stats a b` prints). */
+export { addProfiles, ProfileAddError, type NamedProfile } from './model/add.js';
 /**
  * Text reports in Python's pstats layout: {@link renderStats} (print_stats),
  * {@link renderCallers} / {@link renderCallees} (print_callers / print_callees), and

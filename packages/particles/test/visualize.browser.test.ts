@@ -101,6 +101,37 @@ describe('particles visualize in Chromium', { skip, timeout: 120_000 }, () => {
     });
   });
 
+  for (const engine of ['typed', 'wasm']) {
+    test(`the ${engine} engine in the page: ${FRAMES} frames of 41 particles equal evolve in Node bit for bit`, async () => {
+      await withPage(browser, `${url}?n=41&seed=3&paused=1`, async (page) => {
+        await page.evaluate((name) => window.particlesView!.setEngine(name), engine);
+        const shown = await stepped(page, FRAMES);
+        assert.equal(await page.evaluate(() => window.particlesView!.engine), engine);
+        assert.equal(shown.positions.length, 41);
+        assert.deepEqual(shown.positions, simulated(randomParticles(41, 3), 'evolve', FRAMES));
+        assert.match((await page.textContent('#status')) ?? '', new RegExp(`evolve on ${engine}`));
+      });
+    });
+  }
+
+  test('the engine menu moves the running animation onto wasm and back', async () => {
+    await withPage(browser, `${url}?paused=1`, async (page) => {
+      await page.click('#step');
+      const before = await page.evaluate(() => window.particlesView!.positions());
+      await page.selectOption('#engine', 'wasm');
+      await page.waitForFunction(() => window.particlesView!.engine === 'wasm');
+      assert.equal(await page.isDisabled('#method'), true);
+      await page.click('#step');
+      // frame 2 on wasm equals two frames of evolve from the start
+      const after = await page.evaluate(() => window.particlesView!.positions());
+      assert.notDeepEqual(after, before);
+      assert.deepEqual(after, simulated(demoParticles(), 'evolve', 2));
+      await page.selectOption('#engine', 'objects');
+      await page.waitForFunction(() => window.particlesView!.engine === 'objects');
+      assert.equal(await page.isDisabled('#method'), false);
+    });
+  });
+
   test('the controls pause, step, switch the method and reset', async () => {
     await withPage(browser, `${url}?paused=1`, async (page) => {
       assert.equal(await page.evaluate(() => window.particlesView!.playing), false);

@@ -11,7 +11,7 @@ import {
   type ViewConfig,
 } from '../src/view/config.js';
 import { drawScene } from '../src/view/draw.js';
-import { Playback } from '../src/view/playback.js';
+import { Playback, VIEW_ENGINES, type ViewEngine } from '../src/view/playback.js';
 import { CanvasPainter } from './canvas-painter.js';
 import type { ParticlesView } from './view-api.js';
 
@@ -36,6 +36,7 @@ interface Ui {
   step: HTMLButtonElement;
   reset: HTMLButtonElement;
   method: HTMLSelectElement;
+  engine: HTMLSelectElement;
   speed: HTMLSelectElement;
   trails: HTMLInputElement;
   status: HTMLElement;
@@ -100,6 +101,7 @@ function findUi(): Ui {
     step: get('step'),
     reset: get('reset'),
     method: get('method'),
+    engine: get('engine'),
     speed: get('speed'),
     trails: get('trails'),
     status: get('status'),
@@ -140,6 +142,10 @@ function bindControls(ui: Ui, state: State, redraw: () => void): void {
     state.playback.method = parseMethod(ui.method.value);
     redraw();
   });
+  ui.engine.replaceChildren(...VIEW_ENGINES.map((e) => new Option(e, e, false, e === 'objects')));
+  ui.engine.addEventListener('change', () => {
+    switchEngine(ui, state, ui.engine.value, redraw).catch((error: unknown) => showError(ui, error));
+  });
   ui.speed.addEventListener('change', () => (state.speed = Number(ui.speed.value)));
   ui.trails.addEventListener('change', () => {
     state.trails = ui.trails.checked;
@@ -157,6 +163,19 @@ function bindControls(ui: Ui, state: State, redraw: () => void): void {
   setPlaying(ui, state, state.playing);
 }
 
+/** Moves the animation onto `name`; the method menu only applies to the objects engine. */
+async function switchEngine(ui: Ui, state: State, name: string, redraw: () => void): Promise<void> {
+  await state.playback.setEngine(name as ViewEngine);
+  ui.engine.value = name;
+  ui.method.disabled = name !== 'objects';
+  redraw();
+}
+
+function showError(ui: Ui, error: unknown): void {
+  ui.error.textContent = `Cannot switch the engine: ${(error as Error).message}`;
+  ui.error.hidden = false;
+}
+
 function setPlaying(ui: Ui, state: State, playing: boolean): void {
   state.playing = playing;
   state.last = null;
@@ -167,7 +186,7 @@ function setPlaying(ui: Ui, state: State, playing: boolean): void {
 function showStatus(ui: Ui, state: State): void {
   const p = state.playback;
   ui.status.textContent =
-    `t = ${p.time.toFixed(2)}  frame ${p.frame}  ${p.method}  ` +
+    `t = ${p.time.toFixed(2)}  frame ${p.frame}  ${p.engine === 'objects' ? p.method : `evolve on ${p.engine}`}  ` +
     `radius drift ${p.radiusDrift().toExponential(1)}`;
 }
 
@@ -221,6 +240,10 @@ function viewApi(ui: Ui, state: State, redraw: () => void): ParticlesView {
       ui.method.value = name;
       redraw();
     },
+    get engine() {
+      return p().engine;
+    },
+    setEngine: (name) => switchEngine(ui, state, name, redraw),
   };
 }
 

@@ -2,6 +2,7 @@
 import type { Method } from '../src/simulator.js';
 import type { ViewConfig } from '../src/view/config.js';
 import type { Point } from '../src/view/trails.js';
+import type { ViewEngine } from '../src/view/playback.js';
 
 /**
  * What the page exposes on `window.particlesView` once it is running. Frames are the unit of
@@ -33,4 +34,11 @@ export interface ParticlesView {
   reset(): void;
   /** Switches the method; the particles carry on from where they are. */
   setMethod(method: string): void;
+  /** The engine frames run on (the engine menu or `setEngine` change it). */
+  readonly engine: ViewEngine;
+  /**
+   * Switches the engine (objects, typed, wasm: wasm runs the SIMD kernel in the page); the
+   * particles carry on from where they are. Resolves once frames run on it.
+   */
+  setEngine(engine: string): Promise<void>;
 }

@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
-import { checkFileSize, parseProfile, PROFILE_FORMAT, ProfileFileError } from '../model/file.js';
+import { checkFileSize, parseProfile, PROFILE_FORMAT, ProfileFileError, unreadableFile } from '../model/file.js';
 import type { Profile } from '../model/profile.js';
 import { checkProfileShape, ShapeError } from '../model/validate.js';
 import { CpuProfileError, importCpuProfile, isCpuProfile } from './cpuprofile.js';
@@ -24,7 +24,7 @@ export async function readAnyProfile(file: string): Promise<Profile> {
     bytes = await fsp.readFile(file);
     modified = stat.mtime;
   } catch (error) {
-    throw unreadable(error, file);
+    throw unreadableFile(error, file);
   }
   return parseAnyProfile(bytes, file, modified);
 }
@@ -39,7 +39,7 @@ export function readAnyProfileSync(file: string): Profile {
     bytes = fs.readFileSync(file);
     modified = stat.mtime;
   } catch (error) {
-    throw unreadable(error, file);
+    throw unreadableFile(error, file);
   }
   return parseAnyProfile(bytes, file, modified);
 }
@@ -101,18 +101,6 @@ function whatItIs(data: unknown): string {
     return ' (it is a speedscope file, which hotpath writes but does not read)';
   }
   return '';
-}
-
-function unreadable(error: unknown, file: string): ProfileFileError {
-  if (error instanceof ProfileFileError) return error;
-  const code = (error as NodeJS.ErrnoException).code;
-  const why =
-    code === 'ENOENT'
-      ? `${file} does not exist`
-      : code === 'EISDIR'
-        ? `${file} is a directory, not a profile`
-        : `cannot read ${file}: ${(error as Error).message}`;
-  return new ProfileFileError('unreadable', file, why);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

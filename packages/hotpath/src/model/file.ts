@@ -106,7 +106,7 @@ export async function loadProfile(file: string): Promise<Profile> {
     checkFileSize((await fsp.stat(file)).size, file);
     text = await fsp.readFile(file, 'utf8');
   } catch (error) {
-    throw unreadable(error, file);
+    throw unreadableFile(error, file);
   }
   return parseProfile(text, file);
 }
@@ -118,7 +118,7 @@ export function loadProfileSync(file: string): Profile {
     checkFileSize(fs.statSync(file).size, file);
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw unreadable(error, file);
+    throw unreadableFile(error, file);
   }
   return parseProfile(text, file);
 }
@@ -134,7 +134,8 @@ export function checkFileSize(size: number, file: string): void {
   throw new ProfileFileError('unreadable', file, `${file} is too large to read (${mib(size)}; at most ${mib(MAX_FILE_BYTES)})`);
 }
 
-function unreadable(error: unknown, file: string): ProfileFileError {
+/** The {@link ProfileFileError} for a file that could not be read (missing, a directory, ...). */
+export function unreadableFile(error: unknown, file: string): ProfileFileError {
   if (error instanceof ProfileFileError) return error;
   const code = (error as NodeJS.ErrnoException).code;
   const why =

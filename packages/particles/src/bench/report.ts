@@ -64,7 +64,7 @@ function tableRow(row: ParticleBenchRow): string[] {
 }
 
 /** The unit a duration reads best in: [nanoseconds per unit, unit name]. */
-function timeUnit(ns: number): [number, string] {
+export function timeUnit(ns: number): [number, string] {
   if (ns >= 1e9) return [1e9, 's'];
   if (ns >= 1e6) return [1e6, 'ms'];
   if (ns >= 1e3) return [1e3, 'µs'];
@@ -72,22 +72,22 @@ function timeUnit(ns: number): [number, string] {
 }
 
 /** Three significant figures for values from 1 to 999 (and sensible below). */
-function scaled(value: number): string {
+export function scaled(value: number): string {
   if (value >= 100) return value.toFixed(0);
   if (value >= 10) return value.toFixed(1);
   return value.toFixed(2);
 }
 
-function plural(count: number, noun: string): string {
+export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-function formatRatio(ratio: number): string {
+export function formatRatio(ratio: number): string {
   return `${ratio >= 0.01 ? ratio.toFixed(2) : ratio.toPrecision(2)}x`;
 }
 
 /** Pads cells to column widths; `align` has one letter per column, l(eft) or r(ight). */
-function alignColumns(rows: readonly string[][], align: string): string[] {
+export function alignColumns(rows: readonly string[][], align: string): string[] {
   const widths = rows[0]!.map((_, col) => Math.max(...rows.map((row) => row[col]!.length)));
   return rows.map((row) =>
     row

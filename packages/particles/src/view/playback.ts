@@ -3,12 +3,19 @@
 // number means the same positions everywhere.
 import type { Particle } from '../particle.js';
 import { ParticleSimulator, type Method } from '../simulator.js';
+import { createSimulation } from '../engines/create.js';
+import type { SyncArraySimulation } from '../engines/simulation.js';
 import { FRAME_DT, initialParticles, type ViewConfig } from './config.js';
 import { sceneExtent, type Scene } from './draw.js';
 import { Trails, type Point } from './trails.js';
 
 /** How many frames of positions a trail keeps by default (1.2 time units). */
 export const TRAIL_FRAMES = 120;
+
+/** The engines a view can run on: those that compute on the page's own thread. */
+export const VIEW_ENGINES = ['objects', 'typed', 'wasm'] as const;
+/** One of {@link VIEW_ENGINES}. */
+export type ViewEngine = (typeof VIEW_ENGINES)[number];
 
 /** A simulation advanced frame by frame, with what is needed to draw it. */
 export class Playback {
@@ -20,6 +27,9 @@ export class Playback {
   readonly extent: number;
   readonly trails: Trails;
   private sim: ParticleSimulator;
+  /** The typed or wasm engine frames run on, or null for the library's objects. */
+  private fast: SyncArraySimulation | null = null;
+  private engineName: ViewEngine = 'objects';
   private frames = 0;
   private startRadii: number[];
 
@@ -32,6 +42,29 @@ export class Playback {
     this.trails = new Trails(this.sim.particles.length, trailFrames);
     this.trails.record(this.sim.particles);
     this.startRadii = radii(this.sim.particles);
+  }
+
+  /**
+   * The engine frames run on. `objects` advances the library's ParticleSimulator with
+   * `method`; `typed` and `wasm` run the Euler `evolve` (whatever `method` says), with the
+   * same positions bit for bit.
+   */
+  get engine(): ViewEngine {
+    return this.engineName;
+  }
+
+  /**
+   * Switches the engine; the particles carry on from where they are. Asynchronous because
+   * the wasm engine compiles its module the first time.
+   *
+   * @throws RangeError (as a rejection) for an engine that is not one of {@link VIEW_ENGINES}.
+   */
+  async setEngine(engine: ViewEngine): Promise<void> {
+    if (!(VIEW_ENGINES as readonly string[]).includes(engine)) {
+      throw new RangeError(`engine must be one of ${VIEW_ENGINES.join(', ')}, got '${engine}'`);
+    }
+    this.fast = engine === 'objects' ? null : ((await createSimulation(this.sim.particles, { engine })) as SyncArraySimulation);
+    this.engineName = engine;
   }
 
   /** Frames advanced since the start (or the last reset). */
@@ -63,15 +96,27 @@ export class Playback {
       throw new RangeError(`frames must be a non-negative integer, got ${frames}`);
     }
     for (let i = 0; i < frames; i++) {
-      this.sim.advance(this.method, FRAME_DT);
+      if (this.fast === null) this.sim.advance(this.method, FRAME_DT);
+      else this.stepFast(this.fast);
       this.frames++;
       this.trails.record(this.sim.particles);
     }
   }
 
-  /** Back to frame 0 with fresh particles from the config (the current method is kept). */
+  /** One frame on the typed or wasm engine, its positions copied back into the objects drawn. */
+  private stepFast(fast: SyncArraySimulation): void {
+    fast.evolveSync(FRAME_DT);
+    const { x, y } = fast.getArrays();
+    this.sim.particles.forEach((p, i) => {
+      p.x = x[i]!;
+      p.y = y[i]!;
+    });
+  }
+
+  /** Back to frame 0 with fresh particles from the config (the method and engine are kept). */
   reset(): void {
     this.sim = new ParticleSimulator(initialParticles(this.config));
+    this.fast?.setParticles(this.sim.particles);
     this.frames = 0;
     this.trails.clear();
     this.trails.record(this.sim.particles);

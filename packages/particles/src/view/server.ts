@@ -18,13 +18,15 @@ export const CONFIG_PLACEHOLDER = '{{config}}';
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
 };
 
 const SECURITY_HEADERS = {
   'Cache-Control': 'no-store', // a rebuild shows on reload
   'X-Content-Type-Options': 'nosniff',
   'Content-Security-Policy':
-    "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
+    // 'wasm-unsafe-eval': the wasm engine compiles its kernel in the page (and nothing else may).
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
 };
 
 /** A running view server. */
@@ -40,7 +42,8 @@ export interface ViewServer {
  * Serves the animated view of `config` on 127.0.0.1:`port` (0 picks a free port).
  *
  * Paths served: `/` (the page, with `config` written in as JSON), `/web/*.js` (the page's
- * compiled scripts) and `/src/**.js` (the library, minus the Node-only CLI). A path with a
+ * compiled scripts), `/src/**.js` (the library, minus the Node-only CLI) and
+ * `/wasm/evolve.wasm` (the wasm engine's kernel). A path with a
  * `..` or `.` segment, a backslash or a NUL is refused with 400; anything else is 404.
  *
  * @throws when the port cannot be listened on (the error's `code` says why, e.g. EADDRINUSE).
@@ -74,6 +77,9 @@ function routeTable(): Map<string, string> {
     const path = urlPath(join(DIST, 'src'), file);
     if (!path.startsWith('cli/')) routes.set(`/src/${path}`, file);
   }
+  // The wasm engine's kernel (the browser has no shared memory here: only evolve.wasm).
+  const kernel = join(DIST, 'wasm', 'evolve.wasm');
+  if (existsSync(kernel)) routes.set('/wasm/evolve.wasm', kernel);
   if (!routes.has('/web/app.js')) {
     throw new Error(`${join(DIST, 'web', 'app.js')} is missing: run npm run build`);
   }
