@@ -55,7 +55,7 @@ interface Plan {
 
 function plan(input: FuzzInput, file: string, other: string | null, ctx: FuzzContext, roll: number, pickFormat: number): Plan {
   if (input.kind === 'bench') {
-    return { name: 'bench --compare', args: ['bench', ctx.benchFile, '--compare', file, '--min-rounds', '3', '--min-time', '0', '--warmup', '0'] };
+    return { name: 'bench --compare', args: ['bench', ctx.benchFile, '--compare', file, '--min-rounds', '3', '--max-time', '0', '--warmup', '0'] };
   }
   if (input.kind === 'lines' && roll < 0.6) return { name: 'lines --show', args: ['lines', '--show', file] };
   if (input.kind === 'lines' && roll < 0.75 && other) return { name: 'lines --show (2 files)', args: ['lines', '--show', other, file] };
@@ -317,7 +317,7 @@ export function captureSeeds(bin: string, dir: string, programs: { script: strin
     `import { test } from 'node:test';\nimport { bench } from ${JSON.stringify(programs.benchImport)};\n` +
       `test('sum', (t) => { bench(t, () => { let s = 0; for (let i = 0; i < 100; i++) s += i; return s; }); });\n`,
   );
-  node([bin, 'bench', benchFile, '--save', 'base', '--min-rounds', '5', '--min-time', '0', '--warmup', '0']);
+  node([bin, 'bench', benchFile, '--save', 'base', '--min-rounds', '5', '--max-time', '0', '--warmup', '0']);
   const read = (file: string): string => fs.readFileSync(path.join(dir, file), 'utf8');
   const cpu = fs.readdirSync(path.join(dir, 'cpu'))[0]!;
   const saved = path.join('.benchmarks', fs.readdirSync(path.join(dir, '.benchmarks'))[0]!);
