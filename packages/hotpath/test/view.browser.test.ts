@@ -14,20 +14,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { renderViewHtml } from '../src/view/report.js';
 import type { ViewApi } from '../src/view/page/api.js';
+import { CHROMIUM, CHROMIUM_ARGS } from './consumers.js';
 import { largeProfile, taylorViewProfile, XSS_NAME, XSS_SCRIPT, xssProfile } from './view-fixtures.js';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const BIN = path.join(ROOT, 'packages/hotpath/bin/hotpath.js');
-const CHROMIUM = process.env['HOTPATH_CHROMIUM'] ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 // On CI a missing browser is a failure (.ci/run installs it); elsewhere the test says why it skips.
 const skip = !existsSync(CHROMIUM) && process.env['CI'] === undefined ? `no Chromium at ${CHROMIUM}: apt-get install chromium` : false;
 

@@ -32,22 +32,14 @@ export type Raise = (signal: NodeJS.Signals) => void;
  * stop-listener.ts raises the signal.
  */
 export function onProgramEnd(write: (ending: Ending) => void, raise: Raise = (signal) => process.kill(process.pid, signal)): EndBySignal {
-  let written = false;
-  const flush = (ending: Ending): void => {
-    if (written) return;
-    written = true;
-    try {
-      write(ending);
-    } catch (error) {
-      writeSync(2, `hotpath: could not write the profile: ${(error as Error).message}\n`);
-    }
-  };
+  const once = writeOnce(write, 'the profile');
+  const flush = once.flush;
   process.on('exit', (code) => flush({ exitCode: code, signal: null }));
   const handlers = new Map<NodeJS.Signals, () => void>();
   const endBySignal: EndBySignal = (signal) => {
     const handler = handlers.get(signal);
     // More listeners than ours: the program's own handler decides.
-    if (written || !handler || process.listenerCount(signal) > 1) return;
+    if (once.written || !handler || process.listenerCount(signal) > 1) return;
     flush({ exitCode: null, signal });
     process.removeListener(signal, handler); // back to the default action: end by the signal
     raise(signal);
@@ -67,16 +59,27 @@ export function onProgramEnd(write: (ending: Ending) => void, raise: Raise = (si
  * Workers get no signals.
  */
 export function onThreadEnd(write: (ending: Ending) => void): () => void {
-  let written = false;
-  const flush = (ending: Ending): void => {
-    if (written) return;
-    written = true;
-    try {
-      write(ending);
-    } catch (error) {
-      writeSync(2, `hotpath: could not write the profile of a worker thread: ${(error as Error).message}\n`);
-    }
-  };
+  const { flush } = writeOnce(write, 'the profile of a worker thread');
   process.on('exit', (code) => flush({ exitCode: code, signal: null }));
   return () => flush({ exitCode: null, signal: null });
+}
+
+// `write` runs once, for whichever ending comes first; a failure is one line on stderr, never
+// a throw on the way out of the process.
+function writeOnce(write: (ending: Ending) => void, what: string): { flush: (ending: Ending) => void; readonly written: boolean } {
+  let written = false;
+  return {
+    get written() {
+      return written;
+    },
+    flush(ending) {
+      if (written) return;
+      written = true;
+      try {
+        write(ending);
+      } catch (error) {
+        writeSync(2, `hotpath: could not write ${what}: ${(error as Error).message}\n`);
+      }
+    },
+  };
 }
