@@ -2,16 +2,17 @@
 // bars of issue 5 on real runs (75/25 busy waits, exact hits on the chapter simulator, a
 // line's time including its callee's).
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { runInThisContext } from 'node:vm';
 import { LINE_COUNTERS_GLOBAL } from '../src/capture/lines-sample/protocol.js';
 import { instrumentLines } from '../src/capture/lines-sample/transform.js';
 import { readV8Log, unescapeLog } from '../src/capture/lines-sample/v8-log.js';
+import { loadProfileSync } from '../src/model/file.js';
 import type { LineStats, Profile } from '../src/model/profile.js';
 import { runProfiled } from '../src/runner/run.js';
-import { FIXTURES, REPO, hotpath } from './profile-helpers.js';
+import { FIXTURES, REPO, hotpath, tempDir } from './profile-helpers.js';
 
 /** Instruments `source` (a script), runs it, and returns hits by line of the picked functions. */
 function countedHits(source: string, targets: string[]): Map<number, number> {
@@ -54,6 +55,26 @@ describe('sample-mode line counters', () => {
     ].join('\n');
     const hits = countedHits(source, ['control']);
     assert.deepEqual(Object.fromEntries(hits), { 2: 1, 3: 10, 4: 10, 5: 5, 6: 5, 7: 3, 8: 10, 10: 3, 11: 6, 13: 1, 14: 1, 15: 5, 16: 1 });
+  });
+
+  it('counts no line of a nested function in the outer one, and a picked nested function on its own', () => {
+    const source = [
+      'function outer(xs) {', //                                   1
+      '  const ys = xs.map((x) => {', //                            2: 1 (the call, not the callback)
+      '    return x + 1;', //                                       3: none
+      '  });', //                                                   4
+      '  function add(a, b) {', //                                  5: none (hoisted, runs nothing here)
+      '    return a + b;', //                                       6: none
+      '  }', //                                                     7
+      '  return ys.reduce((a, b) => add(a, b), 0);', //             8: 1
+      '}',
+      'outer([1, 2, 3]);',
+    ].join('\n');
+    assert.deepEqual(Object.fromEntries(countedHits(source, ['outer'])), { 2: 1, 8: 1 });
+    // Each picked function has its own table: a line shared by two shows each one's count.
+    const result = instrumentLines(source, { sourceType: 'script', file: '/v.js', url: 'file:///v.js', targets: ['outer', 'add'], allocateIds: () => 1 });
+    assert.deepEqual(result!.record.picked.map((fn) => [fn.name, fn.statements.map((st) => st.line)]), [['outer', [2, 8]], ['add', [6]]]);
+    assert.deepEqual(Object.fromEntries(countedHits(source, ['add'])), { 6: 3 });
   });
 
   it('leaves unpicked functions alone and names what exists', () => {
@@ -112,6 +133,35 @@ function linesNamed(profile: Profile, name: string): Map<number, LineStats> {
 function lineOf(file: string, text: string): number {
   return readFileSync(file, 'utf8').split('\n').findIndex((line) => line.includes(text)) + 1;
 }
+
+/** Hits by function and line (`name:line`, lines with hits only) of `lines --mode MODE` on `script`. */
+function modeHits(mode: 'sample' | 'trace', targets: string[], script: string): Record<string, number> {
+  const out = path.join(tempDir(), `${mode}.json`);
+  const run = hotpath(['lines', '--mode', mode, '-o', out, ...targets, script], { cwd: REPO });
+  assert.equal(run.status, 0, run.stderr);
+  assert.ok(existsSync(out));
+  const profile = loadProfileSync(out);
+  const hits: Record<string, number> = {};
+  for (const l of profile.lines!) if (l.hits !== null) hits[`${profile.frames[l.frame]!.name}:${l.line}`] = l.hits;
+  return hits;
+}
+
+describe('hotpath lines: sample and trace modes count the same hits', () => {
+  const script = path.join(FIXTURES, 'lines-sample', 'nested.ts');
+
+  it('gives the lines of functions nested in the picked one no hits', () => {
+    // outer runs 5 times on 3 items: its loop runs 15 times; the callbacks' and inner's lines are not outer's.
+    const expected = { 'outer:4': 5, 'outer:5': 5, 'outer:13': 5, 'outer:14': 15, 'outer:15': 5 };
+    assert.deepEqual(modeHits('sample', ['-f', 'outer'], script), expected);
+    assert.deepEqual(modeHits('trace', ['-f', 'outer'], script), expected);
+  });
+
+  it('counts each nested function in its own table with --all', () => {
+    const expected = { 'outer:4': 5, 'outer:5': 5, 'outer:13': 5, 'outer:14': 15, 'outer:15': 5, '(anonymous):4': 15, '(anonymous):6': 15, '(anonymous):7': 15, 'inner:10': 15, 'inner:11': 15 };
+    assert.deepEqual(modeHits('sample', ['--all'], script), expected);
+    assert.deepEqual(modeHits('trace', ['--all'], script), expected);
+  });
+});
 
 describe('hotpath lines --mode sample: the bars', () => {
   it('puts 75/25 of the time on lines waiting 3 ms and 1 ms (within 5 points)', async () => {

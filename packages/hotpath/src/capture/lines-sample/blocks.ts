@@ -9,9 +9,13 @@
  * of a run counts the rest of the run as executed (as V8's block coverage does). A loop
  * header (`for`, `while`, `do`) shows the number of times its body ran, its iterations, as
  * the chapter's line_profiler output shows them (`for i in range(nsteps)`: nsteps).
+ *
+ * Functions nested in `fn` (callbacks, arrows, inner declarations, methods) and class static
+ * blocks get no counters from its plan: as in trace mode (and line_profiler, which traces one
+ * code object), their lines are not `fn`'s own. The statement that defines or passes one is
+ * `fn`'s and counts as usual. A nested function the user picks too gets its own plan.
  */
 import type * as acorn from 'acorn';
-import { isNode } from '../ast.js';
 
 /** Text to insert: `open`/`close` wrap a non-block body in braces, `comma` wraps an expression body. */
 export interface BlockInsertion {
@@ -30,44 +34,32 @@ export interface BlockPlan {
   entry: number;
   /** Counters used. */
   size: number;
-  /** Local entry counter of every function planned (the picked one and those nested in it), by start offset. */
-  entries: Map<number, number>;
 }
 
 type AnyNode = acorn.Node & Record<string, unknown>;
 
-/** A node whose fields can be read by key, as the generic child walk below does. */
-const isAnyNode = (value: unknown): value is AnyNode => isNode(value);
-
 const LOOPS = new Set(['ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement']);
+const UNCOUNTED = new Set(['FunctionDeclaration', 'EmptyStatement']);
 const COMPOUND = new Set([...LOOPS, 'IfStatement', 'SwitchStatement', 'TryStatement', 'BlockStatement', 'LabeledStatement', 'WithStatement']);
-const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
 
-/** Plans the counters of `fn`, nested functions included (their lines are the function's lines). */
+/** Plans the counters of `fn`'s own statements (not those of the functions nested in it). */
 export function planBlocks(fn: acorn.Function): BlockPlan {
   const planner = new Planner();
   const entry = planner.function(fn);
-  return { insertions: planner.insertions, statements: planner.statements, entry, size: planner.size, entries: planner.entries };
+  return { insertions: planner.insertions, statements: planner.statements, entry, size: planner.size };
 }
 
 class Planner {
   insertions: BlockInsertion[] = [];
   statements: Array<{ at: number; counter: number }> = [];
   size = 0;
-  entries = new Map<number, number>();
 
+  /** Plans `fn`'s body; returns its entry counter. */
   function(fn: acorn.Function): number {
-    const entry = this.functionBody(fn);
-    this.entries.set(fn.start, entry);
-    return entry;
-  }
-
-  private functionBody(fn: acorn.Function): number {
     if (fn.body.type === 'BlockStatement') return this.list(fn.body.body, fn.body.start + 1, true);
     const counter = this.size++;
     this.insertions.push({ at: fn.body.start, kind: 'expression', counter }, { at: fn.body.end, kind: 'expressionEnd', counter });
     this.statements.push({ at: fn.body.start, counter });
-    this.children(fn.body as AnyNode);
     return counter;
   }
 
@@ -95,21 +87,23 @@ class Planner {
 
   /** Records a statement with its counter (a loop: its body's) and plans what it holds. */
   private statement(node: AnyNode, counter: number): number {
+    // A nested declaration runs nothing where it stands (it is hoisted), so its line is not
+    // the function's, as in trace mode; nor is an empty statement's.
+    if (UNCOUNTED.has(node.type)) return counter;
     const at = this.statements.push({ at: node.start, counter }) - 1;
     const own = this.inner(node, counter);
     this.statements[at]!.counter = own;
     return own;
   }
 
-  /** Plans the statements inside `node`; returns the counter its own line shows. */
+  /**
+   * Plans the statements inside `node` (not those inside the functions its expressions hold);
+   * returns the counter its own line shows.
+   */
   private inner(node: AnyNode, counter: number): number {
-    if (LOOPS.has(node.type)) {
-      for (const key of ['init', 'test', 'update', 'left', 'right']) this.expression(node[key]);
-      return this.body(node.body as AnyNode);
-    }
+    if (LOOPS.has(node.type)) return this.body(node.body as AnyNode);
     switch (node.type) {
       case 'IfStatement':
-        this.expression(node.test);
         this.body(node.consequent as AnyNode);
         if (node.alternate) this.body(node.alternate as AnyNode);
         return counter;
@@ -125,19 +119,12 @@ class Planner {
         if (node.finalizer) this.inner(node.finalizer as AnyNode, counter);
         return counter;
       case 'SwitchStatement':
-        this.expression(node.discriminant);
-        for (const c of node.cases as AnyNode[]) {
-          this.expression(c.test);
-          this.list(c.consequent as acorn.Node[], c.end, false);
-        }
+        for (const c of node.cases as AnyNode[]) this.list(c.consequent as acorn.Node[], c.end, false);
         return counter;
       case 'WithStatement':
-        this.expression(node.object);
         this.body(node.body as AnyNode);
         return counter;
       default:
-        if (FUNCTIONS.has(node.type)) this.function(node as unknown as acorn.Function);
-        else this.children(node);
         return counter;
     }
   }
@@ -149,26 +136,5 @@ class Planner {
     this.insertions.push({ at: node.start, kind: 'open', counter }, { at: node.end, kind: 'close', counter });
     this.statement(node, counter);
     return counter;
-  }
-
-  private expression(node: unknown): void {
-    if (isAnyNode(node)) this.children(node, true);
-  }
-
-  /** Finds the functions and static blocks inside an expression or a simple statement. */
-  private children(node: AnyNode, self = false): void {
-    if (self && FUNCTIONS.has(node.type)) {
-      this.function(node as unknown as acorn.Function);
-      return;
-    }
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'type') continue;
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (!isAnyNode(child)) continue;
-        if (FUNCTIONS.has(child.type)) this.function(child as unknown as acorn.Function);
-        else if (child.type === 'StaticBlock') this.list(child.body as acorn.Node[], child.start + 1, false);
-        else this.children(child);
-      }
-    }
   }
 }

@@ -49,20 +49,20 @@ export function instrumentLines(source: string, options: LinesTransformOptions):
   const record: LinesModuleRecord = { url: options.url, file: candidates[0]?.file ?? options.file, names: candidates.map((c) => c.name), matched: [], picked: [] };
   record.matched = options.targets.filter((target) => matchesAny(candidates, target, options.cwd));
   if (picked.length === 0) return { code: source, record };
-  // Functions nested in another picked function are counted by the outer one's plan.
-  const outer = picked.filter((fn) => !picked.some((o) => o !== fn && o.node.start <= fn.node.start && fn.node.end <= o.node.end));
-  const plans = outer.map((fn) => ({ fn, plan: planBlocks(fn.node) }));
+  // Each picked function has its own plan; one nested in another is its own function, as in trace mode.
+  const plans = picked.map((fn) => ({ fn, plan: planBlocks(fn.node) }));
   const first = options.allocateIds(plans.reduce((sum, { plan }) => sum + plan.size, 0));
   if (first === null) return null;
-  const ms = new MagicString(source);
   let base = first;
-  for (const { fn, plan } of plans) {
-    insert(ms, plan.insertions, base);
-    for (const inner of picked.filter((p) => fn.node.start <= p.node.start && p.node.end <= fn.node.end)) {
-      record.picked.push(place.picked(inner, plan, base));
-    }
+  const insertions: BlockInsertion[] = [];
+  // Outer plans before the plans nested in them, so that insert() keeps nested text nested.
+  for (const { fn, plan } of [...plans].sort((a, b) => a.fn.node.start - b.fn.node.start || b.fn.node.end - a.fn.node.end)) {
+    insertions.push(...plan.insertions.map((i) => ({ ...i, counter: base + i.counter })));
+    record.picked.push(place.picked(fn, plan, base));
     base += plan.size;
   }
+  const ms = new MagicString(source);
+  insert(ms, insertions);
   return { code: ms.toString(), record };
 }
 
@@ -76,11 +76,11 @@ const TEXT: Record<BlockInsertion['kind'], (slot: string) => string> = {
 
 // At one offset closings go first, inner (later planned) ones before outer ones; openings
 // keep the planned order (outer before inner), so nested constructs stay nested.
-function insert(ms: MagicString, insertions: readonly BlockInsertion[], base: number): void {
+function insert(ms: MagicString, insertions: readonly BlockInsertion[]): void {
   const closing = (i: BlockInsertion): boolean => i.kind === 'close' || i.kind === 'expressionEnd';
   const order = insertions.map((insertion, seq) => ({ insertion, seq }));
   order.sort((a, b) => a.insertion.at - b.insertion.at || Number(closing(b.insertion)) - Number(closing(a.insertion)) || (closing(a.insertion) ? b.seq - a.seq : a.seq - b.seq));
-  for (const { insertion } of order) ms.appendLeft(insertion.at, TEXT[insertion.kind](`${LINE_COUNTERS_GLOBAL}[${base + insertion.counter}]`));
+  for (const { insertion } of order) ms.appendLeft(insertion.at, TEXT[insertion.kind](`${LINE_COUNTERS_GLOBAL}[${insertion.counter}]`));
 }
 
 /** Positions of the parsed code, in it and in the source the user wrote. */
@@ -106,11 +106,10 @@ class Placer {
     const generatedEnd = this.index.position(Math.max(fn.node.end - 1, fn.node.start))[0];
     const lineMap: number[] = [];
     for (let line = generatedStart; line <= generatedEnd; line++) lineMap.push(this.originalLine(line));
-    const statements = plan.statements
-      .filter((s) => fn.node.start <= s.at && s.at < fn.node.end)
+    const statements = [...plan.statements]
       .sort((a, b) => a.at - b.at)
       .map((s) => ({ line: this.original(s.at).line, counter: base + s.counter }));
-    const entryCounter = base + plan.entries.get(fn.node.start)!;
+    const entryCounter = base + plan.entry;
     // The last line is where the function's closing brace maps to (lines after it, such as
     // a compiled file's trailing helpers, are not the function's); else its last mapped line.
     const end = this.original(Math.max(fn.node.end - 1, fn.node.start));
