@@ -163,7 +163,9 @@ test("pytest-benchmark's time options: --min-time is the shortest round, --max-t
   // Calibration aims at 20 ms; a loaded machine can make it settle for fewer calls, but the
   // rounds stay far above the 100 µs they have without --min-time.
   assert.ok(median >= 5e6, `rounds of about 20 ms: median ${median} ns over ${b!.iterations} calls`);
-  assert.ok(sorted.reduce((sum, ns) => sum + ns, 0) >= 0.3e9, 'the rounds add up to --max-time');
+  // --max-time bounds the time from the first timed round to the last, gaps between rounds
+  // included, so the rounds themselves add up to most of it.
+  assert.ok(sorted.reduce((sum, ns) => sum + ns, 0) >= 0.2e9, 'the rounds add up to most of --max-time');
   assert.match(result.stderr, /^Saved benchmark data in: \.benchmarks\/.*\/0001_.*\.json$/m);
 });
 

@@ -28,7 +28,8 @@ function all(profile: Profile, name: string): Array<{ calls: number | null; self
 
 test('a worker is profiled with the main thread: sample mode merges them, stdout and exit code as under node', () => {
   const plain = node(PLAIN);
-  const { run, profile } = profileTo(PLAIN);
+  // render takes 5-10 ms: a 0.1 ms interval gives it dozens of samples, not a handful.
+  const { run, profile } = profileTo(PLAIN, ['--interval', '0.1']);
   assert.equal(run.status, plain.status, run.stderr);
   assert.equal(run.stdout, plain.stdout);
   // Workers are named by their script.
