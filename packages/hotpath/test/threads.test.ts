@@ -36,7 +36,10 @@ test('a worker is profiled with the main thread: sample mode merges them, stdout
   assert.deepEqual(profile.meta.threads?.map((t) => t.name.replace(/\d+/, 'N')), ['main', 'worker N (render.mjs)']);
   const render = functionNamed(profile, 'render');
   assert.equal(render.stats.calls, 1); // counted by the worker's own instrumentation
-  assert.ok(render.stats.self > 0, 'the worker\'s samples are in the profile');
+  // The worker's samples are in the profile. In about one run in ten V8 charges render's loop to
+  // render.mjs's top level (`<module>`) rather than to render: the samples are counted on the file.
+  const inWorkerFile = profile.functions.filter((fn) => profile.frames[fn.frame]!.file === render.frame.file);
+  assert.ok(inWorkerFile.reduce((sum, fn) => sum + fn.self, 0) > 0, 'the worker\'s samples are in the profile');
   assert.equal(render.frame.thread, undefined);
   assert.equal(functionNamed(profile, 'count').stats.calls, 1);
 });
