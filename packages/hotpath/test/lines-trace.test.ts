@@ -141,3 +141,17 @@ test('hotpath view shows a saved line profile as source heat', () => {
   assert.match(html, /"lines":\{"frame":\[0,0/);
   assert.match(html, /199800/);
 });
+
+test('-s/--sort: functions by ascending total time, the slowest last, as line_profiler sorts them', () => {
+  const file = path.join(tempDir(), 'taylor.json');
+  const taylor = path.join(FIXTURES, '../../../../examples/taylor.ts');
+  assert.equal(hotpath(['lines', '--mode', 'trace', '--all', '-o', file, taylor]).status, 0);
+  const functions = (table: string) =>
+    [...table.matchAll(/^Total time: ([\d.e+-]+) s\n.*\nFunction: (\S+) at line (\d+)$/gm)].map((m) => ({ total: Number(m[1]), name: m[2]!, line: Number(m[3]) }));
+  const byLine = functions(hotpath(['lines', '--show', file]).stdout);
+  const sorted = functions(hotpath(['lines', '--show', file, '--sort']).stdout);
+  assert.ok(byLine.length >= 3, `functions: ${byLine.map((f) => f.name).join(', ')}`);
+  assert.deepEqual(byLine.map((f) => f.line), [...byLine.map((f) => f.line)].sort((a, b) => a - b), 'in line order by default');
+  assert.deepEqual(sorted.map((f) => f.name), [...byLine].sort((a, b) => a.total - b.total || a.line - b.line).map((f) => f.name));
+  assert.deepEqual(functions(hotpath(['lines', '--show', file, '-s']).stdout), sorted);
+});

@@ -17,6 +17,7 @@ interface LinesValues {
   mode: 'sample' | 'trace';
   unit: LineUnit;
   skipZero?: boolean;
+  sort?: boolean;
   output?: string;
   show?: string[];
   traceNodeModules?: boolean;
@@ -42,6 +43,7 @@ export function registerLines(program: Command): Command {
     .addOption(new Option('--mode <mode>', 'sample: exact hits, sampled times; trace: every line event timed').choices(['sample', 'trace']).default('sample'))
     .addOption(new Option('-u, --unit <unit>', 'unit of the Time and Per Hit columns').choices(Object.keys(LINE_UNITS)).default('us'))
     .option('--skip-zero', 'leave out functions that took no time')
+    .option('-s, --sort', 'functions by ascending total time, the slowest last (line_profiler\'s --sort)')
     .option('-o, --output <file>', 'also save the line stats to FILE (print again with --show FILE)')
     .option('--show <files...>', 'print saved line stats (several files: summed)')
     .option('--trace-node-modules', 'pick functions in node_modules too')
@@ -111,5 +113,5 @@ async function show(values: LinesValues, fail: (m: string) => never): Promise<vo
 
 async function print(profile: Profile, values: LinesValues): Promise<void> {
   const [{ renderLineTable }, { readSourceFile }] = await Promise.all([import('../report/line-table.js'), import('../capture/function-source.js')]);
-  process.stdout.write(renderLineTable(profile, { unit: values.unit, skipZero: values.skipZero === true, readSource: readSourceFile }));
+  process.stdout.write(renderLineTable(profile, { unit: values.unit, skipZero: values.skipZero === true, sort: values.sort === true, readSource: readSourceFile }));
 }

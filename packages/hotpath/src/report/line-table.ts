@@ -21,6 +21,8 @@ export interface LineTableOptions {
   unit?: LineUnit;
   /** Leave out functions that took no time (kernprof's `--skip-zero`). */
   skipZero?: boolean;
+  /** Functions by ascending total time, the slowest last (line_profiler's `--sort`). */
+  sort?: boolean;
   /** Reads a source file; `null` when it cannot (rows then show no contents). */
   readSource?: (file: string) => string | null;
 }
@@ -28,7 +30,7 @@ export interface LineTableOptions {
 const TEMPLATE_WIDTHS = [6, 9, 12, 8, 8] as const;
 const HEADER = row(['Line #', 'Hits', 'Time', 'Per Hit', '% Time'], 'Line Contents');
 
-/** Renders every function of the profile that has line stats, in file and line order. */
+/** Renders every function of the profile that has line stats, in file and line order (or by time). */
 export function renderLineTable(profile: Profile, options: LineTableOptions = {}): string {
   const unit = LINE_UNITS[options.unit ?? 'us'];
   const read = options.readSource ?? readText;
@@ -38,15 +40,16 @@ export function renderLineTable(profile: Profile, options: LineTableOptions = {}
     if (list) list.push(stats);
     else byFrame.set(stats.frame, [stats]);
   }
+  const totalOf = (frame: number): number => byFrame.get(frame)!.reduce((sum, l) => sum + l.time, 0);
   const frames = [...byFrame.keys()].sort((a, b) => {
     const fa = profile.frames[a]!, fb = profile.frames[b]!;
-    return fa.file.localeCompare(fb.file) || fa.line - fb.line;
+    return (options.sort ? totalOf(a) - totalOf(b) : 0) || fa.file.localeCompare(fb.file) || fa.line - fb.line;
   });
   let out = `Timer unit: ${pyG(unit)} s\n\n`;
   if (profile.meta.notes.length > 0) out += `${profile.meta.notes.map((note) => `Note: ${note}\n`).join('')}\n`;
   for (const frame of frames) {
     const lines = byFrame.get(frame)!;
-    const total = lines.reduce((sum, l) => sum + l.time, 0);
+    const total = totalOf(frame);
     if (options.skipZero && total === 0) continue;
     out += renderFunction(profile, frame, lines, total, unit, read);
   }
