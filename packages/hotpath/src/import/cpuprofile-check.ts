@@ -6,7 +6,6 @@
  * is refused by name here instead of looping, dropping nodes or crashing a writer later.
  */
 import { MAX_DEPTH, MAX_ITEMS, MAX_POSITION, MAX_TIME_NS } from '../model/limits.js';
-import type { RawCpuProfile } from './cpuprofile.js';
 
 /** Thrown when a value is not a usable cpuprofile; the message says what is wrong. */
 export class CpuProfileError extends Error {}

@@ -1,7 +1,6 @@
 // The transform as module loaders call it: code and URL in, instrumented code out, with
 // the source map inlined (composed with the file's own .js.map, if it has one) and a
 // failure to parse reported once and answered with the code unchanged.
-import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { sourceMapOf } from '../source-maps.js';
 import { instrument, withInlineMap, type IdAllocator } from './instrument.js';
