@@ -76,13 +76,45 @@ test('%prun prints the pstats table with exact counts, sorted and limited, and -
 });
 
 test('bad magics: an unknown option, an unknown magic, a line magic used as a cell; the session goes on', () => {
-  const result = session(['%timeit -x 1', '%nosuch', '%%magic', '', '%lprun -f fib fib(3)', '1 + 1']);
+  const result = session(['%timeit -x 1', '%nosuch', '%%magic', '', '%mprun -f fib fib(3)', '%lprun fib(3)', '%lprun -f Math.max 1', 'function here() {}', '%lprun -f here here()', '1 + 1']);
   assert.equal(result.status, 0, result.stderr);
-  assert.match(result.stdout, /UsageError: option -x not recognized/);
-  assert.match(result.stdout, /UsageError: Line magic function `%nosuch` not found/);
+  assert.match(result.stdout, /UsageError: option -x not recognized; %timeit takes -n, -r, -p, -q, -o\n/);
+  assert.match(result.stdout, /UsageError: Line magic function `%nosuch` not found; there are %timeit, %time, %prun, %lprun, /);
   assert.match(result.stdout, /UsageError: %%magic is a line magic only/);
-  assert.match(result.stderr + result.stdout, /%lprun is not there yet in hotpath; meanwhile: hotpath lines -f NAME/);
+  assert.match(result.stderr + result.stdout, /%mprun is not there yet in hotpath; meanwhile: hotpath mprof run/);
+  assert.match(result.stdout, /UsageError: %lprun needs at least one -f FUNC/);
+  assert.match(result.stdout, /UsageError: -f Math\.max: a built-in or bound function has no source to measure/);
+  assert.match(result.stdout, /UsageError: -f here: defined at the prompt; %lprun measures functions of modules/);
   assert.match(result.stdout, /> 2\n/);
+});
+
+const PARTICLES = fileURLToPath(new URL('../../../particles/src/', import.meta.url));
+
+/** Line number -> hits of every line with hits in a line_profiler table. */
+function hitsOf(table: string): Array<[number, number]> {
+  return [...table.matchAll(/^\s*(\d+)\s+(\d+)\s+\d/gm)].map((m): [number, number] => [Number(m[1]), Number(m[2])]);
+}
+
+test('%lprun on the particle library from its TypeScript source: the hits `hotpath lines --mode trace` gives, and the method works on after', () => {
+  const dir = moduleDir();
+  const setup = [
+    `import { Particle } from '${PARTICLES}particle.ts'`,
+    `import { ParticleSimulator } from '${PARTICLES}simulator.ts'`,
+    'const sim = new ParticleSimulator([new Particle(0.3, 0.5, 1), new Particle(0.0, -0.5, -1), new Particle(-0.1, -0.4, 3)])',
+  ];
+  const result = session([...setup, '%lprun -f ParticleSimulator.prototype.evolve sim.evolve(0.1)', 'sim.evolve(0.1); sim.particles[0].x.toFixed(6)'], dir);
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stdout, /Function: ParticleSimulator\.evolve at line \d+/);
+  const script = path.join(dir, 'evolve.ts');
+  fs.writeFileSync(script, `${setup.join(';\n')};\nsim.evolve(0.1);\n`);
+  const lines = spawnSync(process.execPath, [BIN, 'lines', '--mode', 'trace', '-f', 'ParticleSimulator.evolve', script], { cwd: dir, encoding: 'utf8' });
+  assert.equal(lines.status, 0, lines.stderr);
+  const expected = hitsOf(lines.stdout);
+  assert.ok(expected.length >= 5, lines.stdout);
+  assert.deepEqual(hitsOf(result.stdout), expected);
+  // After %lprun the original code is back: a second evolve moves the particle on, unmeasured.
+  const plain = spawnSync(process.execPath, [BIN, 'repl'], { cwd: dir, input: `${setup.join('\n')}\nsim.evolve(0.1); sim.evolve(0.1); sim.particles[0].x.toFixed(6)\n`, encoding: 'utf8' });
+  assert.equal(result.stdout.trim().split('> ').at(-1), plain.stdout.trim().split('> ').at(-1));
 });
 
 test('%magic lists every magic with its options', () => {

@@ -27,14 +27,17 @@ export class MagicUsageError extends Error {
 }
 
 /** Reads the leading options of `text` by `specs`; the rest is the statement. */
-export function parseMagicArguments(text: string, specs: readonly OptionSpec[]): MagicArguments {
+export function parseMagicArguments(text: string, specs: readonly OptionSpec[], magic = 'the magic'): MagicArguments {
   const options = new Map<string, string[]>();
   let rest = text.trimStart();
   for (;;) {
     const match = /^-([A-Za-z])(\S*)\s*/.exec(rest);
     if (!match) break;
     const spec = specs.find((s) => s.flag === match[1]);
-    if (!spec) throw new MagicUsageError(`option -${match[1]} not recognized`);
+    if (!spec) {
+      const known = specs.length ? `${magic} takes ${specs.map((s) => `-${s.flag}`).join(', ')}` : `${magic} takes no options`;
+      throw new MagicUsageError(`option -${match[1]} not recognized; ${known}`);
+    }
     rest = rest.slice(match[0].length);
     let value = '';
     if (spec.value) {

@@ -1,5 +1,6 @@
 /** The session's magics, in IPython's spelling. */
 import { magicMagic, notYet } from './list-magic.js';
+import { lprunMagic } from './lprun-magic.js';
 import type { Magic } from './magic.js';
 import { prunMagic } from './prun-magic.js';
 import { timeMagic } from './time-magic.js';
@@ -11,7 +12,7 @@ export const MAGICS: readonly Magic[] = [
   timeitMagic,
   timeMagic,
   prunMagic,
-  notYet('lprun', 'line profile a statement', 'hotpath lines -f NAME script.ts', [FUNCTION]),
+  lprunMagic,
   notYet('mprun', 'memory of every line of a function', 'hotpath mprof run script.ts', [FUNCTION]),
   notYet('memit', 'peak memory of a statement', 'hotpath time script.ts (maximum resident memory)'),
   notYet('dis', "a function's V8 bytecode by line", 'hotpath dis -f NAME script.ts'),

@@ -112,9 +112,12 @@ export async function runMagic(text: string, context: MagicContext): Promise<unk
   const [first, ...rest] = text.slice(cell ? 2 : 1).split('\n');
   const name = /^\S*/.exec(first!)![0];
   const magic: Magic | undefined = context.magics.find((m) => m.name === name || m.aliases?.includes(name));
-  if (!magic) throw new MagicUsageError(`${cell ? 'Cell' : 'Line'} magic function \`%${cell ? '%' : ''}${name}\` not found (%magic lists them).`);
+  if (!magic) {
+    const names = context.magics.filter((m) => !cell || m.cell).map((m) => `${cell ? '%%' : '%'}${m.name}`);
+    throw new MagicUsageError(`${cell ? 'Cell' : 'Line'} magic function \`%${cell ? '%' : ''}${name}\` not found; there are ${names.join(', ')}`);
+  }
   if (cell && !magic.cell) throw new MagicUsageError(`%%${name} is a line magic only: %${name} stmt`);
-  const args = parseMagicArguments(first!.slice(name.length), magic.options);
+  const args = parseMagicArguments(first!.slice(name.length), magic.options, `%${magic.name}`);
   return magic.run(args, context, cell ? rest.join('\n').trim() : undefined);
 }
 
