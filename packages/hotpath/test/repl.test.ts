@@ -104,6 +104,8 @@ test('%lprun on the particle library from its TypeScript source: the hits `hotpa
   ];
   const result = session([...setup, '%lprun -f ParticleSimulator.prototype.evolve sim.evolve(0.1)', 'sim.evolve(0.1); sim.particles[0].x.toFixed(6)'], dir);
   assert.equal(result.status, 0, result.stderr);
+  const timed = session([...setup, '%timeit -n 3 -r 2 sim.evolve(0.01)'], dir);
+  assert.match(timed.stdout, /\d+(\.\d+)? (ms|µs) ± .* per loop \(mean ± std\. dev\. of 2 runs, 3 loops each\)/);
   assert.match(result.stdout, /Function: ParticleSimulator\.evolve at line \d+/);
   const script = path.join(dir, 'evolve.ts');
   fs.writeFileSync(script, `${setup.join(';\n')};\nsim.evolve(0.1);\n`);
