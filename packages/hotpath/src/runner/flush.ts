@@ -6,8 +6,11 @@ export interface Ending {
   signal: NodeJS.Signals | null;
 }
 
-/** The signals after which the capture is written and the signal raised again. */
-const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
+/**
+ * The signals after which the capture is written and the signal raised again: Ctrl-C,
+ * `kill`, and a terminal or ssh session that closes.
+ */
+export const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 /**
  * Ends the program by `signal` after writing its capture, unless the program handles that
@@ -20,7 +23,7 @@ export type Raise = (signal: NodeJS.Signals) => void;
 
 /**
  * Calls `write` once when the program ends, whichever way: it returns, throws, calls
- * `process.exit()`, or gets SIGINT/SIGTERM. `write` must be synchronous: after 'exit' no
+ * `process.exit()`, or gets SIGINT/SIGTERM/SIGHUP. `write` must be synchronous: after 'exit' no
  * promise settles.
  *
  * Signals: where the program has no handler of its own, the capture is written and the
@@ -44,7 +47,7 @@ export function onProgramEnd(write: (ending: Ending) => void, raise: Raise = (si
     process.removeListener(signal, handler); // back to the default action: end by the signal
     raise(signal);
   };
-  for (const signal of SIGNALS) {
+  for (const signal of STOP_SIGNALS) {
     const handler = (): void => endBySignal(signal);
     handlers.set(signal, handler);
     process.on(signal, handler);

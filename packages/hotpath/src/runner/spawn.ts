@@ -12,7 +12,7 @@ export interface SpawnOptions {
   /** Extra options for node itself, before the script (`--max-old-space-size=...`). */
   nodeArgs?: string[];
   /**
-   * Relay SIGINT and SIGTERM sent to this process to the program, and stay alive until
+   * Relay SIGINT, SIGTERM and SIGHUP sent to this process to the program, and stay alive until
    * it has written its profile (the CLI does; a library caller decides for itself).
    * The program stops even in the middle of synchronous code (stop-listener.ts; it gets
    * one more pipe, after its stdio, for that). A second SIGINT kills the program at once,
@@ -77,11 +77,14 @@ function relaySignals(child: ReturnType<typeof spawn>, stop: Writable): () => vo
     else relay('SIGINT');
   };
   const onTerminate = (): void => relay('SIGTERM');
+  const onHangUp = (): void => relay('SIGHUP');
   process.on('SIGINT', onInterrupt);
   process.on('SIGTERM', onTerminate);
+  process.on('SIGHUP', onHangUp);
   return () => {
     process.removeListener('SIGINT', onInterrupt);
     process.removeListener('SIGTERM', onTerminate);
+    process.removeListener('SIGHUP', onHangUp);
     stop.destroy();
   };
 }

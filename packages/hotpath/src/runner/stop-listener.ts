@@ -18,11 +18,14 @@
  */
 import { constants } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { EndBySignal, Raise } from './flush.js';
+import { STOP_SIGNALS, type EndBySignal, type Raise } from './flush.js';
 
 /** Data of the worker (stop-worker.ts). */
 export interface StopWorkerData {
-  fd: number;
+  /** The parent's pipe, if any. */
+  fd?: number;
+  /** The signals it stops the program for (flush.ts). */
+  signals: readonly NodeJS.Signals[];
   /** `Symbol.for(key)` on the main thread's global holds the {@link EndBySignal}. */
   key: string;
   /** One Int32: 0, then the number of the signal to raise once the capture is written. */
@@ -46,10 +49,10 @@ const KEY = 'hotpath.endBySignal';
 /** How long the main thread waits for the worker to raise the signal before raising it itself. */
 const HOLD_MS = 1000;
 
-/** Starts the stop listener on pipe `fd`. */
-export function listenForStop(fd: number): StopListener {
+/** Starts the stop listener: it hears the stop signals itself, and reads pipe `fd` if given. */
+export function listenForStop(fd: number | undefined): StopListener {
   const raised = new Int32Array(new SharedArrayBuffer(4));
-  const workerData: StopWorkerData = { fd, key: KEY, raised: raised.buffer as SharedArrayBuffer };
+  const workerData: StopWorkerData = { fd, signals: STOP_SIGNALS, key: KEY, raised: raised.buffer as SharedArrayBuffer };
   const worker = new Worker(new URL('./stop-worker.js', import.meta.url), {
     workerData,
     // Not the preload again; and stdout/stderr of its own, or creating the worker would

@@ -1,32 +1,46 @@
 /**
- * The stop listener's thread (see stop-listener.ts): reads signal names, one a line, from
- * the parent's pipe, and has the main thread end the program from an inspector interrupt.
+ * The stop listener's thread (see stop-listener.ts): hears the stop signals itself, and reads
+ * signal names, one a line, from the parent's pipe; for either it has the main thread end the
+ * program from an inspector interrupt.
  */
 import { Session } from 'node:inspector';
 import { Socket } from 'node:net';
+import { constants } from 'node:os';
 import { workerData } from 'node:worker_threads';
 import type { StopWorkerData } from './stop-listener.js';
+import { watchSignals } from './thread-signals.js';
 
-const { fd, key, raised } = workerData as StopWorkerData;
-const SIGNALS = new Set<string>(['SIGINT', 'SIGTERM']);
+const { fd, key, raised, signals } = workerData as StopWorkerData;
+const SIGNALS = new Set<string>(signals);
+
+// A signal sent to the program's own pid (`kill <pid>`, a dropped terminal's SIGHUP) reaches
+// this thread's loop too, even while the main thread's loop is stuck in synchronous code.
+const unwatch = watchSignals(signals, stop);
 
 // The main thread stores the signal's number once it has written the capture, and holds
 // still until this raises it. (waitAsync: this thread must stay free to read the pipe.)
 const flag = new Int32Array(raised);
 const waited = (Atomics as unknown as { waitAsync(a: Int32Array, i: number, v: number): { async: boolean; value: Promise<string> | string } }).waitAsync(flag, 0, 0);
-void Promise.resolve(waited.value).then(() => process.kill(process.pid, Atomics.load(flag, 0)));
-
-let pending = '';
-const pipe = new Socket({ fd, readable: true, writable: false });
-pipe.setEncoding('utf8');
-pipe.on('data', (chunk: string) => {
-  const lines = (pending + chunk).split('\n');
-  pending = lines.pop()!;
-  for (const line of lines) if (SIGNALS.has(line)) stop(line);
+void Promise.resolve(waited.value).then(() => {
+  const number = Atomics.load(flag, 0);
+  // Let go of the signal first: while this thread still watches it, it would not kill.
+  unwatch(Object.entries(constants.signals).find(([, n]) => n === number)?.[0] as NodeJS.Signals);
+  process.kill(process.pid, number);
 });
-pipe.on('error', () => pipe.destroy());
 
-function stop(signal: string): void {
+if (fd !== undefined) {
+  let pending = '';
+  const pipe = new Socket({ fd, readable: true, writable: false });
+  pipe.setEncoding('utf8');
+  pipe.on('data', (chunk: string) => {
+    const lines = (pending + chunk).split('\n');
+    pending = lines.pop()!;
+    for (const line of lines) if (SIGNALS.has(line)) stop(line as NodeJS.Signals);
+  });
+  pipe.on('error', () => pipe.destroy());
+}
+
+function stop(signal: NodeJS.Signals): void {
   // Connected only for the request: node prints "Waiting for the debugger to disconnect..."
   // when the main thread exits with a session connected.
   const session = new Session();
