@@ -120,3 +120,34 @@ for (const [signal, target] of [['SIGINT', 'group'], ['SIGTERM', 'program'], ['S
     assert.ok(recorded(profile, 'spin'));
   });
 }
+
+for (const command of Object.values(MODES)) {
+  const picked = command.map((arg) => (arg === 'spin' ? 'grow' : arg));
+  test(`hotpath ${picked.join(' ')}: a program that runs out of memory (--max-old-space-size=64): exit 134, a profile marked cut short, with the allocating function`, async () => {
+    const output = path.join(tempDir(), 'p.json');
+    const ended = await run([...picked, '--node-arg=--max-old-space-size=64'], 'signal-oom.mjs', output, null);
+    assert.equal(ended.code, 134, ended.stderr);
+    assert.match(ended.stderr, /Reached heap limit/);
+    assert.doesNotMatch(ended.stderr, /before its (profile|lines) w/);
+    const profile = loadProfileSync(output);
+    assert.match(profile.meta.cutShort ?? '', /^near out of memory: the heap held \d+ MB of its 64 MB limit/);
+    assert.match(profile.meta.notes[0] ?? '', /^cut short: near out of memory/);
+    assert.ok(recorded(profile, 'grow'), 'grow is in the profile');
+  });
+}
+
+test('process.abort(): exit 134, a complete profile of what ran', async () => {
+  const output = path.join(tempDir(), 'p.json');
+  const ended = await run(MODES.profile!, 'signal-abort.mjs', output, null);
+  assert.equal(ended.code, 134, ended.stderr);
+  const profile = loadProfileSync(output);
+  assert.deepEqual([profile.meta.signal, profile.meta.cutShort], ['SIGABRT', undefined]);
+  assert.ok(recorded(profile, 'spin'));
+});
+
+test('SIGKILL to the program: nothing can be saved; hotpath says so in one line and exits 137', async () => {
+  const output = path.join(tempDir(), 'p.json');
+  const ended = await run(MODES.profile!, 'signal-busy.mjs', output, 'SIGKILL', 'program');
+  assert.equal(ended.code, 137, ended.stderr);
+  assert.match(ended.stderr, /^hotpath profile: \S+signal-busy\.mjs ended \(SIGKILL\) before its profile was written[^\n]*\n$/);
+});

@@ -142,6 +142,11 @@ export interface ProfileMeta {
   exitCode: number | null;
   /** The signal that ended the program (`'SIGINT'`), if any: the profile holds what ran until then. */
   signal: string | null;
+  /**
+   * Why the capture ended before the program did (`'out of memory: ...'`), if it did: the
+   * profile lacks what ran after. Absent for a complete profile.
+   */
+  cutShort?: string;
   /** Working directory of the program, for relative display of paths. */
   cwd: string;
   /** The hotpath version that wrote the profile. */

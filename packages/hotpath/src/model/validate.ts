@@ -64,6 +64,7 @@ function checkMeta(meta: Json): void {
     throw new ShapeError('meta.exitCode', 'an integer or null');
   }
   if (meta.signal !== null) string(meta.signal, 'meta.signal', 'a string or null');
+  if (meta.cutShort !== undefined) string(meta.cutShort, 'meta.cutShort');
   const exactness = object(meta.exactness, 'meta.exactness');
   oneOf(exactness.calls, 'meta.exactness.calls', COUNT_EXACTNESS);
   oneOf(exactness.edges, 'meta.exactness.edges', COUNT_EXACTNESS);

@@ -4,6 +4,11 @@ import { writeSync } from 'node:fs';
 export interface Ending {
   exitCode: number | null;
   signal: NodeJS.Signals | null;
+  /**
+   * Why the capture was written before the program's end, which it was not expected to
+   * survive (`'out of memory: ...'`): what ran after it is missing.
+   */
+  cutShort?: string;
 }
 
 /**
@@ -15,8 +20,10 @@ export const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SI
 /**
  * Ends the program by `signal` after writing its capture, unless the program handles that
  * signal itself or the capture is already written (then whoever wrote it ends the program).
+ * With `null` and a reason, writes the capture marked cut short for that reason and leaves
+ * the program to the end it is heading for (the heap limit: stop-listener.ts).
  */
-export type EndBySignal = (signal: NodeJS.Signals) => void;
+export type EndBySignal = (signal: NodeJS.Signals | null, cutShort?: string) => void;
 
 /** Raises `signal` in this process, where it now has Node's default action. */
 export type Raise = (signal: NodeJS.Signals) => void;
@@ -39,7 +46,15 @@ export function onProgramEnd(write: (ending: Ending) => void, raise: Raise = (si
   const flush = once.flush;
   process.on('exit', (code) => flush({ exitCode: code, signal: null }));
   const handlers = new Map<NodeJS.Signals, () => void>();
-  const endBySignal: EndBySignal = (signal) => {
+  // process.abort() runs no 'exit' listener: the capture is written first, and the
+  // parent sees the program end by SIGABRT as under `node`.
+  const nodeAbort = process.abort;
+  process.abort = function abort(): never {
+    flush({ exitCode: null, signal: 'SIGABRT' });
+    return nodeAbort.call(process);
+  } as typeof process.abort;
+  const endBySignal: EndBySignal = (signal, cutShort) => {
+    if (signal === null) return flush({ exitCode: null, signal: null, cutShort: cutShort ?? 'stopped early' });
     const handler = handlers.get(signal);
     // More listeners than ours: the program's own handler decides.
     if (once.written || !handler || process.listenerCount(signal) > 1) return;

@@ -16,6 +16,7 @@ import { childProfiles, mergeProcesses, processInfo, processProfile, type BuildP
 import { readCapture, type CaptureFile } from './capture-file.js';
 import type { CaptureMode, ChildConfig, CountMethod } from './config.js';
 import { isDependencyUrl, isOwnUrl } from './own-code.js';
+import { markCutShort } from './cut-short.js';
 import { readOwnError } from './own-errors.js';
 import { spawnProfiled, type ChildEnding, type SpawnOptions } from './spawn.js';
 
@@ -87,7 +88,7 @@ export async function runProfiled(script: string, args: readonly string[], optio
     const ending = await spawnProfiled(script, args, config, spawnOptions);
     const hotpathError = readOwnError(config.output);
     if (hotpathError !== null) return { ...ending, profile: null, hotpathError };
-    const build: BuildPart = (capture, end, command, thread) => profileOf(capture, end, command, { scriptPackage, thread });
+    const build: BuildPart = async (capture, end, command, thread) => markCutShort(await profileOf(capture, end, command, { scriptPackage, thread }), capture);
     const view = options.threads ?? 'merged';
     const profile = await processProfile(config.output, ending, [script, ...args], view, build);
     if (profile && scriptPackage) claimScriptPackage(profile, scriptPackage);

@@ -12,11 +12,17 @@
  * is raised (see {@link StopListener.raise}) and the program dies of it as it would have.
  * Whichever of this and the signal listener comes first writes; the other does nothing.
  *
+ * The worker also hears the signals itself (thread-signals.ts), so one sent to the program's
+ * own pid stops it as well; and it watches the main thread's heap, so that a program about
+ * to run out of memory leaves its capture, marked cut short (V8 then aborts the process,
+ * running no JavaScript: nothing could write it later).
+ *
  * A program with its own listener for the signal is not preempted: the evaluate does
  * nothing, and the signal the parent relays reaches its listener when its loop returns,
  * as under `node`.
  */
 import { constants } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { STOP_SIGNALS, type EndBySignal, type Raise } from './flush.js';
 
@@ -28,6 +34,11 @@ export interface StopWorkerData {
   signals: readonly NodeJS.Signals[];
   /** `Symbol.for(key)` on the main thread's global holds the {@link EndBySignal}. */
   key: string;
+  /**
+   * The main thread's old-space limit, bytes: near it the worker has the capture written
+   * cut short, before V8 aborts the process (`FATAL ERROR: Reached heap limit`).
+   */
+  heapLimit: number;
   /** One Int32: 0, then the number of the signal to raise once the capture is written. */
   raised: SharedArrayBuffer;
 }
@@ -52,7 +63,7 @@ const HOLD_MS = 1000;
 /** Starts the stop listener: it hears the stop signals itself, and reads pipe `fd` if given. */
 export function listenForStop(fd: number | undefined): StopListener {
   const raised = new Int32Array(new SharedArrayBuffer(4));
-  const workerData: StopWorkerData = { fd, signals: STOP_SIGNALS, key: KEY, raised: raised.buffer as SharedArrayBuffer };
+  const workerData: StopWorkerData = { fd, signals: STOP_SIGNALS, heapLimit: oldSpaceLimit(), key: KEY, raised: raised.buffer as SharedArrayBuffer };
   const worker = new Worker(new URL('./stop-worker.js', import.meta.url), {
     workerData,
     // Not the preload again; and stdout/stderr of its own, or creating the worker would
@@ -78,4 +89,19 @@ export function listenForStop(fd: number | undefined): StopListener {
       Object.defineProperty(globalThis, Symbol.for(KEY), { value: end, configurable: true });
     },
   };
+}
+
+/**
+ * The old generation's limit, where V8 gives up: `--max-old-space-size` if the program set
+ * it (argv or NODE_OPTIONS), else V8's whole heap limit less the young generation's
+ * (3 semi-spaces of 16 MB on 64-bit: an estimate, only used for a warning threshold).
+ */
+function oldSpaceLimit(): number {
+  const flags = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
+  let mb: number | undefined;
+  for (const flag of flags) {
+    const set = /^--max[-_]old[-_]space[-_]size=(\d+)$/.exec(flag);
+    if (set) mb = Number(set[1]);
+  }
+  return mb !== undefined ? mb * 2 ** 20 : getHeapStatistics().heap_size_limit - 48 * 2 ** 20;
 }

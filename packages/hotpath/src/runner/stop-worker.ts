@@ -10,8 +10,10 @@ import { workerData } from 'node:worker_threads';
 import type { StopWorkerData } from './stop-listener.js';
 import { watchSignals } from './thread-signals.js';
 
-const { fd, key, raised, signals } = workerData as StopWorkerData;
+const { fd, key, raised, signals, heapLimit } = workerData as StopWorkerData;
 const SIGNALS = new Set<string>(signals);
+/** How often the main thread's heap is looked at: a 64 MB heap fills in well under a second. */
+const HEAP_POLL_MS = 20;
 
 // A signal sent to the program's own pid (`kill <pid>`, a dropped terminal's SIGHUP) reaches
 // this thread's loop too, even while the main thread's loop is stuck in synchronous code.
@@ -41,10 +43,36 @@ if (fd !== undefined) {
 }
 
 function stop(signal: NodeJS.Signals): void {
+  onMainThread('Runtime.evaluate', { expression: `globalThis[Symbol.for(${JSON.stringify(key)})](${JSON.stringify(signal)})` });
+}
+
+// The heap watch: V8 runs no JavaScript once the heap is exhausted (it prints "Reached heap
+// limit" and aborts), so the capture is written while there is still room for it, marked
+// cut short. A program that lives on near its limit keeps running; its profile ends there.
+const NEAR = 0.7;
+const heapWatch = setInterval(() => {
+  onMainThread('Runtime.getHeapUsage', {}, (usage) => {
+    const used = (usage as { usedSize: number }).usedSize;
+    if (used < NEAR * heapLimit) return;
+    clearInterval(heapWatch);
+    const reason = `near out of memory: the heap held ${mb(used)} of its ${mb(heapLimit)} limit; what ran after is missing`;
+    onMainThread('Runtime.evaluate', { expression: `globalThis[Symbol.for(${JSON.stringify(key)})](null, ${JSON.stringify(reason)})` });
+  });
+}, HEAP_POLL_MS);
+heapWatch.unref();
+
+function mb(bytes: number): string {
+  return `${Math.round(bytes / 2 ** 20)} MB`;
+}
+
+/** Sends one inspector request to the main thread (run there at its next interrupt check). */
+function onMainThread(method: string, params: object, then: (result: object) => void = () => {}): void {
   // Connected only for the request: node prints "Waiting for the debugger to disconnect..."
   // when the main thread exits with a session connected.
   const session = new Session();
   session.connectToMainThread();
-  const expression = `globalThis[Symbol.for(${JSON.stringify(key)})](${JSON.stringify(signal)})`;
-  session.post('Runtime.evaluate', { expression }, () => session.disconnect());
+  session.post(method, params, (error, result) => {
+    session.disconnect();
+    if (!error) then(result as object);
+  });
 }
