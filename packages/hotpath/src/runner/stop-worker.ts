@@ -50,16 +50,20 @@ function stop(signal: NodeJS.Signals): void {
 // limit" and aborts), so the capture is written while there is still room for it, marked
 // cut short. A program that lives on near its limit keeps running; its profile ends there.
 const NEAR = 0.7;
-const heapWatch = setInterval(() => {
+/** Past this share of the limit the heap is looked at more often: it may fill in 100 ms. */
+const FILLING = 0.4;
+function watchHeap(): void {
   onMainThread('Runtime.getHeapUsage', {}, (usage) => {
     const used = (usage as { usedSize: number }).usedSize;
-    if (used < NEAR * heapLimit) return;
-    clearInterval(heapWatch);
+    if (used < NEAR * heapLimit) {
+      setTimeout(watchHeap, used < FILLING * heapLimit ? HEAP_POLL_MS : HEAP_POLL_MS / 4).unref();
+      return;
+    }
     const reason = `near out of memory: the heap held ${mb(used)} of its ${mb(heapLimit)} limit; what ran after is missing`;
     onMainThread('Runtime.evaluate', { expression: `globalThis[Symbol.for(${JSON.stringify(key)})](null, ${JSON.stringify(reason)})` });
   });
-}, HEAP_POLL_MS);
-heapWatch.unref();
+}
+watchHeap();
 
 function mb(bytes: number): string {
   return `${Math.round(bytes / 2 ** 20)} MB`;
