@@ -49,10 +49,19 @@ function stop(signal: NodeJS.Signals): void {
 // The heap watch: V8 runs no JavaScript once the heap is exhausted (it prints "Reached heap
 // limit" and aborts), so the capture is written while there is still room for it, marked
 // cut short. A program that lives on near its limit keeps running; its profile ends there.
-const NEAR = 0.7;
-/** Past this share of the limit the heap is looked at more often: it may fill in 100 ms. */
-const FILLING = 0.4;
+// Asking the main thread for its heap takes an inspector session, and one connected when the
+// program exits makes node print "Waiting for the debugger to disconnect...": so the main
+// thread is asked only once the process has grown by a good part of the limit (its RSS,
+// which this thread reads without disturbing it).
+const NEAR = 0.6;
+/** Past this share of the limit (in RSS growth, then in heap) the heap is looked at closely. */
+const FILLING = 0.25;
+const baseline = process.memoryUsage.rss();
 function watchHeap(): void {
+  if (process.memoryUsage.rss() - baseline < FILLING * heapLimit) {
+    setTimeout(watchHeap, HEAP_POLL_MS).unref();
+    return;
+  }
   onMainThread('Runtime.getHeapUsage', {}, (usage) => {
     const used = (usage as { usedSize: number }).usedSize;
     if (used < NEAR * heapLimit) {
