@@ -12,6 +12,7 @@ import { registerView } from './view.js';
 import { registerLines } from './lines.js';
 import { registerTime } from './time.js';
 import { registerRepl } from './repl.js';
+import { registerDis } from './dis.js';
 
 const program = new Command('hotpath')
   .description(
@@ -33,6 +34,7 @@ registerTimeit(program);
 registerBench(program);
 registerTime(program);
 registerRepl(program);
+registerDis(program);
 
 try {
   await program.parseAsync(process.argv);
