@@ -10,7 +10,6 @@ interface DisValues {
   function: string[];
   count?: boolean;
   compare?: string[];
-  eager?: boolean;
 }
 
 /** Adds the `dis` command to the program. */
@@ -26,7 +25,6 @@ export function registerDis(program: Command): Command {
     .option('-f, --function <name>', 'a function: NAME, Class.method or file:line (repeatable)', collect, [])
     .option('--count', 'instructions per line, per function and per loop body, instead of the listing')
     .option('--compare <names...>', 'two functions side by side: their instructions per line, in total and per loop body')
-    .option('--eager', 'compile every function up front (V8 compiles a function when it is first called: without this, only functions that ran are shown)')
     .addHelpText('after', '\nThe program runs (its output goes to stderr); V8 prints the bytecode of each function as it compiles it.')
     .action(async (first: string | undefined, rest: string[], values: DisValues, self: Command) => {
       const fail = (message: string): never => self.error(`hotpath dis: ${message}`, { exitCode: 2, code: 'hotpath.dis' });
@@ -42,7 +40,7 @@ export function registerDis(program: Command): Command {
       const [{ runForBytecode }, { picks, v8Filters }, format] = await Promise.all([import('../dis/run.js'), import('../dis/targets.js'), import('../dis/format.js')]);
       // One run per name V8 is asked to print: the program runs that many times.
       const runs = [];
-      for (const filter of v8Filters(targets)) runs.push(await runForBytecode(resolved.script, args, { filter, eager: values.eager === true }));
+      for (const filter of v8Filters(targets)) runs.push(await runForBytecode(resolved.script, args, { filter }));
       const run = { functions: runs.flatMap((r) => r.functions), compiledNames: runs[0]!.compiledNames, exitCode: runs.find((r) => r.exitCode !== 0)?.exitCode ?? 0 };
       const cwd = process.cwd();
       const found = (target: string) => {
@@ -54,7 +52,7 @@ export function registerDis(program: Command): Command {
       if (missing.length > 0) {
         const names = run.compiledNames.slice(0, 8).join(', ');
         process.exitCode = 2;
-        process.stderr.write(`hotpath dis: no compiled function matched '${missing.join("', '")}' (compiled: ${names || 'none'}; a function that never ran is not compiled: try --eager)\n`);
+        process.stderr.write(`hotpath dis: no compiled function matched '${missing.join("', '")}' (compiled: ${names || 'none'}; V8 compiles a function when it is first called: one that never ran has no bytecode)\n`);
         return;
       }
       if (values.compare) {

@@ -3,7 +3,8 @@
  * picked functions' names) and `--log-function-events` (where each compiled function is),
  * through hotpath's loader, so TypeScript runs with its types blanked in place and V8's
  * offsets are the file's own. V8 compiles a function when it is first called, so only
- * functions that ran are printed, unless `eager` asks V8 to compile everything up front.
+ * functions that ran are printed (with `--no-lazy` V8 compiles eagerly, but its function
+ * events then no longer pair with the printout one for one: not offered).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -29,8 +30,6 @@ export interface DisRun {
 export interface DisRunOptions {
   /** V8's filter: a function's short name, or `*` for every function. */
   filter: string;
-  /** Compile every function up front (`--no-lazy`), whether it runs or not. */
-  eager?: boolean;
   cwd?: string;
 }
 
@@ -52,7 +51,6 @@ export async function runForBytecode(script: string, args: readonly string[], op
     '--import', REGISTER_MODULE.href,
     '--print-bytecode', `--print-bytecode-filter=${options.filter}`,
     '--log-function-events', `--logfile=${log}`, '--no-logfile-per-isolate',
-    ...(options.eager ? ['--no-lazy'] : []),
   ];
   try {
     const sourcesFile = path.join(dir, 'sources.json');
