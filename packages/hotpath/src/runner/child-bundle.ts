@@ -1,5 +1,5 @@
 /**
- * Which preload a profiled program gets: the bundled one (scripts/bundle-child.mjs, made by
+ * Which preload a profiled program gets: the bundled one (scripts/bundle.mjs, made by
  * `npm run build`: one file instead of ~40 ES modules, about 75 ms less start-up) while it
  * is as new as every file it was made from, else runner/preload.js itself. So a build with
  * `tsc -b` alone, after an edit, runs the edited code, only slower.

@@ -1,0 +1,87 @@
+// Bundles hotpath's compiled JavaScript (tsc's dist/) for start-up speed: Node 20 loads each
+// ES module separately (resolve, read, compile, link), and that was most of every command's
+// fixed cost (bench/startup.mjs measures it).
+// - The CLI: dist/src/.bundle/cli/main.js, split by esbuild into one chunk per command (and
+//   what commands share), so `hotpath profile` loads a few files, not ~90.
+// - The code run inside a profiled program: the preload (runner/preload.ts) and the module
+//   hooks it registers on Node's loader thread (runner/hooks.ts), one file each, beside
+//   tsc's output in dist/src/runner/ (as {preload,hooks}.bundle.js), where the URLs that code
+//   derives from `import.meta.url` (own-code.ts, stop-listener.ts) still point.
+// In the CLI bundle every `import.meta.url` is rewritten to the URL of the file it was in,
+// so URLs made from it (the viewer's page, the bench harness's hooks) stay what they were.
+// TypeScript's compiler and viz-js stay outside: loaded only by the commands and files that
+// need them. A manifest beside each bundle lists its inputs; a bundle is used only while none
+// is newer (bin/hotpath.js, runner/child-bundle.ts), so after an edit `npx tsc -b` alone runs
+// the edited code, only slower.
+//
+//   node packages/hotpath/scripts/bundle.mjs     (run by `npm run build`)
+import { build } from 'esbuild';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const dist = fileURLToPath(new URL('../dist/src/', import.meta.url));
+const runner = path.join(dist, 'runner');
+const cliOut = path.join(dist, '.bundle', 'cli');
+const common = {
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['typescript', '@viz-js/viz'],
+  metafile: true,
+  logLevel: 'warning',
+  // CommonJS dependencies bundled into an ES module call require() for Node's built-ins.
+  banner: { js: "import { createRequire as __hotpathCreateRequire } from 'node:module'; const require = __hotpathCreateRequire(import.meta.url);" },
+};
+
+/** Writes the manifest of a bundle: its inputs, relative to `dir`, and when it was made. */
+function writeManifest(file, dir, builtAt, metafiles) {
+  const inputs = new Set(metafiles.flatMap((meta) => Object.keys(meta.inputs).map((input) => path.relative(dir, path.resolve(input)))));
+  writeFileSync(`${file}.tmp`, JSON.stringify({ builtAt, inputs: [...inputs].sort() }) + '\n');
+  renameSync(`${file}.tmp`, file);
+  return inputs.size;
+}
+
+// `import.meta.url` in each module of the CLI bundle: the URL of the module's own file.
+const originalUrls = {
+  name: 'original-import-meta-url',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]dist[\\/]src[\\/].*\.js$/ }, (args) => {
+      const code = readFileSync(args.path, 'utf8');
+      if (!code.includes('import.meta.url')) return undefined;
+      const relative = path.relative(cliOut, args.path).split(path.sep).join('/');
+      return { contents: code.replaceAll('import.meta.url', `new URL(${JSON.stringify(relative)}, import.meta.url).href`), loader: 'js' };
+    });
+  },
+};
+
+const builtAt = Date.now();
+const child = [];
+for (const name of ['hooks', 'preload']) {
+  const outfile = path.join(runner, `${name}.bundle.js`);
+  const result = await build({ ...common, entryPoints: [path.join(runner, `${name}.js`)], outfile: `${outfile}.tmp` });
+  let code = readFileSync(`${outfile}.tmp`, 'utf8');
+  if (name === 'preload') {
+    // The preload registers the hooks by URL: the bundled hooks, not the separate modules.
+    const parts = code.split('"./hooks.js"');
+    if (parts.length !== 2) throw new Error(`bundle: expected one "./hooks.js" in the preload, found ${parts.length - 1}`);
+    code = parts.join('"./hooks.bundle.js"');
+  }
+  writeFileSync(`${outfile}.tmp`, code);
+  renameSync(`${outfile}.tmp`, outfile);
+  child.push(result.metafile);
+}
+const childInputs = writeManifest(path.join(runner, 'child-bundle.json'), runner, builtAt, child);
+
+rmSync(cliOut, { recursive: true, force: true });
+const cli = await build({
+  ...common,
+  entryPoints: [path.join(dist, 'cli', 'main.js')],
+  outdir: cliOut,
+  splitting: true,
+  chunkNames: 'chunk-[hash]',
+  plugins: [originalUrls],
+});
+const cliInputs = writeManifest(path.join(cliOut, 'manifest.json'), cliOut, builtAt, [cli.metafile]);
+console.error(`bundle: ${childInputs} files into runner/{preload,hooks}.bundle.js; ${cliInputs} into .bundle/cli (${pathToFileURL(cliOut).pathname})`);
