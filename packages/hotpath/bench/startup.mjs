@@ -3,7 +3,7 @@
 // order) so that the machine's load falls on all of them alike. Prints medians and each
 // command's overhead over node; exits 1 when one exceeds the bar (--bar MS, default 50).
 //
-//   node packages/hotpath/bench/startup.mjs [--rounds N] [--bar MS] [--only NAME]
+//   node packages/hotpath/bench/startup.mjs [--rounds N] [--bar MS] [--only NAME] [--bin PATH]
 //
 // Commands run through node_modules/.bin/hotpath, as a user's package.json script would.
 import { spawnSync } from 'node:child_process';
@@ -14,12 +14,18 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
-  options: { rounds: { type: 'string', default: '15' }, bar: { type: 'string', default: '50' }, only: { type: 'string', multiple: true } },
+  options: {
+    rounds: { type: 'string', default: '15' },
+    bar: { type: 'string', default: '50' },
+    only: { type: 'string', multiple: true },
+    // Another checkout's hotpath (its node_modules/.bin/hotpath), to compare builds.
+    bin: { type: 'string' },
+  },
 });
 const rounds = Number(values.rounds);
 const bar = Number(values.bar);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const bin = path.join(root, 'node_modules/.bin/hotpath');
+const bin = path.resolve(values.bin ?? path.join(root, 'node_modules/.bin/hotpath'));
 const dir = mkdtempSync(path.join(tmpdir(), 'hotpath-startup-'));
 const script = path.join(dir, 'empty.js');
 // Empty but for one function, which `hotpath lines -f f` needs to find (it is never called).

@@ -3,12 +3,12 @@
 // fixed cost (bench/startup.mjs measures it).
 // - The CLI: dist/src/.bundle/cli/main.js, split by esbuild into one chunk per command (and
 //   what commands share), so `hotpath profile` loads a few files, not ~90.
-// - The code run inside a profiled program: the preload (runner/preload.ts) and the module
-//   hooks it registers on Node's loader thread (runner/hooks.ts), one file each, beside
-//   tsc's output in dist/src/runner/ (as {preload,hooks}.bundle.js), where the URLs that code
-//   derives from `import.meta.url` (own-code.ts, stop-listener.ts) still point.
-// In the CLI bundle every `import.meta.url` is rewritten to the URL of the file it was in,
-// so URLs made from it (the viewer's page, the bench harness's hooks) stay what they were.
+// - The code run inside a profiled program: dist/src/.bundle/child/, the preload
+//   (runner/preload.ts) and the module hooks it registers on Node's loader thread
+//   (runner/hooks.ts), each a file, with a chunk per capture mode they load on demand.
+// Every `import.meta.url` is rewritten to the URL of the file it was in, so URLs made from it
+// (hotpath's own directory in own-code.ts, the viewer's page, the stop listener's worker)
+// stay what they were; only the preload keeps its own (see below).
 // TypeScript's compiler and viz-js stay outside: loaded only by the commands and files that
 // need them. A manifest beside each bundle lists its inputs; a bundle is used only while none
 // is newer (bin/hotpath.js, runner/child-bundle.ts), so after an edit `npx tsc -b` alone runs
@@ -18,11 +18,12 @@
 import { build } from 'esbuild';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 const dist = fileURLToPath(new URL('../dist/src/', import.meta.url));
 const runner = path.join(dist, 'runner');
 const cliOut = path.join(dist, '.bundle', 'cli');
+const childOut = path.join(dist, '.bundle', 'child');
 const common = {
   bundle: true,
   format: 'esm',
@@ -44,35 +45,31 @@ function writeManifest(file, dir, builtAt, metafiles) {
 }
 
 // `import.meta.url` in each module of the CLI bundle: the URL of the module's own file.
-const originalUrls = {
+const originalUrls = (outdir, keep = () => false) => ({
   name: 'original-import-meta-url',
   setup(b) {
     b.onLoad({ filter: /[\\/]dist[\\/]src[\\/].*\.js$/ }, (args) => {
       const code = readFileSync(args.path, 'utf8');
-      if (!code.includes('import.meta.url')) return undefined;
-      const relative = path.relative(cliOut, args.path).split(path.sep).join('/');
+      if (!code.includes('import.meta.url') || keep(args.path)) return undefined;
+      const relative = path.relative(outdir, args.path).split(path.sep).join('/');
       return { contents: code.replaceAll('import.meta.url', `new URL(${JSON.stringify(relative)}, import.meta.url).href`), loader: 'js' };
     });
   },
-};
+});
 
 const builtAt = Date.now();
-const child = [];
-for (const name of ['hooks', 'preload']) {
-  const outfile = path.join(runner, `${name}.bundle.js`);
-  const result = await build({ ...common, entryPoints: [path.join(runner, `${name}.js`)], outfile: `${outfile}.tmp` });
-  let code = readFileSync(`${outfile}.tmp`, 'utf8');
-  if (name === 'preload') {
-    // The preload registers the hooks by URL: the bundled hooks, not the separate modules.
-    const parts = code.split('"./hooks.js"');
-    if (parts.length !== 2) throw new Error(`bundle: expected one "./hooks.js" in the preload, found ${parts.length - 1}`);
-    code = parts.join('"./hooks.bundle.js"');
-  }
-  writeFileSync(`${outfile}.tmp`, code);
-  renameSync(`${outfile}.tmp`, outfile);
-  child.push(result.metafile);
-}
-const childInputs = writeManifest(path.join(runner, 'child-bundle.json'), runner, builtAt, child);
+rmSync(childOut, { recursive: true, force: true });
+const child = await build({
+  ...common,
+  entryPoints: [path.join(runner, 'preload.js'), path.join(runner, 'hooks.js')],
+  outdir: childOut,
+  splitting: true,
+  chunkNames: 'chunk-[hash]',
+  // The preload's own URL stays the bundle's: it registers ./hooks.js beside it (the bundled
+  // hooks) and finds itself in the program's execArgv by it (children.ts).
+  plugins: [originalUrls(childOut, (file) => file === path.join(runner, 'preload.js'))],
+});
+const childInputs = writeManifest(path.join(childOut, 'manifest.json'), childOut, builtAt, [child.metafile]);
 
 rmSync(cliOut, { recursive: true, force: true });
 const cli = await build({
@@ -81,7 +78,7 @@ const cli = await build({
   outdir: cliOut,
   splitting: true,
   chunkNames: 'chunk-[hash]',
-  plugins: [originalUrls],
+  plugins: [originalUrls(cliOut)],
 });
 const cliInputs = writeManifest(path.join(cliOut, 'manifest.json'), cliOut, builtAt, [cli.metafile]);
-console.error(`bundle: ${childInputs} files into runner/{preload,hooks}.bundle.js; ${cliInputs} into .bundle/cli (${pathToFileURL(cliOut).pathname})`);
+console.error(`bundle: ${childInputs} files into ${childOut}, ${cliInputs} into ${cliOut}`);
