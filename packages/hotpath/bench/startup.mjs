@@ -18,27 +18,32 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '15' },
     bar: { type: 'string', default: '50' },
     only: { type: 'string', multiple: true },
-    // Another checkout's hotpath (its node_modules/.bin/hotpath), to compare builds.
-    bin: { type: 'string' },
+    // Other checkouts' hotpath (their node_modules/.bin/hotpath), to compare builds in one run.
+    bin: { type: 'string', multiple: true },
   },
 });
 const rounds = Number(values.rounds);
 const bar = Number(values.bar);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const bin = path.resolve(values.bin ?? path.join(root, 'node_modules/.bin/hotpath'));
+const bins = (values.bin ?? [path.join(root, 'node_modules/.bin/hotpath')]).map((bin) => path.resolve(bin));
 const dir = mkdtempSync(path.join(tmpdir(), 'hotpath-startup-'));
 const script = path.join(dir, 'empty.js');
 // Empty but for one function, which `hotpath lines -f f` needs to find (it is never called).
 writeFileSync(script, 'export function f() {}\n');
 writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}\n');
 
-const commands = [
-  ['node', [process.execPath, script]],
+const hotpathCommands = (bin) => [
   ['hotpath --version', [bin, '--version']],
   ['hotpath profile', [bin, 'profile', '-o', path.join(dir, 'p.json'), script]],
   ['hotpath profile --mode trace', [bin, 'profile', '--mode', 'trace', '-o', path.join(dir, 't.json'), script]],
   ['hotpath lines -f f', [bin, 'lines', '-f', 'f', script]],
   ["hotpath timeit -n 1 '0'", [bin, 'timeit', '-n', '1', '0']],
+];
+const commands = [
+  ['node', [process.execPath, script]],
+  ...hotpathCommands('').flatMap(([name], i) =>
+    bins.map((bin) => [bins.length > 1 ? `${name} (${bin})` : name, hotpathCommands(bin)[i][1]]),
+  ),
 ].filter(([name]) => name === 'node' || !values.only || values.only.some((o) => name.includes(o)));
 
 /** Wall time of one run, ms; the command must succeed (or the numbers mean nothing). */
