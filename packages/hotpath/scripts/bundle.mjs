@@ -58,27 +58,44 @@ const originalUrls = (outdir, keep = () => false) => ({
 });
 
 const builtAt = Date.now();
-rmSync(childOut, { recursive: true, force: true });
-const child = await build({
+const inputCounts = [];
+
+/**
+ * Builds into a fresh directory and then swaps it in, so a program started meanwhile finds
+ * the old bundle or the new one, whole. Esbuild is given the final directory's name: the
+ * URLs it writes are relative, and import.meta.url is rewritten relative to it.
+ */
+async function buildInto(outdir, options) {
+  const fresh = `${outdir}.new-${process.pid}`;
+  rmSync(fresh, { recursive: true, force: true });
+  const result = await build({ ...options, outdir: fresh });
+  inputCounts.push(writeManifest(path.join(fresh, 'manifest.json'), outdir, builtAt, [result.metafile]));
+  const old = `${outdir}.old-${process.pid}`;
+  try {
+    renameSync(outdir, old);
+  } catch {
+    // first build
+  }
+  renameSync(fresh, outdir);
+  rmSync(old, { recursive: true, force: true });
+  return result;
+}
+
+await buildInto(childOut, {
   ...common,
   entryPoints: [path.join(runner, 'preload.js'), path.join(runner, 'hooks.js')],
-  outdir: childOut,
   splitting: true,
   chunkNames: 'chunk-[hash]',
   // The preload's own URL stays the bundle's: it registers ./hooks.js beside it (the bundled
   // hooks) and finds itself in the program's execArgv by it (children.ts).
   plugins: [originalUrls(childOut, (file) => file === path.join(runner, 'preload.js'))],
 });
-const childInputs = writeManifest(path.join(childOut, 'manifest.json'), childOut, builtAt, [child.metafile]);
 
-rmSync(cliOut, { recursive: true, force: true });
-const cli = await build({
+await buildInto(cliOut, {
   ...common,
   entryPoints: [path.join(dist, 'cli', 'main.js')],
-  outdir: cliOut,
   splitting: true,
   chunkNames: 'chunk-[hash]',
   plugins: [originalUrls(cliOut)],
 });
-const cliInputs = writeManifest(path.join(cliOut, 'manifest.json'), cliOut, builtAt, [cli.metafile]);
-console.error(`bundle: ${childInputs} files into ${childOut}, ${cliInputs} into ${cliOut}`);
+console.error(`bundle: ${inputCounts[0]} files into ${childOut}, ${inputCounts[1]} into ${cliOut}`);
