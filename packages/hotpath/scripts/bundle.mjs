@@ -18,6 +18,7 @@
 import { build } from 'esbuild';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const dist = fileURLToPath(new URL('../dist/src/', import.meta.url));
@@ -36,9 +37,27 @@ const common = {
   banner: { js: "import { createRequire as __hotpathCreateRequire } from 'node:module'; const require = __hotpathCreateRequire(import.meta.url);" },
 };
 
+// Node's built-in modules through require(): an ES module's `import { x } from 'node:fs'`
+// makes the module's whole namespace, which runs every lazy getter on it (node:crypto's
+// webcrypto, node:fs's streams: 5-7 ms each); require() hands over the object as it is.
+const builtinsByRequire = {
+  name: 'builtins-by-require',
+  setup(b) {
+    const builtins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
+    b.onResolve({ filter: /^[\w:/]+$/ }, (args) => {
+      if (!builtins.has(args.path)) return undefined;
+      if (args.kind === 'require-call') return { path: args.path, external: true };
+      return { path: args.path, namespace: 'builtin' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
+
 /** Writes the manifest of a bundle: its inputs, relative to `dir`, and when it was made. */
 function writeManifest(file, dir, builtAt, metafiles) {
-  const inputs = new Set(metafiles.flatMap((meta) => Object.keys(meta.inputs).map((input) => path.relative(dir, path.resolve(input)))));
+  // Files only: the built-ins' stand-ins (namespace `builtin:`) are no files.
+  const files = metafiles.flatMap((meta) => Object.keys(meta.inputs).filter((input) => !input.startsWith('builtin:')));
+  const inputs = new Set(files.map((input) => path.relative(dir, path.resolve(input))));
   writeFileSync(`${file}.tmp`, JSON.stringify({ builtAt, inputs: [...inputs].sort() }) + '\n');
   renameSync(`${file}.tmp`, file);
   return inputs.size;
@@ -88,7 +107,7 @@ await buildInto(childOut, {
   chunkNames: 'chunk-[hash]',
   // The preload's own URL stays the bundle's: it registers ./hooks.js beside it (the bundled
   // hooks) and finds itself in the program's execArgv by it (children.ts).
-  plugins: [originalUrls(childOut, (file) => file === path.join(runner, 'preload.js'))],
+  plugins: [builtinsByRequire, originalUrls(childOut, (file) => file === path.join(runner, 'preload.js'))],
 });
 
 await buildInto(cliOut, {
@@ -96,6 +115,6 @@ await buildInto(cliOut, {
   entryPoints: [path.join(dist, 'cli', 'main.js')],
   splitting: true,
   chunkNames: 'chunk-[hash]',
-  plugins: [originalUrls(cliOut)],
+  plugins: [builtinsByRequire, originalUrls(cliOut)],
 });
 console.error(`bundle: ${inputCounts[0]} files into ${childOut}, ${inputCounts[1]} into ${cliOut}`);
