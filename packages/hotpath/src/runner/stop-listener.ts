@@ -39,7 +39,10 @@ export interface StopWorkerData {
    * cut short, before V8 aborts the process (`FATAL ERROR: Reached heap limit`).
    */
   heapLimit: number;
-  /** One Int32: 0, then the number of the signal to raise once the capture is written. */
+  /**
+   * Two Int32s: [0] is 0, then the number of the signal to raise once the capture is
+   * written; [1] is 1 once the worker hears the signals.
+   */
   raised: SharedArrayBuffer;
 }
 
@@ -59,10 +62,12 @@ export interface StopListener {
 const KEY = 'hotpath.endBySignal';
 /** How long the main thread waits for the worker to raise the signal before raising it itself. */
 const HOLD_MS = 1000;
+/** How long the program's start waits for the worker to hear signals (its start takes ~20 ms). */
+const READY_MS = 2000;
 
 /** Starts the stop listener: it hears the stop signals itself, and reads pipe `fd` if given. */
 export function listenForStop(fd: number | undefined): StopListener {
-  const raised = new Int32Array(new SharedArrayBuffer(4));
+  const raised = new Int32Array(new SharedArrayBuffer(8));
   const workerData: StopWorkerData = { fd, signals: STOP_SIGNALS, heapLimit: oldSpaceLimit(), key: KEY, raised: raised.buffer as SharedArrayBuffer };
   const worker = new Worker(new URL('./stop-worker.js', import.meta.url), {
     workerData,
@@ -87,6 +92,10 @@ export function listenForStop(fd: number | undefined): StopListener {
     serve(end) {
       // Not enumerable: the program's view of its global stays as under `node`.
       Object.defineProperty(globalThis, Symbol.for(KEY), { value: end, configurable: true });
+      // The program starts once the worker hears signals: one sent to its pid while it
+      // spins right away would otherwise wait for its loop (on a loaded machine a worker
+      // can take longer to start than the program takes to get busy).
+      Atomics.wait(raised, 1, 0, READY_MS);
     },
   };
 }

@@ -22,6 +22,8 @@ const unwatch = watchSignals(signals, stop);
 // The main thread stores the signal's number once it has written the capture, and holds
 // still until this raises it. (waitAsync: this thread must stay free to read the pipe.)
 const flag = new Int32Array(raised);
+Atomics.store(flag, 1, 1); // the main thread may let the program start
+Atomics.notify(flag, 1);
 const waited = (Atomics as unknown as { waitAsync(a: Int32Array, i: number, v: number): { async: boolean; value: Promise<string> | string } }).waitAsync(flag, 0, 0);
 void Promise.resolve(waited.value).then(() => {
   const number = Atomics.load(flag, 0);
