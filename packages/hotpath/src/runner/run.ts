@@ -88,7 +88,7 @@ export async function runProfiled(script: string, args: readonly string[], optio
     const ending = await spawned;
     const hotpathError = readOwnError(config.output);
     if (hotpathError !== null) return { ...ending, profile: null, hotpathError };
-    const build: BuildPart = async (capture, end, command, thread) => markCutShort(await profileOf(capture, end, command, { scriptPackage, thread }), capture);
+    const build: BuildPart = async (capture, end, command, thread) => markCutShort(await profileOf(capture, end, command, { scriptPackage, thread }), capture, end);
     const view = options.threads ?? 'merged';
     const profile = await processProfile(config.output, ending, [script, ...args], view, build);
     if (profile && scriptPackage) claimScriptPackage(profile, scriptPackage);

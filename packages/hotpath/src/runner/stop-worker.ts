@@ -70,7 +70,7 @@ function watchHeap(): void {
       setTimeout(watchHeap, used < FILLING * heapLimit ? HEAP_POLL_MS : HEAP_POLL_MS / 4).unref();
       return;
     }
-    const reason = `near out of memory: the heap held ${mb(used)} of its ${mb(heapLimit)} limit; what ran after is missing`;
+    const reason = `the heap held ${mb(used)} of its ${mb(heapLimit)} limit`;
     onMainThread('Runtime.evaluate', { expression: `globalThis[Symbol.for(${JSON.stringify(key)})](null, ${JSON.stringify(reason)})` });
   });
 }
