@@ -156,6 +156,19 @@ export interface ProfileMeta {
   threads?: ThreadInfo[];
   /** The processes whose profiles were merged into this one (`--include-children`), main first. */
   processes?: ProcessInfo[];
+  /**
+   * A line capture's targets (`-f NAME`, `file:line`) that picked no function: `hotpath lines`
+   * refuses the run with their messages (also among the notes).
+   */
+  unmatchedTargets?: UnmatchedTarget[];
+}
+
+/** A line capture's target that picked no function. */
+export interface UnmatchedTarget {
+  /** As the user wrote it. */
+  target: string;
+  /** One line naming it and the functions that do exist. */
+  message: string;
 }
 
 /** A process of a profiled program (`--include-children`). */

@@ -69,6 +69,14 @@ function checkMeta(meta: Json): void {
   oneOf(exactness.edges, 'meta.exactness.edges', COUNT_EXACTNESS);
   oneOf(exactness.time, 'meta.exactness.time', TIME_EXACTNESS);
   stringArray(meta.notes, 'meta.notes');
+  // Optional (added within format version 1).
+  if (meta.unmatchedTargets !== undefined) {
+    list(meta.unmatchedTargets, 'meta.unmatchedTargets').forEach((value, i) => {
+      const item = object(value, `meta.unmatchedTargets[${i}]`);
+      string(item.target, `meta.unmatchedTargets[${i}].target`);
+      string(item.message, `meta.unmatchedTargets[${i}].message`);
+    });
+  }
 }
 
 function checkFrame(frame: Json, i: number): void {
