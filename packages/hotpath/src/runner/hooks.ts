@@ -15,7 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { LoadHook, ResolveHook } from 'node:module';
 import { isInstrumented, type LoaderData } from './config.js';
 import { resolveAlternative } from './resolve.js';
-import { sourceNamed, type CaptureSource, type ModuleTransform, type ThreadContext } from './sources/index.js';
+import { PROGRAM_START_CALL, sourceNamed, type CaptureSource, type ModuleTransform, type ThreadContext } from './sources/index.js';
 import { isTypeScript, loadTypeScript, moduleFormat } from './typescript.js';
 
 let settings: LoaderData = { instrumentNodeModules: false };
@@ -82,5 +82,8 @@ export const load: LoadHook = async (url, context, next) => {
 };
 
 function traced(code: string, url: string, format: 'module' | 'commonjs'): string {
-  return transform && isInstrumented(url, settings) ? transform(code, url, format) : code;
+  if (!transform || !isInstrumented(url, settings)) return code;
+  const out = transform(code, url, format);
+  // ES modules are strict already: a statement before their code changes no directive.
+  return format === 'module' && source?.marksProgramStart ? PROGRAM_START_CALL + out : out;
 }

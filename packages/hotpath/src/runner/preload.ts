@@ -27,7 +27,7 @@ import { isInstrumented, takeChildConfig } from './config.js';
 import { onProgramEnd, onThreadEnd, type Ending } from './flush.js';
 import { exitOnOwnErrors } from './own-errors.js';
 import { listenForStop } from './stop-listener.js';
-import { sourceNamed, type ModuleTransform, type ThreadContext } from './sources/index.js';
+import { PROGRAM_START_KEY, sourceNamed, type Capture, type ModuleTransform, type ThreadContext } from './sources/index.js';
 import { newShare, takeShare, watchWorkers, type ThreadShare } from './threads.js';
 
 
@@ -62,8 +62,12 @@ async function startProfiling(share: ThreadShare): Promise<void> {
   const capture = await source.start(thread);
   installHooks(thread, (await source.transform?.(thread)) ?? null);
   capture.begin?.(); // where the capture starts: hotpath's start-up is nobody's
-  const startTime = new Date().toISOString();
-  const start = process.hrtime.bigint();
+  let startTime = new Date().toISOString();
+  let start = process.hrtime.bigint();
+  onProgramStart(capture, () => {
+    startTime = new Date().toISOString();
+    start = process.hrtime.bigint();
+  });
   const cwd = process.cwd();
   // What a request from the thread that created this worker runs (it is about to stop it).
   let writePart = (): void => {};
@@ -96,6 +100,22 @@ async function startProfiling(share: ThreadShare): Promise<void> {
   }
   const endBySignal = onProgramEnd(write, stopListener?.raise);
   stopListener?.serve(endBySignal);
+}
+
+/**
+ * The first program-start call of an instrumented module (hooks.ts) starts the capture's
+ * and the duration's clock again; later ones do nothing.
+ */
+function onProgramStart(capture: Capture, restart: () => void): void {
+  if (!capture.programStart) return;
+  let started = false;
+  const programStart = (): void => {
+    if (started) return;
+    started = true;
+    capture.programStart!();
+    restart();
+  };
+  Object.defineProperty(globalThis, Symbol.for(PROGRAM_START_KEY), { value: programStart, configurable: true });
 }
 
 /**

@@ -27,4 +27,10 @@ export function sourceNamed(name: string): CaptureSource {
   return source;
 }
 
-export type { CaptureSource, ModuleTransform, ThreadContext } from './source.js';
+export type { Capture, CaptureSource, ModuleTransform, ThreadContext } from './source.js';
+
+/** The global the program-start call of an instrumented module calls (see `Capture.programStart`). */
+export const PROGRAM_START_KEY = 'hotpath.programStart';
+
+/** The call the hooks put at the top of an ES module: on one line, before line 1's code. */
+export const PROGRAM_START_CALL = `globalThis[Symbol.for(${JSON.stringify(PROGRAM_START_KEY)})]?.();`;

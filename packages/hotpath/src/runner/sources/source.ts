@@ -49,8 +49,14 @@ export interface ThreadContext<Settings = unknown> {
 
 /** A source's capture in one thread, once started. */
 export interface Capture<Data = unknown> {
-  /** Called after the module hooks are installed, just before the program's first module. */
+  /** Called after the module hooks are installed, just before the program's first module loads. */
   begin?(): void;
+  /**
+   * Called when the program's first instrumented ES module starts running (a call the
+   * hooks put at its top; see {@link CaptureSource.marksProgramStart}): loading and
+   * instrumenting the modules before it is hotpath's start-up, not the program's.
+   */
+  programStart?(): void;
   /** The capture so far, as JSON-able data for the capture file (called once, at the end). */
   collect(): Data;
 }
@@ -90,6 +96,12 @@ export interface CaptureSource<Settings = unknown, Data = unknown> {
    * takes seconds, so sources that also sample leave it alone).
    */
   instrumentsScriptPackage: boolean;
+  /**
+   * Whether the hooks put a program-start call at the top of each instrumented ES module
+   * ({@link Capture.programStart}). It moves line 1's columns, so only for sources whose
+   * positions come from their own transform, not from V8.
+   */
+  marksProgramStart?: boolean;
   /** Whether TypeScript keeps hotpath's `@profile` marks for this source's transform to read. */
   readsMarkers?: boolean;
   /** The thread's own settings (each thread writes its own files beside `output`, its capture part). */

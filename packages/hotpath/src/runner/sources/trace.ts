@@ -13,10 +13,13 @@ export const traceSource: CaptureSource<TraceSettings, TraceSnapshot> = {
   picks: (options) => options.mode === 'trace' && !options.lines,
   settings: () => ({}),
   instrumentsScriptPackage: true,
+  // The recorder starts the root's time again where the program starts (CommonJS programs:
+  // where the preload ends).
+  marksProgramStart: true,
   async start() {
     const bridge = await import('../trace-bridge.js');
     const recording = bridge.startRecorder(); // before the hooks: the first module is recorded
-    return { begin: () => recording.begin(), collect: () => recording.stop().trace };
+    return { begin: () => recording.begin(), programStart: () => recording.begin(), collect: () => recording.stop().trace };
   },
   async transform(thread) {
     return (await import('../trace-bridge.js')).loaderTransform(thread.idCounter);
