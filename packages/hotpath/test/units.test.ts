@@ -13,6 +13,8 @@ import { addProfiles } from '../src/model/add.js';
 import { parseProfile, serializeProfile } from '../src/model/file.js';
 import type { Profile } from '../src/model/profile.js';
 import { renderStats } from '../src/report/stats-table.js';
+import { human, humanTime, setWeight } from '../src/view/page/format.js';
+import { buildViewData } from '../src/view/view-data.js';
 import { ROOT, tempDir } from './consumers.js';
 import { taylorProfile } from './fixtures.js';
 
@@ -98,4 +100,19 @@ test('pstats and .cpuprofile hold only time: writing bytes to them is refused, a
   assert.equal(run.stderr.trim().split('\n').length, 1, run.stderr);
   assert.match(run.stderr, /holds only time/);
   assert.equal(fs.existsSync(path.join(dir, 'out.prof')), false);
+});
+
+test('the view: its data says what the weights are, and the page prints them in bytes', () => {
+  assert.deepEqual(buildViewData(bytesProfile()).weight, { unit: 'bytes', measure: 'allocated' });
+  assert.deepEqual(buildViewData(taylorProfile()).weight, { unit: 'ns' });
+  try {
+    setWeight({ unit: 'bytes', measure: 'allocated' });
+    assert.equal(human(47_470_000), '45.3 MiB');
+    assert.equal(human(512), '512 B');
+    assert.equal(humanTime(47_470_000), '47.5 ms'); // durations stay times
+    setWeight(undefined);
+    assert.equal(human(47_470_000), '47.5 ms');
+  } finally {
+    setWeight(undefined);
+  }
 });
