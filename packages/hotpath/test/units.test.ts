@@ -116,3 +116,18 @@ test('the view: its data says what the weights are, and the page prints them in 
     setWeight(undefined);
   }
 });
+
+test('hotpath stats: a bytes profile printed in bytes; adding it to a time profile exits 2 with one line', () => {
+  const bin = path.join(ROOT, 'packages/hotpath/bin/hotpath.js');
+  const bytesFile = path.join(dir, 'stats-bytes.json');
+  const timeFile = path.join(dir, 'stats-ns.json');
+  fs.writeFileSync(bytesFile, serializeProfile(bytesProfile()));
+  fs.writeFileSync(timeFile, serializeProfile(taylorProfile()));
+  const shown = spawnSync(process.execPath, [bin, 'stats', bytesFile], { encoding: 'utf8' });
+  assert.equal(shown.status, 0, shown.stderr);
+  assert.match(shown.stdout, /in 47470000 bytes allocated/);
+  const added = spawnSync(process.execPath, [bin, 'stats', timeFile, bytesFile], { encoding: 'utf8' });
+  assert.equal(added.status, 2);
+  assert.equal(added.stdout, '');
+  assert.match(added.stderr, /^hotpath stats: .*stats-bytes\.json holds bytes, .*stats-ns\.json holds ns: profiles of different units cannot be added\n$/);
+});
