@@ -18,10 +18,9 @@
  */
 import { register } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { runInThisContext } from 'node:vm';
 import { isMainThread, threadId } from 'node:worker_threads';
 import { installCommonJsHooks, requiredAsCommonJs } from './cjs.js';
-import { CAPTURE_FORMAT, threadPartPath, writeCaptureSync, type CaptureFile } from './capture-file.js';
+import { CAPTURE_FORMAT, threadPartPath, writeCaptureSync } from './capture-file.js';
 import { cleanExecArgv, passToChildren, processOutput } from './children.js';
 import { isInstrumented, takeChildConfig } from './config.js';
 import { onProgramEnd, onThreadEnd, type Ending } from './flush.js';
