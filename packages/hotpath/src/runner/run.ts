@@ -6,10 +6,9 @@ import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { pathOf } from '../capture/source-maps.js';
 import type { Profile } from '../model/profile.js';
 import { VERSION } from '../version.js';
-import { childProfiles, mergeProcesses, processInfo, processProfile, type BuildPart, type ProcessProfile, type ThreadView } from './assemble.js';
+import type { BuildPart, ProcessProfile, ThreadView } from './assemble.js';
 import { readCapture, type CaptureFile } from './capture-file.js';
 import type { CaptureMode, ChildConfig, CountMethod } from './config.js';
 import { isDependencyUrl, isOwnUrl } from './own-code.js';
@@ -74,7 +73,10 @@ export async function runProfiled(script: string, args: readonly string[], optio
       ...(options.includeChildren ? { includeChildren: true } : {}),
     };
     const spawnOptions: SpawnOptions = nodeFlags.length === 0 ? options : { ...options, nodeArgs: [...nodeFlags, ...(options.nodeArgs ?? [])] };
-    const ending = await spawnProfiled(script, args, config, spawnOptions);
+    const spawned = spawnProfiled(script, args, config, spawnOptions);
+    // What builds the profile loads while the program runs, not before it starts.
+    const { childProfiles, mergeProcesses, processInfo, processProfile } = await builders();
+    const ending = await spawned;
     const hotpathError = readOwnError(config.output);
     if (hotpathError !== null) return { ...ending, profile: null, hotpathError };
     const build: BuildPart = (capture, end, command, thread) => profileOf(capture, end, command, { scriptPackage, thread, settings });
@@ -89,6 +91,17 @@ export async function runProfiled(script: string, args: readonly string[], optio
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * The modules that turn capture parts into a profile, loaded on first use: `hotpath profile`
+ * starts the program first and loads them while it runs (each source loads its own builder).
+ */
+async function builders() {
+  builderModules ??= Promise.all([import('./assemble.js'), import('../capture/source-maps.js')]);
+  const [assemble, sourceMaps] = await builderModules;
+  return { ...assemble, ...sourceMaps };
+}
+let builderModules: Promise<[typeof import('./assemble.js'), typeof import('../capture/source-maps.js')]> | undefined;
 
 /** Where a capture came from: the package the script is in, and the thread that wrote it. */
 interface CaptureOrigin {
@@ -106,6 +119,7 @@ interface CaptureOrigin {
 
 /** The profile of a capture file, with how the program really ended. */
 export async function profileOf(capture: CaptureFile, ending: ChildEnding, command: string[], origin: CaptureOrigin): Promise<Profile> {
+  const { pathOf } = await builders();
   const scriptPackage = origin.scriptPackage ?? null;
   const own = { isOwn: isOwnUrl, isHelper: isDependencyUrl, isProgramPackage: (url: string) => scriptPackage !== null && pathOf(url).startsWith(scriptPackage) };
   const meta: CaptureMeta = {
