@@ -153,19 +153,19 @@ function rootOf(nodes: V8ProfileNode[]): V8ProfileNode {
 /**
  * Self time per node id, ns. A sample lasts until the next one (the way Chrome DevTools
  * reads cpuprofiles): `timeDeltas[i + 1]` belongs to `samples[i]`, and the last sample
- * runs to `endTime`.
+ * runs to `endTime`; a negative delta (V8 can write one) counts as 0. Deltas are used one
+ * by one, not summed into timestamps, so the fractional deltas hotpath's exporter writes
+ * read back to the ns.
  */
-export function selfTimes(profile: V8CpuProfile): Map<number, number> {
+export function selfTimes(profile: Pick<V8CpuProfile, 'samples' | 'timeDeltas' | 'startTime' | 'endTime'>): Map<number, number> {
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
   const self = new Map<number, number>();
-  let time = profile.startTime;
-  const stamps = samples.map((_, i) => (time += deltas[i] ?? 0));
-  for (let i = 0; i < samples.length; i++) {
-    const next = i + 1 < samples.length ? stamps[i + 1]! : Math.max(profile.endTime, stamps[i]!);
-    const micros = Math.max(0, next - stamps[i]!);
-    self.set(samples[i]!, (self.get(samples[i]!) ?? 0) + Math.round(micros * 1000));
-  }
+  const lastStamp = profile.startTime + deltas.slice(0, samples.length).reduce((sum, d) => sum + d, 0);
+  samples.forEach((id, i) => {
+    const micros = i + 1 < samples.length ? (deltas[i + 1] ?? 0) : profile.endTime - lastStamp;
+    self.set(id, (self.get(id) ?? 0) + Math.max(0, Math.round(micros * 1000)));
+  });
   return self;
 }
 
