@@ -186,3 +186,52 @@ test('bench compare: saved runs side by side, picked by number or glob; a missin
   assert.equal(missing.status, 2);
   assert.match(missing.stderr, /^hotpath bench compare: no saved run 0007 in .*\n$/);
 });
+
+test('--cprofile [column]: the function profiled once more, its top functions listed as pytest-benchmark does, and kept in --json', () => {
+  // Outside hotpath's own package, whose functions profiles leave out: outer() calls leaf()
+  // ten times, and leaf's loop is most of the work.
+  const cwd = tempDir();
+  const file = path.join(cwd, 'tree.bench.ts');
+  fs.writeFileSync(path.join(cwd, 'package.json'), '{"type":"module"}');
+  const api = new URL('../src/index.js', import.meta.url).href;
+  fs.writeFileSync(
+    file,
+    `import { test } from 'node:test';\nimport { bench } from '${api}';\nlet sink = 0;\n` +
+      'function leaf(i: number): number {\n  let h = i;\n  for (let k = 0; k < 200; k++) h = (h * 31 + k) & 0xffff;\n  return h;\n}\n' +
+      'function outer(): number {\n  for (let i = 0; i < 10; i++) sink ^= leaf(i);\n  return sink;\n}\n' +
+      "test('known-tree', (t) => {\n  bench(t, outer);\n});\n",
+  );
+  const result = hotpath(cwd, [file, ...QUICK, '--cprofile', 'tottime']);
+  assert.equal(result.status, 0, result.stderr);
+  const section = result.stdout.slice(result.stdout.indexOf('cProfile (time in s)'));
+  assert.match(section, /^cProfile \(time in s\) -+\nCalls are not counted here .*\n\ntree\.bench\.ts::known-tree\nncalls\ttottime\tpercall\tcumtime\tpercall\tfilename:lineno\(function\)\n/);
+  const rows = section.split('\n').filter((line) => /^\?\t/.test(line)).map((line) => line.split('\t'));
+  assert.match(rows[0]![5]!, /^tree\.bench\.ts:\d+\((leaf|outer)\)$/, section);
+  assert.ok(Number(rows[0]![1]) > 0, section);
+  const json = hotpath(cwd, [file, ...QUICK, '--cprofile', '--json']);
+  const stored = JSON.parse(json.stdout).benchmarks[0].cprofile as Array<{ function_name: string; tottime: number }>;
+  assert.ok(stored.some((r) => /\((leaf|outer)\)$/.test(r.function_name) && r.tottime > 0), json.stdout);
+  const bad = hotpath(cwd, [file, '--cprofile', 'bogus']);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--cprofile bogus: the columns are tottime, cumtime, ncalls/);
+});
+
+test('--disable-gc: collections during the rounds as rare as V8 allows (a large young generation)', () => {
+  const cwd = tempDir();
+  const file = path.join(cwd, 'alloc.bench.mjs');
+  const api = new URL('../src/index.js', import.meta.url).href;
+  // Objects kept in a ring of 1024 slots: each call's garbage is real, none escapes analysis.
+  fs.writeFileSync(
+    file,
+    `import { test } from 'node:test';\nimport { bench } from '${api}';\nconst ring = new Array(1024);\nlet i = 0;\n` +
+      "test('alloc', (t) => {\n  bench(t, () => { for (let k = 0; k < 100; k++) ring[i++ & 1023] = { x: i, y: k }; });\n});\n",
+  );
+  const count = (args: string[]) => {
+    const run = hotpath(cwd, [file, ...QUICK, '--json', ...args]);
+    assert.equal(run.status, 0, run.stderr);
+    return (JSON.parse(run.stdout).benchmarks[0].gc as { count: number }).count;
+  };
+  const usual = count([]);
+  const rare = count(['--disable-gc']);
+  assert.ok(usual >= 10 && rare * 4 <= usual, `collections: ${usual} by default, ${rare} with --disable-gc`);
+});

@@ -8,6 +8,7 @@
  *   (the CLI shows it as progress) and a `result` record after. One `appendFileSync` per record:
  *   O_APPEND writes of a line land whole, whichever test process writes them.
  */
+import type { CProfileRow } from './cprofile.js';
 import { appendFileSync } from 'node:fs';
 import type { GcActivity } from './gc.js';
 import type { TimerInfo } from './timer.js';
@@ -25,6 +26,8 @@ export interface BenchSettings {
   minRoundNs?: number;
   /** Measure only these benchmarks: `file::name`, or `file::` for all of a file (`/`-separated paths). */
   only?: string[];
+  /** Profile one more round of each benchmark, its functions sorted by this column (`--cprofile`). */
+  cprofile?: string;
 }
 
 /** Where a benchmark comes from. */
@@ -47,6 +50,8 @@ export interface BenchRecord extends BenchIdentity {
   warmup: { rounds: number; ns: number };
   timer: TimerInfo;
   gc: GcActivity | null;
+  /** The top functions of one profiled round (`--cprofile`). */
+  cprofile?: CProfileRow[];
 }
 
 /** A line of the channel. */

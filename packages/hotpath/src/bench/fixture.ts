@@ -15,6 +15,7 @@
  */
 import path from 'node:path';
 import { benchSettings, sendRecord, type BenchIdentity, type BenchSettings } from './channel.js';
+import { profileRound, type CProfileRow } from './cprofile.js';
 import { Benchmark, type HarnessOptions } from './harness.js';
 
 /** The part of a node:test `TestContext` that `bench` uses. */
@@ -70,7 +71,16 @@ function measure<S>(id: BenchIdentity, fn: (state: S) => unknown, options: Bench
   };
   const defined = Object.fromEntries(Object.entries(fromCli).filter(([, v]) => v !== undefined));
   const measurement = new Benchmark(fn, { ...defined, ...own }).run();
-  sendRecord(settings, { type: 'result', ...id, ...measurement });
+  let cprofile: CProfileRow[] | undefined;
+  if (settings.cprofile !== undefined) {
+    cprofile = profiledRound(id, fn, options, measurement.iterations, settings.cprofile);
+  }
+  sendRecord(settings, { type: 'result', ...id, ...measurement, ...(cprofile ? { cprofile } : {}) });
+}
+
+// The calls under the profiler: each with its own state, as in the timed rounds.
+function profiledRound<S>(id: BenchIdentity, fn: (state: S) => unknown, options: BenchOptions<S>, iterations: number, key: string): CProfileRow[] {
+  return profileRound(fn, { setup: options.setup, teardown: options.teardown }, iterations, key, id.fullname);
 }
 
 // `file::name` picks one benchmark, `file::` every benchmark of the file.

@@ -3,6 +3,7 @@
  * and with `--compare` the saved run's rows beside the current ones and the regression checks.
  */
 import { failedChecks, failureMessage, type CheckFailure, type RegressionCheck } from './compare.js';
+import { renderCProfile } from './cprofile.js';
 import { benchmarkNotes, formatNs } from './notes.js';
 import type { BenchStats } from './stats.js';
 import type { BenchRun, RunBenchmark } from './storage.js';
@@ -90,6 +91,7 @@ export function renderBenchReport(run: BenchRun, options: ReportOptions): BenchR
   for (const table of tables) lines.push('', renderTable(table, tableOptions), '');
   lines.push(LEGEND);
   if (notes.length) lines.push('Notes:', ...notes.map((n) => `  ${n.flag ? '* ' : ''}${n.text}`));
+  lines.push(...renderCProfile(run.benchmarks));
   const findings = baseline ? compareRuns(run, saved, label, options.checks ?? []) : [];
   const regressions = findings.filter((f) => !f.inNoise);
   const noise = findings.filter((f) => f.inNoise);

@@ -47,6 +47,10 @@ export interface BenchCommandOptions {
   columns?: Column[];
   timeUnit?: TimeUnitChoice;
   groupBy?: GroupKey[];
+  /** Profile one round of each benchmark, sorted by this column (`--cprofile`). */
+  cprofile?: string;
+  /** Collections as rare as V8 allows (`--disable-gc`). */
+  disableGc?: boolean;
   cwd: string;
 }
 
@@ -73,12 +77,13 @@ export async function benchCommand(options: BenchCommandOptions, io: CommandIo):
     throw error;
   }
   const progress = progressLine(io.stderr);
-  const { minRounds, minTimeNs, minRoundNs, warmupNs } = options;
+  const { minRounds, minTimeNs, minRoundNs, warmupNs, cprofile } = options;
   const result = await runBenchFiles({
     files,
-    settings: definedOnly({ minRounds, minTimeNs, minRoundNs, warmupNs, only }),
+    settings: definedOnly({ minRounds, minTimeNs, minRoundNs, warmupNs, only, cprofile }),
     cwd: options.cwd,
     ...(options.namePattern === undefined ? {} : { namePattern: options.namePattern }),
+    ...(options.disableGc ? { rareGc: true } : {}),
     onStart: progress.onStart,
     onResult: progress.onResult,
   }).finally(progress.done);

@@ -11,6 +11,7 @@ import { registerBench } from './bench.js';
 import { registerView } from './view.js';
 import { registerLines } from './lines.js';
 import { registerTime } from './time.js';
+import { registerRepl } from './repl.js';
 
 const program = new Command('hotpath')
   .description(
@@ -31,6 +32,7 @@ registerLines(program);
 registerTimeit(program);
 registerBench(program);
 registerTime(program);
+registerRepl(program);
 
 try {
   await program.parseAsync(process.argv);
