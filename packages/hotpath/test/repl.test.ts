@@ -104,6 +104,8 @@ test('%lprun on the particle library from its TypeScript source: the hits `hotpa
   ];
   const result = session([...setup, '%lprun -f ParticleSimulator.prototype.evolve sim.evolve(0.1)', 'sim.evolve(0.1); sim.particles[0].x.toFixed(6)'], dir);
   assert.equal(result.status, 0, result.stderr);
+  const timed = session([...setup, '%timeit -n 3 -r 2 sim.evolve(0.01)'], dir);
+  assert.match(timed.stdout, /\d+(\.\d+)? (ms|µs) ± .* per loop \(mean ± std\. dev\. of 2 runs, 3 loops each\)/);
   assert.match(result.stdout, /Function: ParticleSimulator\.evolve at line \d+/);
   const script = path.join(dir, 'evolve.ts');
   fs.writeFileSync(script, `${setup.join(';\n')};\nsim.evolve(0.1);\n`);
@@ -115,6 +117,33 @@ test('%lprun on the particle library from its TypeScript source: the hits `hotpa
   // After %lprun the original code is back: a second evolve moves the particle on, unmeasured.
   const plain = spawnSync(process.execPath, [BIN, 'repl'], { cwd: dir, input: `${setup.join('\n')}\nsim.evolve(0.1); sim.evolve(0.1); sim.particles[0].x.toFixed(6)\n`, encoding: 'utf8' });
   assert.equal(result.stdout.trim().split('> ').at(-1), plain.stdout.trim().split('> ').at(-1));
+});
+
+test('%prun on the particle library: the call counts `hotpath profile` gives for the same work', () => {
+  const dir = moduleDir();
+  const setup = [
+    `import { Particle } from '${PARTICLES}particle.ts'`,
+    `import { ParticleSimulator } from '${PARTICLES}simulator.ts'`,
+  ];
+  const work = 'new ParticleSimulator([new Particle(0.3, 0.5, 1), new Particle(0.0, -0.5, -1)]).evolve(0.1)';
+  const result = session([...setup, `%prun -s ncalls ${work}`], dir);
+  assert.equal(result.status, 0, result.stderr);
+  const script = path.join(dir, 'work.ts');
+  fs.writeFileSync(script, `${setup.join(';\n')};\n${work};\n`);
+  const profiled = spawnSync(process.execPath, [BIN, 'profile', '-s', 'ncalls', script], { cwd: dir, encoding: 'utf8' });
+  assert.equal(profiled.status, 0, profiled.stderr);
+  // The library's functions, first run under the profiler in both: exact counts, the same.
+  // By file:line: the in-process profiler names functions as V8 does (`evolve`), the runner
+  // as its transform does (`ParticleSimulator.evolve`). Module top levels ran before %prun.
+  const counts = (table: string) =>
+    new Map(
+      [...table.matchAll(/^\s+(\d+)\s.*?(\w+\.ts:\d+)\(([\w.<>]+)\)$/gm)]
+        .filter((m) => !m[2]!.startsWith('work.ts') && m[3] !== '<module>')
+        .map((m) => [m[2]!, m[1]!]),
+    );
+  const expected = counts(profiled.stdout);
+  assert.ok(expected.size >= 3, profiled.stdout);
+  assert.deepEqual(counts(result.stdout), expected);
 });
 
 test('%magic lists every magic with its options', () => {

@@ -18,6 +18,7 @@ interface LinesValues {
   unit: LineUnit;
   skipZero?: boolean;
   sort?: boolean;
+  rich?: boolean;
   output?: string;
   show?: string[];
   traceNodeModules?: boolean;
@@ -44,6 +45,7 @@ export function registerLines(program: Command): Command {
     .addOption(new Option('-u, --unit <unit>', 'unit of the Time and Per Hit columns').choices(Object.keys(LINE_UNITS)).default('us'))
     .option('--skip-zero', 'leave out functions that took no time')
     .option('-s, --sort', 'functions by ascending total time, the slowest last (line_profiler\'s --sort)')
+    .option('-r, --rich', "colour (line_profiler's --rich): hot lines and the source highlighted; only on a terminal, unless FORCE_COLOR is set; never with NO_COLOR")
     .option('-o, --output <file>', 'also save the line stats to FILE (print again with --show FILE)')
     .option('--show <files...>', 'print saved line stats (several files: summed)')
     .option('--trace-node-modules', 'pick functions in node_modules too')
@@ -113,5 +115,7 @@ async function show(values: LinesValues, fail: (m: string) => never): Promise<vo
 
 async function print(profile: Profile, values: LinesValues): Promise<void> {
   const [{ renderLineTable }, { readSourceFile }] = await Promise.all([import('../report/line-table.js'), import('../capture/function-source.js')]);
-  process.stdout.write(renderLineTable(profile, { unit: values.unit, skipZero: values.skipZero === true, sort: values.sort === true, readSource: readSourceFile }));
+  const table = renderLineTable(profile, { unit: values.unit, skipZero: values.skipZero === true, sort: values.sort === true, readSource: readSourceFile });
+  const { colourLineTable, wantsColour } = await import('../report/line-colour.js');
+  process.stdout.write(wantsColour(values.rich === true, process.stdout) ? colourLineTable(table) : table);
 }
