@@ -44,7 +44,6 @@ test('convert: the format follows the output name', () => {
     ['t.prof', /^\{\)/],
     ['t.speedscope.json', /^\{"\$schema":"https:\/\/www\.speedscope\.app/],
     ['t.cpuprofile', /^\{"nodes":/],
-    // eslint-disable-next-line no-control-regex -- gzip's first byte
     ['t.pb.gz', /^\x1f/],
     ['copy.json', /^\{"format":"hotpath-profile"/],
   ];
