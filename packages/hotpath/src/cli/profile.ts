@@ -56,8 +56,10 @@ export function registerProfile(program: Command): Command {
     const resolved = resolveScript(script, process.cwd());
     if (!resolved.ok) return fail(resolved.message);
     const report = statsOptions(self.opts());
-    // Loaded here, not at start-up: every other command would pay for them.
-    const [{ runProfiled }, { writeProfileAs }] = await Promise.all([import('../runner/run.js'), import('../export/index.js')]);
+    // Loaded here, not at start-up: every other command would pay for them. The writers are
+    // needed only once the program has ended: they load while it runs.
+    const { runProfiled } = await import('../runner/run.js');
+    const exporters = import('../export/index.js');
     const result = await runProfiled(resolved.script, args, {
       mode: values.mode,
       interval: values.interval,
@@ -68,6 +70,7 @@ export function registerProfile(program: Command): Command {
       threads: values.threads,
       includeChildren: values.includeChildren === true,
     });
+    const { writeProfileAs } = await exporters;
     process.exitCode = result.exitCode;
     if (result.hotpathError !== null) return fail(result.hotpathError);
     if (!result.profile) {

@@ -6,13 +6,10 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildLinesSampleProfile } from '../capture/lines-sample/profile.js';
 import { v8LogFlags } from '../capture/lines-sample/v8-flags.js';
-import { buildSampleProfile } from '../capture/sample-profile.js';
-import { pathOf, SourceMapper } from '../capture/source-maps.js';
 import type { Profile, ProfileMeta } from '../model/profile.js';
 import { VERSION } from '../version.js';
-import { childProfiles, mergeProcesses, processInfo, processProfile, type BuildPart, type ProcessProfile, type ThreadView } from './assemble.js';
+import type { BuildPart, ProcessProfile, ThreadView } from './assemble.js';
 import { readCapture, type CaptureFile } from './capture-file.js';
 import type { CaptureMode, ChildConfig, CountMethod } from './config.js';
 import { isDependencyUrl, isOwnUrl } from './own-code.js';
@@ -84,7 +81,10 @@ export async function runProfiled(script: string, args: readonly string[], optio
     if (options.lines && config.mode === 'trace') {
       config.lineTrace = { targets: options.lines.targets, cwd: options.cwd ?? process.cwd(), recordFile: path.join(dir, 'lines.jsonl') };
     }
-    const ending = await spawnProfiled(script, args, config, spawnOptions);
+    const spawned = spawnProfiled(script, args, config, spawnOptions);
+    // What builds the profile loads while the program runs, not before it starts.
+    const { childProfiles, mergeProcesses, processInfo, processProfile } = await builders();
+    const ending = await spawned;
     const hotpathError = readOwnError(config.output);
     if (hotpathError !== null) return { ...ending, profile: null, hotpathError };
     const build: BuildPart = (capture, end, command, thread) => profileOf(capture, end, command, { scriptPackage, thread });
@@ -100,6 +100,17 @@ export async function runProfiled(script: string, args: readonly string[], optio
   }
 }
 
+/**
+ * The modules that turn a capture into a profile, loaded on first use: `hotpath profile`
+ * starts the program first and loads them while it runs.
+ */
+async function builders() {
+  builderModules ??= Promise.all([import('./assemble.js'), import('../capture/sample-profile.js'), import('../capture/lines-sample/profile.js'), import('../capture/source-maps.js')]);
+  const [assemble, sample, linesSample, sourceMaps] = await builderModules;
+  return { ...assemble, ...sample, ...linesSample, ...sourceMaps };
+}
+let builderModules: Promise<[typeof import('./assemble.js'), typeof import('../capture/sample-profile.js'), typeof import('../capture/lines-sample/profile.js'), typeof import('../capture/source-maps.js')]> | undefined;
+
 /** Where a capture came from: the package the script is in, and the thread that wrote it. */
 interface CaptureOrigin {
   /**
@@ -114,6 +125,7 @@ interface CaptureOrigin {
 
 /** The profile of a capture file, with how the program really ended. */
 export async function profileOf(capture: CaptureFile, ending: ChildEnding, command: string[], origin: CaptureOrigin = {}): Promise<Profile> {
+  const { buildLinesSampleProfile, buildSampleProfile, pathOf, SourceMapper } = await builders();
   const scriptPackage = origin.scriptPackage ?? null;
   const own = { isOwn: isOwnUrl, isHelper: isDependencyUrl, isProgramPackage: (url: string) => scriptPackage !== null && pathOf(url).startsWith(scriptPackage) };
   const meta = {

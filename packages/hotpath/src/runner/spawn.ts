@@ -1,6 +1,7 @@
 import { spawn, type StdioOptions } from 'node:child_process';
 import { constants } from 'node:os';
 import type { Writable } from 'node:stream';
+import { preloadUrl } from './child-bundle.js';
 import { CONFIG_ENV, type ChildConfig } from './config.js';
 
 /** How to start the profiled program. */
@@ -27,7 +28,6 @@ export interface ChildEnding {
   signal: NodeJS.Signals | null;
 }
 
-const PRELOAD = new URL('./preload.js', import.meta.url).href;
 
 /** Runs `node --import <preload> script args` with the capture settings, and waits for it. */
 export function spawnProfiled(script: string, args: readonly string[], config: ChildConfig, options: SpawnOptions): Promise<ChildEnding> {
@@ -40,7 +40,7 @@ export function spawnProfiled(script: string, args: readonly string[], config: C
     stdio = fds;
   }
   const env = { ...(options.env ?? process.env), [CONFIG_ENV]: JSON.stringify({ ...config, stopFd } satisfies ChildConfig) };
-  const argv = [...(options.nodeArgs ?? []), '--import', PRELOAD, script, ...args];
+  const argv = [...(options.nodeArgs ?? []), '--import', preloadUrl(), script, ...args];
   const child = spawn(process.execPath, argv, { cwd: options.cwd, env, stdio });
   const unrelay = stopFd === undefined ? () => {} : relaySignals(child, child.stdio[stopFd] as Writable);
   return new Promise((resolve, reject) => {

@@ -1,0 +1,112 @@
+// `hotpath dis`: V8's bytecode printout read (on a real printout of Node 20, kept as a
+// fixture), and the command end to end on a TypeScript program.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { parseFunctionEvents } from '../src/dis/function-events.js';
+import { parsePrintout } from '../src/dis/v8-bytecode.js';
+
+const BIN = fileURLToPath(new URL('../../bin/hotpath.js', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../../test/fixtures/dis/', import.meta.url));
+
+test('a real printout: the function, its instructions, positions and jump targets; the program\'s line apart', () => {
+  const printout = parsePrintout(fs.readFileSync(path.join(FIXTURES, 'add.printout.txt'), 'utf8'));
+  assert.equal(printout.functions.length, 1);
+  const [add] = printout.functions;
+  assert.equal(add!.name, 'add');
+  assert.equal(add!.parameterCount, 3);
+  assert.deepEqual(add!.instructions.slice(0, 2).map((i) => [i.offset, i.position, i.statement, i.mnemonic]), [[0, 31, true, 'LdaZero'], [1, null, false, 'Star0']]);
+  const loop = add!.instructions.find((i) => i.mnemonic === 'JumpLoop')!;
+  assert.deepEqual([loop.target, loop.operands], [4, '[24], [0], [4]']);
+  assert.equal(add!.instructions.find((i) => i.mnemonic === 'JumpIfFalse')!.target, 32);
+  assert.equal(add!.instructions.at(-1)!.mnemonic, 'Return');
+  assert.deepEqual(printout.other.filter((l) => l.trim() !== ''), ['12 3']);
+});
+
+test('function events: scripts by id, functions compiled in order with their offsets', () => {
+  const events = parseFunctionEvents('script-details,99,file:///t.mjs,0,0,\nfunction,interpreter,99,12,99,0.003,32745,add\nfunction,first-execution,99,12,99,0,32748,add\n');
+  assert.equal(events.scripts.get(99), 'file:///t.mjs');
+  assert.deepEqual(events.compiled, [{ scriptId: 99, start: 12, end: 99, name: 'add' }]);
+});
+
+function program(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotpath-dis-'));
+  fs.writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}');
+  fs.writeFileSync(
+    path.join(dir, 'prog.ts'),
+    'export function add(a: number, b: number): number {\n  let s: number = 0;\n  for (let i = 0; i < a; i++) {\n    s += b * i;\n  }\n  return s;\n}\n' +
+      'class Sim {\n  step(x: number): number {\n    return x + 1;\n  }\n}\nconsole.log(add(3, 4), new Sim().step(2));\n',
+  );
+  return dir;
+}
+
+function dis(args: string[], cwd: string) {
+  return spawnSync(process.execPath, [BIN, 'dis', ...args], { cwd, encoding: 'utf8' });
+}
+
+test('dis -f NAME on TypeScript: by TypeScript line, its source, jump targets marked; the program\'s output on stderr', () => {
+  const cwd = program();
+  const result = dis(['-f', 'add', 'prog.ts'], cwd);
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stdout, /^Disassembly of add \(prog\.ts:1\), \d+ instructions, 3 registers:\n {3}2 {2}let s: number = 0;\n +0 LdaZero/);
+  assert.match(result.stdout, /\n {3}4 {2}s \+= b \* i;\n +\d+ Ldar +r1\n/);
+  assert.match(result.stdout, />> +\d+ /);
+  assert.match(result.stdout, /JumpLoop +\[\d+\], \[0\], \[\d+\] \(to \d+\)/);
+  assert.match(result.stdout, /\n {3}6 {2}return s;\n/);
+  assert.match(result.stderr, /^12 3$/m);
+});
+
+test('dis --count, Class.method, and --compare A B', () => {
+  const cwd = program();
+  const counts = dis(['-f', 'Sim.step', '--count', 'prog.ts'], cwd);
+  assert.equal(counts.status, 0, counts.stderr);
+  assert.match(counts.stdout, /^Instructions of Sim\.step \(prog\.ts:9\)\nLine {2}Count {2}Source\n {2}10 +\d+ {2}return x \+ 1;\nTotal: \d+ instructions\n/);
+  const compare = dis(['--compare', 'add', 'Sim.step', 'prog.ts'], cwd);
+  assert.equal(compare.status, 0, compare.stderr);
+  assert.match(compare.stdout, /^add \(prog\.ts:1\) +\| Sim\.step \(prog\.ts:9\)\n/);
+  assert.match(compare.stdout, /Innermost loop body: \d+ +\| Innermost loop body: -/);
+});
+
+test('bad input: a function that matches nothing, no function, --help', () => {
+  const cwd = program();
+  const missing = dis(['-f', 'nosuch', 'prog.ts'], cwd);
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /^hotpath dis: no compiled function matched 'nosuch' \(compiled: .*add.*\)/m);
+  const none = dis(['prog.ts'], cwd);
+  assert.equal(none.status, 2);
+  assert.match(none.stderr, /pick a function: -f NAME/);
+  const help = dis(['--help'], cwd);
+  assert.equal(help.status, 0);
+  assert.match(help.stdout, /--compare/);
+});
+
+function deoptingProgram(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotpath-dis-'));
+  fs.writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}');
+  // area() is optimised for one object shape, then given another: V8 deoptimises it ("wrong map").
+  fs.writeFileSync(
+    path.join(dir, 'shapes.ts'),
+    'interface Box { w: number; h: number }\nfunction area(s: Box): number {\n  return s.w * s.h;\n}\nlet t = 0;\n' +
+      'for (let i = 0; i < 1e5; i++) t += area({ w: i, h: 2 });\n' +
+      'for (let i = 0; i < 1e4; i++) t += area({ h: 2, w: i, extra: 1 } as Box);\nconsole.log(t > 0);\n',
+  );
+  return dir;
+}
+
+test('dis --opt: when V8 optimised the function, and its deopt with the reason and the TypeScript line', () => {
+  const result = dis(['--opt', '--count', '-f', 'area', 'shapes.ts'], deoptingProgram());
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stdout, /V8's tiers for area:\n {2}marked for TURBOFAN: .*\n {2}optimised by TURBOFAN\n {2}deoptimised \(deopt-eager\): wrong map, line 3: return s\.w \* s\.h;/);
+});
+
+test('dis --deopts: every deopt of the program by place and reason, named by function', () => {
+  const result = dis(['--deopts', 'shapes.ts'], deoptingProgram());
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stdout, /^Deopts +Function \(file:line\) +Reason +Source\n/);
+  assert.match(result.stdout, /^ +1 {2}area \(shapes\.ts:3\) +wrong map \(deopt-eager\) +return s\.w \* s\.h;$/m);
+  assert.doesNotMatch(result.stdout, /hotpath|node_modules/);
+});
