@@ -105,7 +105,10 @@ test('a file saved before frames had endLine and sourceHash prints up to its las
   assert.equal(hotpath(['lines', '--mode', 'trace', '-o', file, '-f', 'evolve', SMALL]).status, 0);
   const saved = JSON.parse(fs.readFileSync(file, 'utf8'));
   assert.ok(saved.frames[0].endLine > 0);
-  for (const frame of saved.frames) [delete frame.endLine, delete frame.sourceHash];
+  for (const frame of saved.frames) {
+    delete frame.endLine;
+    delete frame.sourceHash;
+  }
   fs.writeFileSync(file, JSON.stringify(saved));
   const old = hotpath(['lines', '--show', file, file]);
   assert.equal(old.status, 0, old.stderr);

@@ -93,12 +93,14 @@ test('a profile of a newer format version is refused by name', () => {
 });
 
 test('a structurally invalid profile names the first bad field', () => {
-  const broken = (edit: (p: Record<string, any>) => void): string => {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a parsed file, broken field by field
+  type Json = Record<string, any>;
+  const broken = (edit: (p: Json) => void): string => {
     const data = JSON.parse(serializeProfile(taylorProfile()));
     edit(data);
     return JSON.stringify(data);
   };
-  const cases: Array<[(p: Record<string, any>) => void, string]> = [
+  const cases: Array<[(p: Json) => void, string]> = [
     [(p) => (p.version = 'one'), 'version must be a positive integer'],
     [(p) => delete p.meta, 'meta must be an object'],
     [(p) => (p.meta.mode = 'guess'), 'meta.mode must be one of "sample", "trace", "imported"'],

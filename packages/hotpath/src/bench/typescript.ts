@@ -25,7 +25,4 @@ export function registerTypeScript(): void {
   registered = true;
 }
 
-/** Whether a path or specifier names a TypeScript module (`.ts`, `.mts`, `.cts`; not `.d.ts`). */
-export function isTypeScriptPath(file: string): boolean {
-  return /\.[mc]?ts$/.test(file) && !/\.d\.[mc]?ts$/.test(file);
-}
+export { isTypeScript } from '../runner/typescript.js';

@@ -4,8 +4,9 @@
  * turns it into a {@link Profile}; keeping that work out of the program's process keeps
  * its exit quick and its globals untouched.
  */
-import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { writeFileAtomicSync } from '../atomic-file.js';
 import type { Ending } from './flush.js';
 import type { WorkerUrls } from './threads.js';
 
@@ -73,23 +74,9 @@ export function childCapturePath(dir: string, pid: number): string {
   return path.join(dir, `process-${pid}.json`);
 }
 
-/** Writes a capture file atomically (a temporary file, flushed, then renamed). */
+/** Writes a capture file atomically (see atomic-file.ts). */
 export function writeCaptureSync(file: string, capture: CaptureFile): void {
-  const text = JSON.stringify(capture);
-  const temp = `${file}.${process.pid}.tmp`;
-  try {
-    const fd = openSync(temp, 'w');
-    try {
-      writeFileSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, file);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
+  writeFileAtomicSync(file, JSON.stringify(capture));
 }
 
 /** Reads a capture file; `null` when the process ended before writing one. */
