@@ -12,8 +12,9 @@ import { hotpath, tempDir } from './profile-helpers.js';
 // Holds ~200 MiB for a second of synchronous work: only a sampler outside the process sees it grow.
 const ALLOCATE = `
 const keep: Float64Array[] = [];
+for (let i = 0; i < 200; i++) keep.push(new Float64Array(131072).fill(1));
 const end = Date.now() + 1000;
-while (Date.now() < end) if (keep.length < 200) keep.push(new Float64Array(131072).fill(1));
+while (Date.now() < end);
 console.log('held', keep.length);
 process.exitCode = 3;
 `;
