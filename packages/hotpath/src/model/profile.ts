@@ -170,7 +170,7 @@ export interface ProcessInfo {
 
 /** A complete profile: the model every hotpath tool reads and writes. */
 export interface Profile {
-  unit: 'ns';
+  unit: 'ns' | 'bytes' | 'count' | 'samples';
   meta: ProfileMeta;
   frames: Frame[];
   functions: FunctionStats[];
