@@ -83,3 +83,30 @@ test('bad input: a function that matches nothing, no function, --help', () => {
   assert.equal(help.status, 0);
   assert.match(help.stdout, /--compare/);
 });
+
+function deoptingProgram(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotpath-dis-'));
+  fs.writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}');
+  // area() is optimised for one object shape, then given another: V8 deoptimises it ("wrong map").
+  fs.writeFileSync(
+    path.join(dir, 'shapes.ts'),
+    'interface Box { w: number; h: number }\nfunction area(s: Box): number {\n  return s.w * s.h;\n}\nlet t = 0;\n' +
+      'for (let i = 0; i < 1e5; i++) t += area({ w: i, h: 2 });\n' +
+      'for (let i = 0; i < 1e4; i++) t += area({ h: 2, w: i, extra: 1 } as Box);\nconsole.log(t > 0);\n',
+  );
+  return dir;
+}
+
+test('dis --opt: when V8 optimised the function, and its deopt with the reason and the TypeScript line', () => {
+  const result = dis(['--opt', '--count', '-f', 'area', 'shapes.ts'], deoptingProgram());
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stdout, /V8's tiers for area:\n {2}marked for TURBOFAN: .*\n {2}optimised by TURBOFAN\n {2}deoptimised \(deopt-eager\): wrong map, line 3: return s\.w \* s\.h;/);
+});
+
+test('dis --deopts: every deopt of the program by place and reason, named by function', () => {
+  const result = dis(['--deopts', 'shapes.ts'], deoptingProgram());
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stdout, /^Deopts +Function \(file:line\) +Reason +Source\n/);
+  assert.match(result.stdout, /^ +1 {2}area \(shapes\.ts:3\) +wrong map \(deopt-eager\) +return s\.w \* s\.h;$/m);
+  assert.doesNotMatch(result.stdout, /hotpath|node_modules/);
+});
