@@ -75,8 +75,8 @@ export const load: LoadHook = async (url, context, next) => {
     if (format === 'commonjs' && entries.has(url)) return { format, shortCircuit: true };
     // An ES module imports it: Node finds its named exports in the source given here (it
     // would read the .ts file itself, whose `export`s are no CommonJS exports).
-    // Only the line tracer measures what hotpath's `@profile` marks; the rest blank it out.
-    return { format, source: traced(loadTypeScript(file, format, !settings.lineTrace), url, format), shortCircuit: true };
+    // The line captures measure what hotpath's `@profile` marks (and blank it); the rest blank it out.
+    return { format, source: traced(loadTypeScript(file, format, !settings.lineTrace && !settings.lineSample), url, format), shortCircuit: true };
   }
   const result = await next(url, context);
   if (result.format === 'module' && result.source != null && transform) {
