@@ -107,7 +107,7 @@ test('a structurally invalid profile names the first bad field', () => {
     [(p) => (p.functions[1].calls = '12'), 'functions[1].calls must be an integer from 0 to 9007199254740991 or null'],
     [(p) => (p.edges[0].callee = 99), 'edges[0].callee must be a frame index below 5'],
     [(p) => (p.tree[3].parent = 5), 'tree[3].parent must be the id of an earlier node'],
-    [(p) => (p.unit = 'ms'), 'unit must be "ns"'],
+    [(p) => (p.unit = 'ms'), 'unit must be one of "ns", "bytes", "count", "samples"'],
     [(p) => (p.functions[0].self = 1e308), 'functions[0].self must be a number of ns from 0 to 9007199254740991'],
     [(p) => (p.tree[2].self = -1), 'tree[2].self must be a number of ns from 0 to 9007199254740991'],
     [(p) => (p.meta.interval = 0), 'meta.interval must be a number of ns from 1 to 9007199254740991, or null'],

@@ -13,7 +13,7 @@ import type { LoaderData } from '../runner/config.js';
 export const REGISTER_MODULE = new URL('./register.js', import.meta.url);
 
 // A plain run: types blanked, nothing instrumented.
-const PLAIN: LoaderData = { mode: 'sample', counts: 'none', instrumentNodeModules: false };
+const PLAIN: LoaderData = { instrumentNodeModules: false };
 
 let registered = false;
 

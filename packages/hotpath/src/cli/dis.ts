@@ -10,6 +10,8 @@ interface DisValues {
   function: string[];
   count?: boolean;
   compare?: string[];
+  opt?: boolean;
+  deopts?: boolean;
 }
 
 /** Adds the `dis` command to the program. */
@@ -25,6 +27,8 @@ export function registerDis(program: Command): Command {
     .option('-f, --function <name>', 'a function: NAME, Class.method or file:line (repeatable)', collect, [])
     .option('--count', 'instructions per line, per function and per loop body, instead of the listing')
     .option('--compare <names...>', 'two functions side by side: their instructions per line, in total and per loop body')
+    .option('--deopts', "every deoptimisation of the program, by place and reason, most frequent first (no -f needed)")
+    .option('--opt', "also what V8's optimising compiler did: when each function was optimised, and each deopt with its reason and line")
     .addHelpText('after', '\nThe program runs (its output goes to stderr); V8 prints the bytecode of each function as it compiles it.')
     .action(async (first: string | undefined, rest: string[], values: DisValues, self: Command) => {
       const fail = (message: string): never => self.error(`hotpath dis: ${message}`, { exitCode: 2, code: 'hotpath.dis' });
@@ -32,6 +36,16 @@ export function registerDis(program: Command): Command {
       const extra = values.compare?.splice(2) ?? [];
       const [script, ...args] = [...extra, ...(first === undefined ? [] : [first]), ...rest];
       if (script === undefined) fail('missing the script to run');
+      if (values.deopts) {
+        const resolvedScript = resolveScript(script!, process.cwd());
+        if (!resolvedScript.ok) return fail(resolvedScript.message);
+        const { runForDeopts } = await import('../dis/run.js');
+        const { renderDeopts } = await import('../dis/deopts.js');
+        const result = await runForDeopts(resolvedScript.script, args);
+        process.stdout.write(renderDeopts(result.rows, process.cwd()));
+        if (result.exitCode) process.exitCode = result.exitCode;
+        return;
+      }
       const targets = [...values.function, ...(values.compare ?? [])];
       if (values.compare && values.compare.length !== 2) fail('--compare takes two functions: --compare A B');
       if (targets.length === 0) fail('pick a function: -f NAME (or --compare A B)');
@@ -40,8 +54,8 @@ export function registerDis(program: Command): Command {
       const [{ runForBytecode }, { picks, v8Filters }, format] = await Promise.all([import('../dis/run.js'), import('../dis/targets.js'), import('../dis/format.js')]);
       // One run per name V8 is asked to print: the program runs that many times.
       const runs = [];
-      for (const filter of v8Filters(targets)) runs.push(await runForBytecode(resolved.script, args, { filter }));
-      const run = { functions: runs.flatMap((r) => r.functions), compiledNames: runs[0]!.compiledNames, exitCode: runs.find((r) => r.exitCode !== 0)?.exitCode ?? 0 };
+      for (const filter of v8Filters(targets)) runs.push(await runForBytecode(resolved.script, args, { filter, opt: values.opt === true }));
+      const run = { functions: runs.flatMap((r) => r.functions), compiledNames: runs[0]!.compiledNames, optEvents: runs.flatMap((r) => r.optEvents), exitCode: runs.find((r) => r.exitCode !== 0)?.exitCode ?? 0 };
       const cwd = process.cwd();
       const found = (target: string) => {
         const matches = run.functions.filter((fn) => picks(fn, target, cwd));
@@ -61,6 +75,7 @@ export function registerDis(program: Command): Command {
       }
       for (const fn of values.function.flatMap(found)) {
         process.stdout.write(values.count ? format.renderCounts(fn, cwd) : format.renderDisassembly(fn, cwd));
+        if (values.opt) process.stdout.write(`\n${format.renderOptEvents(fn, run.optEvents)}`);
         process.stdout.write('\n');
       }
       if (run.exitCode !== 0 && run.exitCode !== null) process.exitCode = run.exitCode;

@@ -6,6 +6,7 @@
  */
 import * as path from 'node:path';
 import type { Disassembly, LineInstruction } from './functions.js';
+import type { OptEvent } from './opt-trace.js';
 
 // Mnemonics whose operand at this index is a constant-pool index (a name, a literal, a closure's code).
 const CONSTANT_OPERAND: Record<string, number> = {
@@ -33,6 +34,9 @@ export function renderDisassembly(fn: Disassembly, cwd: string): string {
     const mark = targets.has(instruction.offset) ? '>>' : '  ';
     const head = `      ${mark} ${String(instruction.offset).padStart(5)} ${instruction.mnemonic.padEnd(20)} `;
     out.push(`${head}${describe(instruction, fn)}`.trimEnd());
+  }
+  if (fn.unknown.length > 0) {
+    out.push(`  (V8 printed ${fn.unknown.length} line(s) hotpath does not read; here they are as printed:)`, ...fn.unknown.map((line) => `  ${line}`));
   }
   return `${out.join('\n')}\n`;
 }
@@ -106,5 +110,22 @@ export function renderComparison(a: Disassembly, b: Disassembly, cwd: string): s
   const innermost = (c: Counts) => (c.loops.length ? Math.min(...c.loops.map((l) => l.count)) : null);
   const [la, lb] = [innermost(ca), innermost(cb)];
   if (la !== null || lb !== null) out.push(`${`Innermost loop body: ${la ?? '-'}`.padEnd(width)} | Innermost loop body: ${lb ?? '-'}`);
+  return `${out.join('\n')}\n`;
+}
+
+/** `--opt`: what V8's optimising compiler did with the function, each deopt at its line. */
+export function renderOptEvents(fn: Disassembly, events: readonly OptEvent[]): string {
+  const own = events.filter((e) => e.sfi === fn.sfi);
+  const out = [`V8's tiers for ${fn.name}:`];
+  if (own.length === 0) out.push('  never optimised (it ran in the interpreter, Ignition, and perhaps the baseline compiler, Sparkplug)');
+  const lineAt = (offset: number) => fn.instructions.filter((i) => i.offset <= offset).at(-1)?.line ?? fn.line;
+  for (const e of own) {
+    if (e.kind === 'marked') out.push(`  marked for ${e.tier}: ${e.reason}`);
+    else if (e.kind === 'optimized') out.push(`  optimised by ${e.tier}${e.osr ? ' (on-stack replacement, in a running loop)' : ''}`);
+    else {
+      const line = lineAt(e.bytecodeOffset);
+      out.push(`  deoptimised (${e.bailout}): ${e.reason}, line ${line}: ${fn.source[line - 1]?.trim() ?? ''}`);
+    }
+  }
   return `${out.join('\n')}\n`;
 }

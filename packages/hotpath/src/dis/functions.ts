@@ -23,6 +23,8 @@ export interface LineInstruction extends Instruction {
 export interface Disassembly {
   /** As hotpath names it: `ParticleSimulator.evolve`, `(anonymous)`. */
   name: string;
+  /** Its SharedFunctionInfo's address (pairs it with --trace-opt events). */
+  sfi: bigint;
   file: string;
   /** 1-based first line. */
   line: number;
@@ -30,6 +32,8 @@ export interface Disassembly {
   parameterCount: number;
   instructions: LineInstruction[];
   constants: string[];
+  /** Lines of V8's printout the parser did not know (shown raw). */
+  unknown: string[];
   /** The lines of the file, for showing them. */
   source: string[];
 }
@@ -58,7 +62,8 @@ export function placeFunctions(printed: readonly PrintedFunction[], events: Func
   return placed;
 }
 
-interface ScriptInfo {
+/** A script of the program as V8 ran it, with what places its offsets in the file. */
+export interface ScriptInfo {
   file: string;
   /** What V8 ran: its offsets are the printout's. */
   code: string;
@@ -66,6 +71,8 @@ interface ScriptInfo {
   text: string;
   /** The map from {@link code} to the file, where the loader compiled it. */
   mapped: MappedCode | null;
+  /** Every function's range in {@link code}, with its name. */
+  ranges: Array<{ start: number; end: number; name: string }>;
   lineStarts: number[];
   /** Function names by the offset V8 reports as a function's start. */
   names: Map<number, string>;
@@ -76,7 +83,7 @@ interface ScriptInfo {
  * the file (types blanked, as the loader blanks them in place). Where the code has a source
  * map (TypeScript the loader compiled), lines are mapped to the file's.
  */
-function readScript(url: string, ran: string | undefined): ScriptInfo | null {
+export function readScript(url: string, ran: string | undefined): ScriptInfo | null {
   const file = url.startsWith('file:') ? fileURLToPath(url) : url;
   let code = ran;
   let text: string;
@@ -90,7 +97,38 @@ function readScript(url: string, ran: string | undefined): ScriptInfo | null {
   for (let i = code.indexOf('\n'); i >= 0; i = code.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const map = sourceMapOf(code, pathToFileURL(file).href);
   const mapped = map ? new MappedCode(map.text, map.url) : null;
-  return { file, code, text, lineStarts, names: functionNames(code), mapped };
+  // Compiled code with a map (tsc's output, or what the loader compiled): lines and source are the original's.
+  const original = mapped?.originalLine(1)?.file ?? mapped?.original(1, 0)?.file;
+  if (original && original !== file) {
+    try {
+      return { file: original, code, text: readFileSync(original, 'utf8'), lineStarts, names: functionNames(code), mapped, ranges: functionRanges(code) };
+    } catch {
+      // the original is not on disk: the compiled file's lines are shown
+    }
+  }
+  return { file, code, text, lineStarts, names: functionNames(code), mapped, ranges: functionRanges(code) };
+}
+
+/** The name of the innermost function around `offset` of the script's code; `<module>` outside any. */
+export function functionAt(script: ScriptInfo, offset: number): string {
+  let best: { start: number; end: number; name: string } | null = null;
+  for (const range of script.ranges) {
+    if (range.start <= offset && offset < range.end && (!best || range.start >= best.start)) best = range;
+  }
+  return best?.name ?? '<module>';
+}
+
+function functionRanges(code: string): Array<{ start: number; end: number; name: string }> {
+  const ranges: Array<{ start: number; end: number; name: string }> = [];
+  try {
+    const ast = acorn.parse(code, { ecmaVersion: 'latest', sourceType: 'module', allowHashBang: true, allowReturnOutsideFunction: true });
+    walkWithAncestors(ast, (node, ancestors) => {
+      if (isFunction(node)) ranges.push({ start: node.start, end: node.end, name: functionName(node, ancestors, code) });
+    });
+  } catch {
+    // code acorn cannot read: deopts there are named <module>
+  }
+  return ranges;
 }
 
 function functionNames(code: string): Map<number, string> {
@@ -137,12 +175,14 @@ function place(fn: PrintedFunction, event: CompiledFunction, script: ScriptInfo)
   });
   return {
     name: script.names.get(event.start) ?? (fn.name || '(anonymous)'),
+    sfi: fn.sfi,
     file: script.file,
     line: lineOf(event.start),
     registerCount: fn.registerCount,
     parameterCount: fn.parameterCount,
     instructions,
     constants: fn.constants,
+    unknown: fn.unknown,
     source: script.text.split('\n'),
   };
 }

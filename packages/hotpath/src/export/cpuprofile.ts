@@ -24,6 +24,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Frame, Profile, TreeNode } from '../model/profile.js';
 import type { Exporter, ExportOptions } from './types.js';
+import { refuseNonTime } from './units.js';
 
 /** The cpuprofile exporter. */
 export const cpuprofileExporter: Exporter = {
@@ -31,6 +32,7 @@ export const cpuprofileExporter: Exporter = {
   extensions: ['.cpuprofile'],
   openWith: 'Chrome DevTools (Performance panel), VS Code, speedscope',
   binary: false,
+  refuse: refuseNonTime('.cpuprofile'),
   write: (profile, options) => JSON.stringify(cpuProfile(profile, options)) + '\n',
 };
 

@@ -1,6 +1,6 @@
 /**
  * The hotpath profile file: the {@link Profile} as JSON in a versioned envelope,
- * `{ "format": "hotpath-profile", "version": 1, "unit": "ns", "meta": ..., ... }`.
+ * `{ "format": "hotpath-profile", "version": 1, "unit": "ns", "meta": ..., ... }` (`unit`: what the weights measure, see {@link Profile.unit}).
  *
  * The marker and version come first, so even a truncated file says what it was. Files are
  * written atomically (a temporary file in the same directory, then a rename), so a reader
