@@ -19,6 +19,8 @@ export type LinesSampleSettings = Omit<LinesChildSettings, 'recordFile'> & { rec
 
 export const linesSampleSource: CaptureSource<LinesSampleSettings, LinesSampleData> = {
   name: 'lines-sample',
+  // Its transform measures what `@profile` marks and blanks it (capture/lines-sample/transform.ts).
+  readsMarkers: true,
   picks: (options) => (options.mode ?? 'sample') === 'sample' && options.lines !== undefined,
   settings(options, run) {
     const logDir = path.join(run.dir, 'v8-log');

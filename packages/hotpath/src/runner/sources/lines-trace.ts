@@ -21,7 +21,7 @@ export const linesTraceSource: CaptureSource<LineTraceSettings, LineTraceData> =
   picks: (options) => options.mode === 'trace' && options.lines !== undefined,
   settings: (options, run) => ({ targets: options.lines!.targets, cwd: run.cwd, recordFile: '' }),
   instrumentsScriptPackage: true,
-  // Only the line tracer measures what `@profile` marks; for the others TypeScript blanks them.
+  // The line captures measure what `@profile` marks; for the others TypeScript blanks them.
   readsMarkers: true,
   // Each thread its own record: slots and counters are per thread.
   forThread: (settings, output) => ({ ...settings, recordFile: `${output}.line-trace` }),
