@@ -11,6 +11,7 @@ import type { CaptureSource } from './source.js';
 import { traceSource } from './trace.js';
 
 /** The sources, in the order they are asked whether they serve a run. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each source has its own settings and data types
 const SOURCES: readonly CaptureSource<any, any>[] = [linesTraceSource, linesSampleSource, traceSource, sampleSource];
 
 /** The source serving a run with these options. */
