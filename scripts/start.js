@@ -74,6 +74,11 @@ const SECTIONS = [
     command: [hotpath, 'lines', '-f', 'evolve', 'examples/particles-bench.ts'],
   },
   {
+    title: "dis: evolve's and evolveFast's bytecode counted line by line, as the chapter compares them",
+    shown: 'npx hotpath dis --compare ParticleSimulator.evolve ParticleSimulator.evolveFast examples/dis-evolve.ts',
+    command: [hotpath, 'dis', '--compare', 'ParticleSimulator.evolve', 'ParticleSimulator.evolveFast', 'examples/dis-evolve.ts'],
+  },
+  {
     title: 'The same profile for KCachegrind, Graphviz, Python pstats, speedscope and an HTML report',
     shown:
       `npx hotpath convert ${out}/taylor.json -o ${out}/callgrind.out.taylor  (and .dot, .pstats, .speedscope.json)` +

@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeFileAtomicSync } from '../dist/src/model/file.js';
+import { writeFileAtomicSync } from '../dist/src/atomic-file.js';
 import { compareSample, frameUrls, functionTimes, inclusiveTime, isProgramFile, outputDifferences, readCpuProfiles, readHotpathProfile, sourcePlacer } from './lib/corpus-bars.mjs';
 import { cpuProfArgv, hotpathArgv, loadWorkloads, MODES, plainArgv, runNode, tsxSourceMaps } from './lib/corpus-run.mjs';
 import { renderCorpusTable } from './lib/corpus-table.mjs';

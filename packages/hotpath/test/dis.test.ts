@@ -91,7 +91,9 @@ function deoptingProgram(): string {
   fs.writeFileSync(
     path.join(dir, 'shapes.ts'),
     'interface Box { w: number; h: number }\nfunction area(s: Box): number {\n  return s.w * s.h;\n}\nlet t = 0;\n' +
-      'for (let i = 0; i < 1e5; i++) t += area({ w: i, h: 2 });\n' +
+      'for (let i = 0; i < 1e6; i++) t += area({ w: i, h: 2 });\n' +
+      // Time for V8's concurrent compiler to finish area() before the second shape arrives.
+      'await new Promise((resolve) => setTimeout(resolve, 100));\n' +
       'for (let i = 0; i < 1e4; i++) t += area({ h: 2, w: i, extra: 1 } as Box);\nconsole.log(t > 0);\n',
   );
   return dir;
@@ -109,4 +111,31 @@ test('dis --deopts: every deopt of the program by place and reason, named by fun
   assert.match(result.stdout, /^Deopts +Function \(file:line\) +Reason +Source\n/);
   assert.match(result.stdout, /^ +1 {2}area \(shapes\.ts:3\) +wrong map \(deopt-eager\) +return s\.w \* s\.h;$/m);
   assert.doesNotMatch(result.stdout, /hotpath|node_modules/);
+});
+
+test('the same output for a .ts file run from source and for its compiled .js with a source map', async () => {
+  const cwd = program();
+  const { default: ts } = await import('typescript');
+  const source = fs.readFileSync(path.join(cwd, 'prog.ts'), 'utf8');
+  const out = ts.transpileModule(source, { fileName: 'prog.ts', compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, sourceMap: true } });
+  fs.mkdirSync(path.join(cwd, 'out'));
+  fs.writeFileSync(path.join(cwd, 'out', 'prog.js'), out.outputText.replace('//# sourceMappingURL=prog.js.map', '//# sourceMappingURL=prog.js.map'));
+  fs.writeFileSync(path.join(cwd, 'out', 'prog.js.map'), out.sourceMapText!.replace('"sources":["prog.ts"]', '"sources":["../prog.ts"]'));
+  const fromSource = dis(['--count', '-f', 'add', 'prog.ts'], cwd);
+  const compiled = dis(['--count', '-f', 'add', 'out/prog.js'], cwd);
+  assert.equal(compiled.status, 0, compiled.stderr);
+  assert.match(fromSource.stdout, /^Instructions of add \(prog\.ts:1\)/);
+  assert.equal(compiled.stdout, fromSource.stdout);
+});
+
+test('the chapter\'s evolve: every line of the inner loop body has instructions under its own line, and the lines sum to the total', () => {
+  const example = fileURLToPath(new URL('../../../../examples/dis-evolve.ts', import.meta.url));
+  const result = dis(['--count', '-f', 'ParticleSimulator.evolve', example], path.dirname(example));
+  assert.equal(result.status, 0, result.stderr);
+  const rows = [...result.stdout.matchAll(/^ +(\d+) +(\d+) {2}(.*)$/gm)].map((m) => ({ line: Number(m[1]), count: Number(m[2]), source: m[3]! }));
+  for (const statement of ['const norm = Math.sqrt', 'const vx =', 'const vy =', 'const dx =', 'const dy =', 'p.x += dx', 'p.y += dy']) {
+    assert.ok(rows.some((r) => r.source.startsWith(statement) && r.count > 0), `${statement}: ${result.stdout}`);
+  }
+  const total = Number(/^Total: (\d+) instructions$/m.exec(result.stdout)![1]);
+  assert.equal(rows.reduce((sum, r) => sum + r.count, 0), total);
 });

@@ -7,6 +7,7 @@ import { speedscopeExporter } from '../src/export/speedscope.js';
 import type { Profile } from '../src/model/profile.js';
 import { evilProfile, sampledTaylor, taylor, T } from './convert-fixtures.js';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a parsed file, checked field by field
 type Json = Record<string, any>;
 const UNITS = ['none', 'nanoseconds', 'microseconds', 'milliseconds', 'seconds', 'bytes'];
 const FILE_KEYS = ['$schema', 'shared', 'profiles', 'name', 'activeProfileIndex', 'exporter'];

@@ -223,3 +223,23 @@ describe('hotpath lines --mode sample: the bars', () => {
     assert.match(head, /Note: in optimised code V8 puts ticks on loop headers and stores/);
   });
 });
+
+describe('markers in sample mode (the default)', () => {
+  it('@profile on a method and profile(fn) pick their functions, with the same hits as trace mode', () => {
+    const file = path.join(FIXTURES, 'lines-trace', 'marked.ts');
+    const hitsOf = (stdout: string, line: number): string | undefined => new RegExp(`^ {0,5}${line} +(\\d+) `, 'm').exec(stdout)?.[1];
+    const sample = hotpath(['lines', file]);
+    const trace = hotpath(['lines', '--mode', 'trace', file]);
+    assert.equal(sample.status, 0, sample.stderr);
+    assert.equal(trace.status, 0, trace.stderr);
+    assert.match(sample.stdout, /^9 55\n/, 'the program runs unchanged');
+    for (const out of [sample.stdout, trace.stdout]) {
+      assert.match(out, /Function: Counter\.add at line 8\n/);
+      assert.match(out, /Function: square at line 16\n/);
+    }
+    assert.equal(hitsOf(sample.stdout, 9), '15'); // the loop header: 10 + 5 iterations
+    assert.equal(hitsOf(sample.stdout, 12), '2');
+    assert.equal(hitsOf(sample.stdout, 17), '1');
+    for (const line of [9, 10, 12, 17]) assert.equal(hitsOf(sample.stdout, line), hitsOf(trace.stdout, line), `line ${line}`);
+  });
+});

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { performance } from 'node:perf_hooks';
 import { createLineRecorder, PROBE_SLOT } from '../src/capture/lines-trace/runtime.js';
 import { loadProfileSync } from '../src/model/file.js';
 import { FIXTURES, hotpath, tempDir } from './profile-helpers.js';
@@ -105,7 +106,10 @@ test('a file saved before frames had endLine and sourceHash prints up to its las
   assert.equal(hotpath(['lines', '--mode', 'trace', '-o', file, '-f', 'evolve', SMALL]).status, 0);
   const saved = JSON.parse(fs.readFileSync(file, 'utf8'));
   assert.ok(saved.frames[0].endLine > 0);
-  for (const frame of saved.frames) [delete frame.endLine, delete frame.sourceHash];
+  for (const frame of saved.frames) {
+    delete frame.endLine;
+    delete frame.sourceHash;
+  }
   fs.writeFileSync(file, JSON.stringify(saved));
   const old = hotpath(['lines', '--show', file, file]);
   assert.equal(old.status, 0, old.stderr);
@@ -129,6 +133,43 @@ test('the recorder measures its own cost per line event and the capture takes it
   }
   a.x();
   assert.equal(recorder.time(2), 3 * 11); // 10 of work + 1 of overhead per hit
+});
+
+test('recursion is charged once, as line_profiler charges it: a nested call pauses the calling frame', () => {
+  // A clock that moves only when the test says: f calls itself once on line 2.
+  let t = 0;
+  const recorder = createLineRecorder({ now: () => t });
+  const outer = recorder.le(1);
+  outer.l(2);
+  t += 10; // line 2 of the outer call, up to the recursive call
+  const inner = recorder.le(1);
+  inner.l(2);
+  t += 5; // line 2 of the inner call
+  inner.x();
+  t += 3; // the rest of the outer call's line 2
+  outer.l(3);
+  t += 1;
+  outer.x();
+  // Charged per active frame, line 2 would get 10 + 5 + 3 (outer) + 5 (inner) = 23 of 19.
+  assert.equal(recorder.time(2), 10 + 5 + 3);
+  assert.equal(recorder.time(2) + recorder.time(3), t, 'the lines sum to the wall time');
+  assert.equal(recorder.hits(2), 2);
+  assert.equal(recorder.hits(1), 2);
+});
+
+test('factorial on the Taylor example: its total time is within the run, not once per depth', () => {
+  const taylor = path.join(FIXTURES, '../../../../examples/taylor.ts');
+  const started = performance.now();
+  const run = hotpath(['lines', '--mode', 'trace', '--all', taylor]);
+  const wall = (performance.now() - started) / 1000;
+  assert.equal(run.status, 0, run.stderr);
+  const totals = new Map([...run.stdout.matchAll(/^Total time: ([\d.e+-]+) s\n.*\nFunction: (\S+) at line \d+$/gm)].map((m) => [m[2]!, Number(m[1])]));
+  const factorial = totals.get('factorial')!;
+  const main = totals.get('main')!;
+  assert.ok(factorial > 0 && main > 0, run.stdout);
+  // main encloses every factorial call; the whole CLI run (start-up included) encloses main.
+  assert.ok(factorial <= main * 1.05, `factorial ${factorial} s > main ${main} s`);
+  assert.ok(main <= wall, `main ${main} s > the run's wall time ${wall} s`);
 });
 
 test('hotpath view shows a saved line profile as source heat', () => {

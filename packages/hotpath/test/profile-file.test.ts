@@ -93,12 +93,14 @@ test('a profile of a newer format version is refused by name', () => {
 });
 
 test('a structurally invalid profile names the first bad field', () => {
-  const broken = (edit: (p: Record<string, any>) => void): string => {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a parsed file, broken field by field
+  type Json = Record<string, any>;
+  const broken = (edit: (p: Json) => void): string => {
     const data = JSON.parse(serializeProfile(taylorProfile()));
     edit(data);
     return JSON.stringify(data);
   };
-  const cases: Array<[(p: Record<string, any>) => void, string]> = [
+  const cases: Array<[(p: Json) => void, string]> = [
     [(p) => (p.version = 'one'), 'version must be a positive integer'],
     [(p) => delete p.meta, 'meta must be an object'],
     [(p) => (p.meta.mode = 'guess'), 'meta.mode must be one of "sample", "trace", "imported"'],
@@ -107,7 +109,7 @@ test('a structurally invalid profile names the first bad field', () => {
     [(p) => (p.functions[1].calls = '12'), 'functions[1].calls must be an integer from 0 to 9007199254740991 or null'],
     [(p) => (p.edges[0].callee = 99), 'edges[0].callee must be a frame index below 5'],
     [(p) => (p.tree[3].parent = 5), 'tree[3].parent must be the id of an earlier node'],
-    [(p) => (p.unit = 'ms'), 'unit must be "ns"'],
+    [(p) => (p.unit = 'ms'), 'unit must be one of "ns", "bytes", "count", "samples"'],
     [(p) => (p.functions[0].self = 1e308), 'functions[0].self must be a number of ns from 0 to 9007199254740991'],
     [(p) => (p.tree[2].self = -1), 'tree[2].self must be a number of ns from 0 to 9007199254740991'],
     [(p) => (p.meta.interval = 0), 'meta.interval must be a number of ns from 1 to 9007199254740991, or null'],

@@ -136,6 +136,25 @@ describe('hotpath view in Chromium', { skip, timeout: 240_000 }, () => {
     });
   });
 
+  test('a bytes profile: header, table and flame graph in bytes, durations still times', async () => {
+    const profile = { ...taylorViewProfile(dir), unit: 'bytes' as const, measure: 'allocated' };
+    const report = writeReport('bytes.html', renderViewHtml(profile));
+    await withPage(browser, report, async (page) => {
+      const header = (await page.textContent('body'))!;
+      assert.match(header, /function calls \(\d+ primitive\) in [\d.]+ (KiB|MiB|B)/);
+      const tools = (await page.textContent('#table-tools'))!;
+      assert.match(tools, /in bytes \(allocated\)/);
+      assert.doesNotMatch(tools, /times in/);
+      const first = page.locator('#stats-table tbody tr').first();
+      assert.match((await first.locator('td').nth(1).textContent())!, /^\d+$/, 'whole bytes, no decimals');
+      await inPage(page, (api) => api.select(api.frameOf('factorial')));
+      // The call graph's and the callee map's words for the selected function.
+      const text = (await page.textContent('body'))!;
+      assert.match(text, /\d (B|KiB|MiB) (self|total|inclusive)/);
+      assert.doesNotMatch(text, /\d (ms|µs|ns) (self|total|inclusive)/);
+    });
+  });
+
   test('per-line stats show as line_profiler columns with heat', async () => {
     const report = writeReport('lines.html', renderViewHtml(taylorViewProfile(dir, { lines: true })));
     await withPage(browser, report, async (page) => {

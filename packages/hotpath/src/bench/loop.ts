@@ -51,7 +51,6 @@ export function compileLoop(
   withState = false,
 ): TimedLoop {
   const body = BODY.replace('CALL', withState ? 'fn(state)' : 'fn()');
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the point: see the header
   const factory = new Function('fn', 'clock', 'sink', body) as (
     f: typeof fn,
     c: Clock,

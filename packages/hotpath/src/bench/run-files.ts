@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BENCH_ENV, parseChannel, type BenchIdentity, type BenchRecord, type BenchSettings } from './channel.js';
-import { isTypeScriptPath, REGISTER_MODULE } from './typescript.js';
+import { isTypeScript, REGISTER_MODULE } from './typescript.js';
 
 /** What to run and how. */
 export interface RunFilesOptions {
@@ -75,7 +75,7 @@ export const RARE_GC_FLAGS = ['--min-semi-space-size=64', '--max-semi-space-size
 
 function nodeArgs(options: RunFilesOptions): string[] {
   const args = ['--expose-gc', ...(options.rareGc ? RARE_GC_FLAGS : [])];
-  if (options.files.some(isTypeScriptPath)) args.push('--import', REGISTER_MODULE.href);
+  if (options.files.some(isTypeScript)) args.push('--import', REGISTER_MODULE.href);
   args.push('--test', '--test-concurrency=1', '--test-reporter=spec');
   if (options.namePattern !== undefined) args.push(`--test-name-pattern=${options.namePattern}`);
   return [...args, ...options.files];

@@ -17,7 +17,7 @@ import { buildRun } from './results.js';
 import { runBenchFiles } from './run-files.js';
 import { findRun, loadRun, saveRun, StorageError, storedRun, type BenchRun } from './storage.js';
 import type { Column, TimeUnitChoice } from './table.js';
-import { writeFileAtomicSync } from '../model/file.js';
+import { writeFileAtomicSync } from '../atomic-file.js';
 
 /** The options of `hotpath bench`. */
 export interface BenchCommandOptions {

@@ -13,6 +13,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeTempBesideSync } from '../atomic-file.js';
 import type { BenchRecord } from './channel.js';
 import type { CommitInfo, MachineInfo } from './machine.js';
 import { MAX_FILE_BYTES, MAX_ITEMS, MAX_TIME_NS } from '../model/limits.js';
@@ -136,8 +137,7 @@ export function listRuns(dir: string): { number: number; file: string }[] {
  */
 export function saveRun(run: BenchRun, dir: string, label: string): string {
   fs.mkdirSync(dir, { recursive: true });
-  const temporary = path.join(dir, `.saving-${process.pid}-${Date.now()}.tmp`);
-  fs.writeFileSync(temporary, `${JSON.stringify(storedRun(run), null, 2)}\n`, { flag: 'wx' });
+  const temporary = writeTempBesideSync(path.join(dir, 'run.json'), `${JSON.stringify(storedRun(run), null, 2)}\n`);
   try {
     for (let attempt = 0; ; attempt++) {
       const next = (listRuns(dir).at(-1)?.number ?? 0) + 1 + attempt;

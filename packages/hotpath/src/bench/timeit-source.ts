@@ -22,7 +22,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse as parseModule } from 'acorn';
 import type { Clock } from './clock.js';
-import { isTypeScriptPath, registerTypeScript } from './typescript.js';
+import { isTypeScript, registerTypeScript } from './typescript.js';
 
 /** The statement or setup is not valid JavaScript or TypeScript. */
 export class TimeitSourceError extends SyntaxError {
@@ -54,7 +54,7 @@ export async function compileStatement(statement: string, setup: string, dir: st
     throw new TimeitSourceError('statement: imports belong in the setup (-s)');
   }
   const imports = setupProgram.body.filter((node) => node.type === 'ImportDeclaration');
-  if (imports.some((node) => isTypeScriptPath(String(node.source?.value)))) registerTypeScript();
+  if (imports.some((node) => isTypeScript(String(node.source?.value)))) registerTypeScript();
   const source = moduleSource(statementJs, setupJs, imports);
   const module = await importTemporary(source, dir);
   const inner = module.inner as Inner;

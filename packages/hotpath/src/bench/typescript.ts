@@ -13,7 +13,7 @@ import type { LoaderData } from '../runner/config.js';
 export const REGISTER_MODULE = new URL('./register.js', import.meta.url);
 
 // A plain run: types blanked, nothing instrumented.
-const PLAIN: LoaderData = { mode: 'sample', counts: 'none', instrumentNodeModules: false };
+const PLAIN: LoaderData = { instrumentNodeModules: false };
 
 let registered = false;
 
@@ -25,7 +25,4 @@ export function registerTypeScript(): void {
   registered = true;
 }
 
-/** Whether a path or specifier names a TypeScript module (`.ts`, `.mts`, `.cts`; not `.d.ts`). */
-export function isTypeScriptPath(file: string): boolean {
-  return /\.[mc]?ts$/.test(file) && !/\.d\.[mc]?ts$/.test(file);
-}
+export { isTypeScript } from '../runner/typescript.js';

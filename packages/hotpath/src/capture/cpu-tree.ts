@@ -153,18 +153,75 @@ function rootOf(nodes: V8ProfileNode[]): V8ProfileNode {
 /**
  * Self time per node id, ns. A sample lasts until the next one (the way Chrome DevTools
  * reads cpuprofiles): `timeDeltas[i + 1]` belongs to `samples[i]`, and the last sample
- * runs to `endTime`.
+ * runs to `endTime`; a negative delta (V8 can write one) counts as 0. Deltas are used one
+ * by one, not summed into timestamps, so the fractional deltas hotpath's exporter writes
+ * read back to the ns.
  */
-export function selfTimes(profile: V8CpuProfile): Map<number, number> {
+export function selfTimes(profile: Pick<V8CpuProfile, 'samples' | 'timeDeltas' | 'startTime' | 'endTime'>): Map<number, number> {
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
   const self = new Map<number, number>();
-  let time = profile.startTime;
-  const stamps = samples.map((_, i) => (time += deltas[i] ?? 0));
-  for (let i = 0; i < samples.length; i++) {
-    const next = i + 1 < samples.length ? stamps[i + 1]! : Math.max(profile.endTime, stamps[i]!);
-    const micros = Math.max(0, next - stamps[i]!);
-    self.set(samples[i]!, (self.get(samples[i]!) ?? 0) + Math.round(micros * 1000));
-  }
+  const lastStamp = profile.startTime + deltas.slice(0, samples.length).reduce((sum, d) => sum + d, 0);
+  samples.forEach((id, i) => {
+    const micros = i + 1 < samples.length ? (deltas[i + 1] ?? 0) : profile.endTime - lastStamp;
+    self.set(id, (self.get(id) ?? 0) + Math.max(0, Math.round(micros * 1000)));
+  });
   return self;
+}
+
+/**
+ * Frames V8 keeps of one sample's stack, counted from the root's child (measured on Node 20:
+ * a 1000-deep recursion's samples all stop at depth 256). Deeper stacks lose their outer
+ * frames: the innermost 256 hang under the root, and their callers' cumtime misses them.
+ */
+export const V8_STACK_LIMIT = 256;
+
+/** Samples whose stacks V8 cut at {@link V8_STACK_LIMIT}, from {@link cutStacks}. */
+export interface CutStacks {
+  samples: number;
+  /** Their time, ns (as {@link selfTimes} counts it). */
+  time: number;
+  /** The outermost frame each cut stack kept (the one now under the root), distinct. */
+  outermost: V8CallFrame[];
+}
+
+/** The samples of `profile` whose stacks were cut at V8's frame limit; `null` if none were. */
+export function cutStacks(profile: V8CpuProfile): CutStacks | null {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  // Depth of each node (the root's children are 1) and the depth-1 ancestor it hangs from.
+  const depth = new Map<number, number>();
+  const top = new Map<number, V8ProfileNode>();
+  const root = rootOf(profile.nodes);
+  depth.set(root.id, 0);
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    for (const id of node.children ?? []) {
+      const child = byId.get(id);
+      if (!child || depth.has(id)) continue;
+      depth.set(id, depth.get(node.id)! + 1);
+      top.set(id, node === root ? child : top.get(node.id)!);
+      stack.push(child);
+    }
+  }
+  // A stack exactly at the limit may also be whole (a program 256 frames deep): it was cut
+  // when its outermost frame is one seen called from another frame elsewhere.
+  const called = new Set<string>();
+  for (const [id, d] of depth) if (d >= 2) called.add(frameKey(byId.get(id)!.callFrame));
+  const isCut = (id: number): boolean =>
+    (depth.get(id) ?? 0) >= V8_STACK_LIMIT && called.has(frameKey(top.get(id)!.callFrame));
+  const self = selfTimes(profile);
+  const cut = [...self.keys()].filter(isCut);
+  if (cut.length === 0) return null;
+  const samples = (profile.samples ?? []).filter(isCut).length;
+  const outermost = new Set(cut.map((id) => top.get(id)!));
+  return {
+    samples,
+    time: cut.reduce((sum, id) => sum + self.get(id)!, 0),
+    outermost: [...outermost].map((node) => node.callFrame),
+  };
+}
+
+function frameKey(callFrame: V8CallFrame): string {
+  return `${callFrame.functionName}\0${callFrame.url}\0${callFrame.lineNumber}:${callFrame.columnNumber}`;
 }

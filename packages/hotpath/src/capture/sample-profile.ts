@@ -5,7 +5,7 @@
 import { callGraphFromTree } from '../model/build.js';
 import type { Frame, FunctionStats, Profile, ProfileMeta, TreeNode } from '../model/profile.js';
 import { CountIndex, estimateEdgeCalls } from './call-counts.js';
-import { buildCpuTree, type OwnCode } from './cpu-tree.js';
+import { buildCpuTree, cutStacks, V8_STACK_LIMIT, type OwnCode } from './cpu-tree.js';
 import { FrameTable } from './frame-table.js';
 import { SourceMapper } from './source-maps.js';
 import type { FunctionCount, ScriptCounts, V8CallFrame, V8CpuProfile } from './v8-types.js';
@@ -60,15 +60,35 @@ export function buildSampleProfile(data: SampleData, meta: SampleMeta, options: 
   const { functions, edges } = callGraphFromTree(tree, frames.frames.length);
   const inexact = data.counts ? overlayCounts(data.counts, matched, frames, functions, ignore) : 0;
   estimateEdgeCalls(functions, edges);
+  const cut = cutStackNote(data.cpuProfile, frameOf, frames.frames);
   const profile: Profile = {
     unit: 'ns',
-    meta: { ...meta, mode: 'sample', exactness: exactness(data, inexact), notes: notes(data, inexact) },
+    meta: { ...meta, mode: 'sample', exactness: exactness(data, inexact), notes: [...notes(data, inexact), ...cut] },
     frames: frames.frames,
     functions,
     edges,
     tree,
   };
   return profile;
+}
+
+/**
+ * A note when V8 cut stacks at its frame limit (deep recursion): those samples lost their
+ * outer callers, so a recursive function's tottime can exceed its caller's cumtime. Names
+ * the functions the cut stacks start at (the rows whose callers are understated).
+ */
+function cutStackNote(profile: V8CpuProfile, frameOf: (callFrame: V8CallFrame) => number, frames: readonly Frame[]): string[] {
+  const cut = cutStacks(profile);
+  if (!cut) return [];
+  const rows = [...new Set(cut.outermost.map((callFrame) => frames[frameOf(callFrame)]!))].map((frame) =>
+    frame.line > 0 ? `${frame.name} (${frame.file}:${frame.line})` : frame.name,
+  );
+  const ms = (cut.time / 1e6).toFixed(1);
+  return [
+    `${cut.samples} samples (${ms} ms) had stacks deeper than V8 keeps (${V8_STACK_LIMIT} frames): their outer ` +
+      `frames are lost, so they hang under the root and the cumtime of the callers of ${rows.join(', ')} ` +
+      'misses them (--mode trace counts every frame)',
+  ];
 }
 
 /**

@@ -1,6 +1,9 @@
 /**
  * The parts of V8's inspector data that hotpath reads, as V8 sends them (no conversion):
- * a `Profiler.Profile` (cpuprofile) and precise coverage with positions resolved.
+ * a `Profiler.Profile` (cpuprofile) and precise coverage with positions resolved. The
+ * `.cpuprofile` types here are the only ones: capture reads them from V8, import from files
+ * (which other tools write, with less filled in), export writes them.
+ * Definition: https://chromedevtools.github.io/devtools-protocol/tot/Profiler/#type-Profile
  */
 
 /** Where a function is, as V8 reports it: 0-based line and column in the *generated* code. */
@@ -21,6 +24,10 @@ export interface V8ProfileNode {
   children?: number[];
   /** Self samples per source line; V8's lines here are 1-based, unlike callFrame.lineNumber. */
   positionTicks?: Array<{ line: number; ticks: number }>;
+  /** Samples whose leaf is this node (V8 writes it; readers derive times from `samples`). */
+  hitCount?: number;
+  /** The parent's id: how newer DevTools link nodes, instead of `children`. */
+  parent?: number;
 }
 
 /** V8's `Profiler.Profile`: times in microseconds. */
@@ -32,6 +39,21 @@ export interface V8CpuProfile {
   samples?: number[];
   /** Microseconds from the previous sample (the first: from startTime) to this one. */
   timeDeltas?: number[];
+}
+
+/**
+ * A `.cpuprofile` as a file may hold it: other tools leave call frame fields out, and link
+ * nodes by `children`, `parent` or both (import/cpuprofile-check.ts checks the links).
+ */
+export interface V8CpuProfileFile extends Omit<V8CpuProfile, 'nodes'> {
+  nodes: Array<Omit<V8ProfileNode, 'callFrame'> & { callFrame: Partial<V8CallFrame> }>;
+}
+
+/** A `.cpuprofile` as hotpath writes it: every field V8 itself writes. */
+export interface V8CpuProfileOut extends V8CpuProfile {
+  nodes: Array<V8ProfileNode & { hitCount: number; children: number[] }>;
+  samples: number[];
+  timeDeltas: number[];
 }
 
 /** A 0-based position in generated code: `[line, column]`. */

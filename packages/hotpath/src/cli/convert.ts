@@ -11,7 +11,8 @@ import {
   type ExportOptions,
 } from '../export/index.js';
 import { readAnyProfile } from '../import/read-any.js';
-import { ProfileFileError, writeFileAtomic } from '../model/file.js';
+import { writeFileAtomic } from '../atomic-file.js';
+import { ProfileFileError } from '../model/file.js';
 import type { Profile } from '../model/profile.js';
 
 interface ConvertValues {

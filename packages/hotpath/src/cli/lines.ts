@@ -26,8 +26,6 @@ interface LinesValues {
   threads: 'merged' | 'separate';
 }
 
-const UNMATCHED = /^no function matched '/;
-
 /** Adds the `lines` command to the program (which must have `enablePositionalOptions()`). */
 export function registerLines(program: Command): Command {
   return program
@@ -88,9 +86,8 @@ async function measure(run: Run, targets: string[], values: LinesValues, fail: (
     process.stderr.write(`hotpath lines: ${script} ended (${result.signal ?? `exit code ${result.exitCode}`}) before its lines were written\n`);
     return null;
   }
-  if (profile.lines === undefined) fail(`--mode ${values.mode} has no line capture yet: use --mode trace`);
-  const unmatched = profile.meta.notes.filter((note) => UNMATCHED.test(note));
-  if (unmatched.length > 0) fail(unmatched.join('\n'));
+  const unmatched = profile.meta.unmatchedTargets ?? [];
+  if (unmatched.length > 0) fail(unmatched.map((u) => u.message).join('\n'));
   if (values.output !== undefined) await saveProfile(values.output, profile);
   return profile;
 }

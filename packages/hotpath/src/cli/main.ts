@@ -26,6 +26,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   time: async () => (await import('./time.js')).registerTime,
   repl: async () => (await import('./repl.js')).registerRepl,
   dis: async () => (await import('./dis.js')).registerDis,
+  mprof: async () => (await import('./mprof.js')).registerMprof,
 };
 
 /** The commands `argv` needs registered: the one it runs, none for `--version`, else all. */

@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { collect, integerAtLeast } from './option-values.js';
 import type { StdioOptions } from 'node:child_process';
-import { writeFileAtomic } from '../model/file.js';
+import { writeFileAtomic } from '../atomic-file.js';
 import { commandsOf, type TimedCommand } from '../time/command.js';
 import { formatComparison, formatOneRun, formatSummary, statsJson } from '../time/format.js';
 import { CommandStartError, measureRun, type RunFigures } from '../time/measure.js';

@@ -35,6 +35,9 @@ export function renderDisassembly(fn: Disassembly, cwd: string): string {
     const head = `      ${mark} ${String(instruction.offset).padStart(5)} ${instruction.mnemonic.padEnd(20)} `;
     out.push(`${head}${describe(instruction, fn)}`.trimEnd());
   }
+  if (fn.unknown.length > 0) {
+    out.push(`  (V8 printed ${fn.unknown.length} line(s) hotpath does not read; here they are as printed:)`, ...fn.unknown.map((line) => `  ${line}`));
+  }
   return `${out.join('\n')}\n`;
 }
 

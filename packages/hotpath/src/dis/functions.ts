@@ -32,6 +32,8 @@ export interface Disassembly {
   parameterCount: number;
   instructions: LineInstruction[];
   constants: string[];
+  /** Lines of V8's printout the parser did not know (shown raw). */
+  unknown: string[];
   /** The lines of the file, for showing them. */
   source: string[];
 }
@@ -95,6 +97,15 @@ export function readScript(url: string, ran: string | undefined): ScriptInfo | n
   for (let i = code.indexOf('\n'); i >= 0; i = code.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const map = sourceMapOf(code, pathToFileURL(file).href);
   const mapped = map ? new MappedCode(map.text, map.url) : null;
+  // Compiled code with a map (tsc's output, or what the loader compiled): lines and source are the original's.
+  const original = mapped?.originalLine(1)?.file ?? mapped?.original(1, 0)?.file;
+  if (original && original !== file) {
+    try {
+      return { file: original, code, text: readFileSync(original, 'utf8'), lineStarts, names: functionNames(code), mapped, ranges: functionRanges(code) };
+    } catch {
+      // the original is not on disk: the compiled file's lines are shown
+    }
+  }
   return { file, code, text, lineStarts, names: functionNames(code), mapped, ranges: functionRanges(code) };
 }
 
@@ -171,6 +182,7 @@ function place(fn: PrintedFunction, event: CompiledFunction, script: ScriptInfo)
     parameterCount: fn.parameterCount,
     instructions,
     constants: fn.constants,
+    unknown: fn.unknown,
     source: script.text.split('\n'),
   };
 }

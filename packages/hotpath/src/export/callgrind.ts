@@ -30,6 +30,7 @@ import { VERSION } from '../version.js';
 import { countsNote, edgeKey, totalTime, writtenCounts } from './counts.js';
 import { displayFile, oneLine, uniqueNames } from './labels.js';
 import type { Exporter } from './types.js';
+import { callgrindEvent, weightName } from './units.js';
 
 /** The callgrind exporter. */
 export const callgrindExporter: Exporter = {
@@ -98,7 +99,7 @@ function uncalledCounts(profile: Profile): Array<{ frame: number; calls: number 
 function header(profile: Profile, countNote: string): string[] {
   const total = integer(totalTime(profile));
   const descriptions = [
-    `hotpath ${profile.meta.mode} profile, times in nanoseconds (${profile.meta.exactness.time})`,
+    profile.unit === 'ns' ? `hotpath ${profile.meta.mode} profile, times in nanoseconds (${profile.meta.exactness.time})` : `hotpath profile of ${weightName(profile)}`,
     countNote,
     'calls are placed on the first line of the calling function: call sites are not recorded',
     ...profile.meta.notes,
@@ -110,8 +111,8 @@ function header(profile: Profile, countNote: string): string[] {
     `cmd: ${oneLine(profile.meta.command.join(' '))}`,
     ...descriptions.map((text) => `desc: ${oneLine(text)}`),
     'positions: line',
-    'event: ns : Time (ns)',
-    'events: ns', // callgrind_annotate: `events:` ends the header
+    `event: ${callgrindEvent(profile).line}`,
+    `events: ${callgrindEvent(profile).name}`, // callgrind_annotate: `events:` ends the header
     `summary: ${total}`,
     `totals: ${total}`,
   ];

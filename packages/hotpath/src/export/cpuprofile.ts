@@ -22,8 +22,10 @@
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { V8CpuProfileOut } from '../capture/v8-types.js';
 import type { Frame, Profile, TreeNode } from '../model/profile.js';
 import type { Exporter, ExportOptions } from './types.js';
+import { refuseNonTime } from './units.js';
 
 /** The cpuprofile exporter. */
 export const cpuprofileExporter: Exporter = {
@@ -31,6 +33,7 @@ export const cpuprofileExporter: Exporter = {
   extensions: ['.cpuprofile'],
   openWith: 'Chrome DevTools (Performance panel), VS Code, speedscope',
   binary: false,
+  refuse: refuseNonTime('.cpuprofile'),
   write: (profile, options) => JSON.stringify(cpuProfile(profile, options)) + '\n',
 };
 
@@ -43,28 +46,10 @@ export const DEFAULT_SAMPLE_INTERVAL = 100_000;
  */
 export const START_TIME_US = 1e9;
 
-/** A node of a cpuprofile. */
-export interface CpuProfileNode {
-  id: number;
-  callFrame: {
-    functionName: string;
-    scriptId: string;
-    url: string;
-    lineNumber: number;
-    columnNumber: number;
-  };
-  hitCount: number;
-  children: number[];
-}
-
 /** A cpuprofile, as `node --cpu-prof` writes it. */
-export interface CpuProfile {
-  nodes: CpuProfileNode[];
-  startTime: number;
-  endTime: number;
-  samples: number[];
-  timeDeltas: number[];
-}
+export type CpuProfile = V8CpuProfileOut;
+/** A node of a cpuprofile. */
+export type CpuProfileNode = CpuProfile['nodes'][number];
 
 /**
  * Most samples synthesised: beyond it the samples get longer, so that a profile of huge times

@@ -21,6 +21,7 @@ import { edgeKey, totalTime, writtenCounts, type WrittenCount } from './counts.j
 import { arrowSize, heatColor, penWidth } from './heat.js';
 import { displayFile, displayName, localFile, oneLine } from './labels.js';
 import type { ExportOptions, Exporter } from './types.js';
+import { weightName } from './units.js';
 
 /** Default `--node-threshold`, percent of the total time (gprof2dot's default). */
 export const DEFAULT_NODE_THRESHOLD = 0.5;
@@ -51,6 +52,8 @@ export function writeDot(profile: Profile, options: ExportOptions = {}): string 
     'digraph {',
     `\ttooltip=${quote(oneLine(profile.meta.command.join(' ')) || ' ')}`,
     '\tgraph [fontname=Arial, nodesep=0.125, ranksep=0.25];',
+    // Percentages of what: time, or another weight, named where it is not time.
+    ...(profile.unit === 'ns' ? [] : [`\tlabel=${quote(`shares of ${integerText(totalTime(profile))} ${weightName(profile)}`)};`]),
     '\tnode [fontcolor=white, fontname=Arial, height=0, shape=box, style=filled, width=0];',
     '\tedge [fontname=Arial];',
     ...kept.map((f) => nodeLine(profile, f, total, counts.functions.get(f.frame))),
@@ -118,4 +121,8 @@ export function quote(text: string): string {
     .replace(/&/g, '&amp;')
     .replace(/\r?\n/g, '\\n');
   return `"${escaped}"`;
+}
+
+function integerText(n: number): string {
+  return String(Math.round(n));
 }

@@ -3,7 +3,7 @@
  * {@link writeProfileAs}, which writes a profile in any of them atomically.
  */
 import * as path from 'node:path';
-import { writeFileAtomic, writeFileAtomicSync } from '../model/file.js';
+import { writeFileAtomic, writeFileAtomicSync } from '../atomic-file.js';
 import type { Profile } from '../model/profile.js';
 import { callgrindExporter } from './callgrind.js';
 import { cpuprofileExporter } from './cpuprofile.js';

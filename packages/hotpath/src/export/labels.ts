@@ -1,6 +1,5 @@
 // Names and files as the exported formats show them.
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { displayFile } from '../model/frames.js';
 import type { Frame, Profile } from '../model/profile.js';
 import { threadLabel } from '../model/threads.js';
 
@@ -9,18 +8,7 @@ export function oneLine(text: string): string {
   return text.replace(/[\r\n\t]+/g, ' ');
 }
 
-/** A frame's file as a local path (file: URLs converted), `''` when it has none. */
-export function localFile(file: string): string {
-  return file.startsWith('file://') ? fileURLToPath(file) : file;
-}
-
-/** A file for display: relative to the profile's cwd when inside it. */
-export function displayFile(file: string, cwd: string): string {
-  const local = localFile(file);
-  if (local === '' || !path.isAbsolute(local) || cwd === '') return local;
-  const relative = path.relative(cwd, local);
-  return relative.startsWith('..') || path.isAbsolute(relative) ? local : relative;
-}
+export { displayFile, localFile } from '../model/frames.js';
 
 /**
  * A frame's name on one line, with its thread where the profile keeps threads apart

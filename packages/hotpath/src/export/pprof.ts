@@ -39,6 +39,7 @@ import {
 } from 'pprof-format';
 import type { Profile, TreeNode } from '../model/profile.js';
 import { countsNote, writtenCounts } from './counts.js';
+import { pprofValueType } from './units.js';
 import { localFile, uniqueNames } from './labels.js';
 import type { Exporter } from './types.js';
 
@@ -55,7 +56,8 @@ export const pprofExporter: Exporter = {
 export function pprofProfile(profile: Profile): PprofProfile {
   const strings = new StringTable(); // index 0 is "", as the format requires
   const withCalls = profile.meta.exactness.calls !== 'none' && profile.functions.some((f) => f.calls !== null);
-  const cpu = new ValueType({ type: strings.dedup('cpu'), unit: strings.dedup('nanoseconds') });
+  const weight = pprofValueType(profile);
+  const cpu = new ValueType({ type: strings.dedup(weight.type), unit: strings.dedup(weight.unit) });
   const sampleType = withCalls
     ? [new ValueType({ type: strings.dedup('calls'), unit: strings.dedup('count') }), cpu]
     : [cpu];

@@ -20,6 +20,7 @@ import { edgeKey, writtenCounts, type WrittenCount } from './counts.js';
 import { localFile, displayName } from './labels.js';
 import { marshal, type PyValue } from './marshal.js';
 import type { Exporter } from './types.js';
+import { refuseNonTime } from './units.js';
 
 /** The pstats exporter. */
 export const pstatsExporter: Exporter = {
@@ -29,9 +30,10 @@ export const pstatsExporter: Exporter = {
   binary: true,
   // pstats.Stats refuses an empty dict ("Cannot create or construct a Stats object").
   refuse: (profile) =>
-    profile.functions.length === 0 && profile.edges.length === 0
+    refuseNonTime("pstats")(profile) ??
+    (profile.functions.length === 0 && profile.edges.length === 0
       ? "holds no functions, and Python's pstats cannot load an empty profile"
-      : null,
+      : null),
   write: writePstats,
 };
 

@@ -19,6 +19,7 @@ import type { Profile } from '../model/profile.js';
 import { VERSION } from '../version.js';
 import { displayName, localFile } from './labels.js';
 import type { Exporter } from './types.js';
+import { speedscopeUnit } from './units.js';
 
 /** The speedscope exporter. */
 export const speedscopeExporter: Exporter = {
@@ -80,7 +81,7 @@ function eventedProfile(profile: Profile, name: string): Record<string, unknown>
     stack.push({ id, exiting: true });
     for (let c = children[id]!.length - 1; c >= 0; c--) stack.push({ id: children[id]![c]!, exiting: false });
   }
-  return { type: 'evented', name, unit: 'nanoseconds', startValue: 0, endValue: at, events };
+  return { type: 'evented', name, unit: speedscopeUnit(profile.unit), startValue: 0, endValue: at, events };
 }
 
 function sampledProfile(profile: Profile, name: string): Record<string, unknown> {
@@ -88,7 +89,7 @@ function sampledProfile(profile: Profile, name: string): Record<string, unknown>
   return {
     type: 'sampled',
     name,
-    unit: 'nanoseconds',
+    unit: speedscopeUnit(profile.unit),
     startValue: 0,
     endValue: functions.reduce((sum, f) => sum + f.self, 0),
     samples: functions.map((f) => [f.frame]),

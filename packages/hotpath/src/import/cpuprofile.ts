@@ -3,7 +3,8 @@
  * `Profiler.stop` over the inspector protocol). Definition:
  * https://chromedevtools.github.io/devtools-protocol/tot/Profiler/#type-Profile
  *
- * The call tree is kept node for node; a node's self time is the time from each of its samples
+ * The call tree is built as sample mode builds it (capture/cpu-tree.ts: siblings that are one
+ * function are one node); a node's self time is the time from each of its samples
  * to the next sample (the last one runs to `endTime`), the way DevTools reads them. Call counts
  * are unknown (`null`): a sampler cannot count calls. Lines are made 1-based, `file://` URLs
  * become paths. `positionTicks` (per-line self ticks) are not imported: the model's line stats
@@ -14,24 +15,12 @@ import { callGraphFromTree } from '../model/build.js';
 import { makeFrame } from '../model/frames.js';
 import type { Frame, Profile, ProfileMeta, TreeNode } from '../model/profile.js';
 import { VERSION } from '../version.js';
+import { buildCpuTree } from '../capture/cpu-tree.js';
+import type { V8CallFrame, V8CpuProfileFile, V8ProfileNode } from '../capture/v8-types.js';
 import { checkCpuProfile, type TreeLinks } from './cpuprofile-check.js';
 
-/** A cpuprofile node as read: `children` (V8) or `parent` (newer DevTools) links. */
-interface RawNode {
-  id: number;
-  callFrame: { functionName?: string; url?: string; lineNumber?: number; columnNumber?: number };
-  children?: number[];
-  parent?: number;
-}
-
-/** The part of a cpuprofile the importer reads. */
-export interface RawCpuProfile {
-  nodes: RawNode[];
-  startTime: number;
-  endTime: number;
-  samples?: number[];
-  timeDeltas?: number[];
-}
+/** A cpuprofile as a file holds it: `children` (V8) or `parent` (newer DevTools) links. */
+export type RawCpuProfile = V8CpuProfileFile;
 
 export { CpuProfileError } from './cpuprofile-check.js';
 
@@ -81,25 +70,24 @@ export function importCpuProfile(data: RawCpuProfile, source: string, startTime:
   return { unit: 'ns', meta, frames, functions, edges, tree };
 }
 
+/**
+ * The tree through the same builder as sample mode's (capture/cpu-tree.ts), the nodes'
+ * links first made `children` lists (a file may link by `parent`).
+ */
 function treeOf(data: RawCpuProfile, links: TreeLinks): { frames: Frame[]; tree: TreeNode[] } {
-  const self = selfTimes(data);
+  const nodes: V8ProfileNode[] = data.nodes.map((node, i) => ({
+    id: node.id,
+    callFrame: { functionName: '', scriptId: '', url: '', lineNumber: -1, columnNumber: -1, ...node.callFrame },
+    children: links.children[i]!.map((child) => data.nodes[child]!.id),
+  }));
   const frameIds = new Map<string, number>();
   const frames: Frame[] = [];
-  const tree: TreeNode[] = [];
-  const stack = [{ index: links.root, parent: -1 }];
-  while (stack.length > 0) {
-    const { index, parent } = stack.pop()!;
-    const node = data.nodes[index]!;
-    const id = tree.length;
-    tree.push({ id, parent, frame: frameOf(node, frameIds, frames), calls: null, self: self.get(node.id) ?? 0 });
-    const kids = links.children[index]!;
-    for (let c = kids.length - 1; c >= 0; c--) stack.push({ index: kids[c]!, parent: id });
-  }
+  const tree = buildCpuTree({ ...data, nodes }, { frameOf: (callFrame) => frameOf(callFrame, frameIds, frames), skip: () => false });
   return { frames, tree };
 }
 
-function frameOf(node: RawNode, ids: Map<string, number>, frames: Frame[]): number {
-  const { functionName = '', url = '', lineNumber = -1, columnNumber = -1 } = node.callFrame;
+function frameOf(callFrame: V8CallFrame, ids: Map<string, number>, frames: Frame[]): number {
+  const { functionName, url, lineNumber, columnNumber } = callFrame;
   const key = `${functionName}\u0000${url}\u0000${lineNumber}\u0000${columnNumber}`;
   let id = ids.get(key);
   if (id === undefined) {
@@ -110,23 +98,6 @@ function frameOf(node: RawNode, ids: Map<string, number>, frames: Frame[]): numb
     ids.set(key, id);
   }
   return id;
-}
-
-/**
- * Self time per node id, ns: each sample lasts until the next one (`timeDeltas[i + 1]`), the
- * last one until `endTime`. Deltas are used one by one, not summed into timestamps, so the
- * fractional deltas hotpath writes read back to the ns.
- */
-function selfTimes(data: RawCpuProfile): Map<number, number> {
-  const samples = data.samples ?? [];
-  const deltas = data.timeDeltas ?? [];
-  const self = new Map<number, number>();
-  const lastStamp = data.startTime + deltas.slice(0, samples.length).reduce((sum, d) => sum + d, 0);
-  samples.forEach((id, i) => {
-    const micros = i + 1 < samples.length ? (deltas[i + 1] ?? 0) : data.endTime - lastStamp;
-    self.set(id, (self.get(id) ?? 0) + Math.max(0, Math.round(micros * 1000)));
-  });
-  return self;
 }
 
 // A file URL that names no local file (`file://host/x`) stays as written.

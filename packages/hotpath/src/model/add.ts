@@ -75,6 +75,9 @@ function checkCompatible(first: NamedProfile, other: NamedProfile): void {
   if (profile.unit !== first.profile.unit) {
     throw new ProfileAddError(other.file, `${other.file} holds ${profile.unit}, ${first.file} holds ${first.profile.unit}: profiles of different units cannot be added`);
   }
+  if ((profile.measure ?? '') !== (first.profile.measure ?? '')) {
+    throw new ProfileAddError(other.file, `${other.file} measures ${profile.measure ?? profile.unit}, ${first.file} measures ${first.profile.measure ?? first.profile.unit}: they cannot be added`);
+  }
   const [a, b] = [first.profile.meta.exactness.time, profile.meta.exactness.time];
   if (a !== b) {
     throw new ProfileAddError(other.file, `${other.file} has ${b} times, ${first.file} has ${a} times: they cannot be added (profile both the same way, with the same --mode)`);

@@ -1,6 +1,6 @@
 /**
  * The hotpath profile file: the {@link Profile} as JSON in a versioned envelope,
- * `{ "format": "hotpath-profile", "version": 1, "unit": "ns", "meta": ..., ... }`.
+ * `{ "format": "hotpath-profile", "version": 1, "unit": "ns", "meta": ..., ... }` (`unit`: what the weights measure, see {@link Profile.unit}).
  *
  * The marker and version come first, so even a truncated file says what it was. Files are
  * written atomically (a temporary file in the same directory, then a rename), so a reader
@@ -8,10 +8,9 @@
  * A reader accepts every version up to {@link PROFILE_FORMAT_VERSION} and refuses newer
  * ones by name; fields it does not know are kept, so minor additions need no new version.
  */
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
-import * as path from 'node:path';
+import { writeFileAtomic, writeFileAtomicSync } from '../atomic-file.js';
 import { MAX_FILE_BYTES } from './limits.js';
 import type { Profile } from './profile.js';
 import { checkProfileShape, ShapeError } from './validate.js';
@@ -155,57 +154,11 @@ export async function saveProfile(file: string, profile: Profile): Promise<void>
 }
 
 /**
- * Writes `data` to `file` atomically: a temporary file in the same directory, flushed, then
- * renamed over `file`. On failure an existing `file` is left as it was and no temporary file
- * stays behind. Shared by profile files and the exporters.
- */
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  const temp = tempPath(file);
-  try {
-    const handle = await fsp.open(temp, 'wx');
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await fsp.rename(temp, file);
-  } catch (error) {
-    await fsp.rm(temp, { force: true });
-    throw error;
-  }
-}
-
-/**
  * {@link saveProfile}, synchronously: for `process.on('exit')` handlers and signal paths,
  * where no promise will be awaited.
  */
 export function saveProfileSync(file: string, profile: Profile): void {
   writeFileAtomicSync(file, serializeProfile(profile));
-}
-
-/** {@link writeFileAtomic}, synchronously. */
-export function writeFileAtomicSync(file: string, data: string | Uint8Array): void {
-  const temp = tempPath(file);
-  try {
-    const fd = fs.openSync(temp, 'wx');
-    try {
-      fs.writeFileSync(fd, data);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(temp, file);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw error;
-  }
-}
-
-// Same directory as the target, so the rename never crosses file systems.
-function tempPath(file: string): string {
-  const name = `.${path.basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-  return path.join(path.dirname(file), name);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -49,8 +49,12 @@ export function mergeProfiles(parts: readonly Profile[]): Profile {
   });
   const tree = parts.every((part) => part.tree) ? mergeTrees(parts.map((part, p) => ({ tree: part.tree!, map: maps[p]! }))) : undefined;
   const first = parts[0]!;
+  // Threads and processes of one run: one source, one unit; parts of another would be summed wrongly.
+  const other = parts.find((part) => part.unit !== first.unit);
+  if (other) throw new Error(`cannot merge a profile in ${other.unit} into one in ${first.unit}`);
   return {
-    unit: 'ns',
+    unit: first.unit,
+    ...(first.measure === undefined ? {} : { measure: first.measure }),
     meta: {
       ...first.meta,
       exactness: mergeExactness(parts.map((part) => part.meta.exactness)),

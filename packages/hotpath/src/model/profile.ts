@@ -3,7 +3,10 @@
  * produces a {@link Profile}; every table, exporter and the HTML view reads one.
  *
  * Conventions:
- * - Times are integer nanoseconds ({@link Profile.unit} is always `'ns'`).
+ * - Weights (a function's `self` and `total`, an edge's, a tree node's, a line's `time`) are
+ *   integers in {@link Profile.unit}: nanoseconds for every time capture, bytes for an
+ *   allocation profile, counts or samples for imports that hold no time. The fields keep
+ *   their time names (`self`, `total`, `time`): a bytes profile's `self` is bytes.
  * - Positions are 1-based lines and columns in the source the user wrote: TypeScript
  *   positions for TypeScript, after source maps where the code was compiled.
  * - Frames are referred to by their index in {@link Profile.frames}.
@@ -161,6 +164,19 @@ export interface ProfileMeta {
   threads?: ThreadInfo[];
   /** The processes whose profiles were merged into this one (`--include-children`), main first. */
   processes?: ProcessInfo[];
+  /**
+   * A line capture's targets (`-f NAME`, `file:line`) that picked no function: `hotpath lines`
+   * refuses the run with their messages (also among the notes).
+   */
+  unmatchedTargets?: UnmatchedTarget[];
+}
+
+/** A line capture's target that picked no function. */
+export interface UnmatchedTarget {
+  /** As the user wrote it. */
+  target: string;
+  /** One line naming it and the functions that do exist. */
+  message: string;
 }
 
 /** A process of a profiled program (`--include-children`). */
@@ -173,9 +189,21 @@ export interface ProcessInfo {
   exitCode: number | null;
 }
 
+/** What a profile's weights measure: time in ns, bytes, counts of events, or samples. */
+export type WeightUnit = 'ns' | 'bytes' | 'count' | 'samples';
+
+/** Every {@link WeightUnit}. */
+export const WEIGHT_UNITS: readonly WeightUnit[] = ['ns', 'bytes', 'count', 'samples'];
+
 /** A complete profile: the model every hotpath tool reads and writes. */
 export interface Profile {
-  unit: 'ns';
+  /** What the weights measure. */
+  unit: WeightUnit;
+  /**
+   * A short name of what is measured where the unit alone does not say (`allocated`,
+   * `retained`): exporters name their sample type with it (pprof's `alloc_space`).
+   */
+  measure?: string;
   meta: ProfileMeta;
   frames: Frame[];
   functions: FunctionStats[];

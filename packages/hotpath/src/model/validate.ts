@@ -6,7 +6,7 @@
 // range; each function and edge listed once; a tree whose parents come before their
 // children (so it has no cycles), within a size and depth budget.
 import { MAX_COUNT, MAX_DEPTH, MAX_FUNCTION_LINES, MAX_ITEMS, MAX_POSITION, MAX_TIME_NS } from './limits.js';
-import type { Profile } from './profile.js';
+import { WEIGHT_UNITS, type Profile } from './profile.js';
 
 /** Thrown by {@link checkProfileShape} with the path of the first bad field. */
 export class ShapeError extends Error {
@@ -37,7 +37,8 @@ const POSITION = `an integer from 0 to ${MAX_POSITION}`;
  */
 export function checkProfileShape(value: unknown): asserts value is Profile {
   const profile = object(value, 'profile');
-  if (profile.unit !== 'ns') throw new ShapeError('unit', '"ns"');
+  oneOf(profile.unit, 'unit', WEIGHT_UNITS);
+  if (profile.measure !== undefined) string(profile.measure, 'measure');
   checkMeta(object(profile.meta, 'meta'));
   const frames = list(profile.frames, 'frames');
   frames.forEach((frame, i) => checkFrame(object(frame, `frames[${i}]`), i));
@@ -70,6 +71,14 @@ function checkMeta(meta: Json): void {
   oneOf(exactness.edges, 'meta.exactness.edges', COUNT_EXACTNESS);
   oneOf(exactness.time, 'meta.exactness.time', TIME_EXACTNESS);
   stringArray(meta.notes, 'meta.notes');
+  // Optional (added within format version 1).
+  if (meta.unmatchedTargets !== undefined) {
+    list(meta.unmatchedTargets, 'meta.unmatchedTargets').forEach((value, i) => {
+      const item = object(value, `meta.unmatchedTargets[${i}]`);
+      string(item.target, `meta.unmatchedTargets[${i}].target`);
+      string(item.message, `meta.unmatchedTargets[${i}].message`);
+    });
+  }
 }
 
 function checkFrame(frame: Json, i: number): void {

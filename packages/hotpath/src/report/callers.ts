@@ -1,7 +1,7 @@
 // pstats' print_callers() and print_callees(): per function, the edges into or out of it
 // with their counts (`187250/749`) and times, in pstats' layout.
 import type { Edge, Profile } from '../model/profile.js';
-import { f8, inUnit, ncallsText, type TimeUnit } from './format.js';
+import { ncallsText, weightFormat, type WeightFormat } from './format.js';
 import { noteLines } from './notes.js';
 import { compareFrameKeys, frameLabels, nameMatch, type Row, type RowKey } from './rows.js';
 import { selectRows, type StatsOptions } from './stats-table.js';
@@ -45,11 +45,11 @@ function renderCalls(
     const width = Math.max(...rows.map((row) => row.label.length)) + 2;
     lines.push('Function '.padEnd(width) + (direction === 'callers' ? 'was called by...' : 'called...'));
     // pstats prints the column titles only when the profile has per-edge stats at all.
-    if (profile.edges.length > 0) lines.push(' '.repeat(width) + '    ncalls  tottime  cumtime');
+    const weights = weightFormat(profile, options.unit ?? 's');
+    if (profile.edges.length > 0) lines.push(' '.repeat(width) + `    ncalls${weights.selfHeading.padStart(9)}${weights.cumHeading.padStart(9)}`);
     const calls = callLists(profile, options, direction);
-    const unit = options.unit ?? 's';
     for (const row of rows) {
-      lines.push(...callLines(row, calls.get(row.stats.frame) ?? [], width, direction, unit));
+      lines.push(...callLines(row, calls.get(row.stats.frame) ?? [], width, direction, weights));
     }
     lines.push('', '');
   }
@@ -88,13 +88,13 @@ function callLines(
   calls: readonly Call[],
   width: number,
   direction: Direction,
-  unit: TimeUnit,
+  weights: WeightFormat,
 ): string[] {
   const start = row.label.padEnd(width) + (direction === 'callers' ? '<-' : '->') + ' ';
   if (calls.length === 0) return [start];
   return calls.map((call, i) => {
     const count = ncallsText(call.edge.calls, call.edge.primitiveCalls);
-    const times = `${f8(inUnit(call.edge.self, unit))} ${f8(inUnit(call.edge.total, unit))}`;
+    const times = `${weights.cell(call.edge.self)} ${weights.cell(call.edge.total)}`;
     if (i === 0) return `${start}${count.padStart(7)} ${times}  ${call.label}`;
     return `${' '.repeat(width + 1)}${count.padStart(9)} ${times}  ${call.label}`;
   });

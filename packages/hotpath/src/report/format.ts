@@ -1,4 +1,5 @@
 // Number and text formatting that matches what Python's pstats prints, byte for byte.
+import type { WeightUnit } from '../model/profile.js';
 
 /** Unit of the time columns: pstats prints seconds; JS functions often need finer ones. */
 export type TimeUnit = 's' | 'ms' | 'us';
@@ -17,6 +18,39 @@ export function inUnit(ns: number, unit: TimeUnit): number {
 /** The word the header uses for a unit (`in 0.047 seconds`). */
 export function unitWord(unit: TimeUnit): string {
   return UNIT_WORDS[unit];
+}
+
+/** How tables print a profile's weights: time in the unit asked for, other units as they are. */
+export interface WeightFormat {
+  /** A weight in an 8-wide column. */
+  cell(weight: number): string;
+  /** The header's total: `0.047 seconds`, `1048576 bytes allocated`. */
+  total(weight: number): string;
+  /** Headings of the self and cumulative columns: `tottime`, `cumtime`; `totbytes`, `cumbytes`. */
+  selfHeading: string;
+  cumHeading: string;
+}
+
+const WEIGHT_WORDS: Record<Exclude<WeightUnit, 'ns'>, { word: string; self: string; cum: string }> = {
+  bytes: { word: 'bytes', self: 'totbytes', cum: 'cumbytes' },
+  count: { word: 'events', self: 'totcount', cum: 'cumcount' },
+  samples: { word: 'samples', self: 'totsampl', cum: 'cumsampl' },
+};
+
+/** The {@link WeightFormat} of a profile (`unit` applies only to time). */
+export function weightFormat(profile: { unit: WeightUnit; measure?: string }, unit: TimeUnit): WeightFormat {
+  if (profile.unit === 'ns') {
+    return { cell: (ns) => f8(inUnit(ns, unit)), total: (ns) => `${fixed3(inUnit(ns, unit))} ${unitWord(unit)}`, selfHeading: 'tottime', cumHeading: 'cumtime' };
+  }
+  const words = WEIGHT_WORDS[profile.unit];
+  const measure = profile.measure ? ` ${profile.measure}` : '';
+  return {
+    // Whole units, as they were measured; a per-call share keeps one decimal.
+    cell: (w) => (Number.isInteger(w) ? String(w) : w.toFixed(1)).padStart(8),
+    total: (w) => `${w} ${words.word}${measure}`,
+    selfHeading: words.self,
+    cumHeading: words.cum,
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 // One row per function as the tables show it: its display name, and the order and
 // restrictions (filter, name, limit) pstats applies before printing.
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { displayFile, localFile } from '../model/frames.js';
 import type { Frame, FunctionStats, Profile } from '../model/profile.js';
 import { threadLabel } from '../model/threads.js';
 import { pythonRepr } from './format.js';
@@ -39,7 +39,7 @@ export function frameLabels(
   options: NameOptions = {},
 ): { files: string[]; labels: string[] } {
   const strip = options.stripDirs ?? false;
-  const files = profile.frames.map((frame) => displayFile(frame.file, profile.meta.cwd, strip));
+  const files = profile.frames.map((frame) => tableFile(frame.file, profile.meta.cwd, strip));
   const labels = profile.frames.map((frame, i) => withThread(frameLabel(frame, files[i]!), threadLabel(profile, frame)));
   return { files, labels };
 }
@@ -57,16 +57,10 @@ function frameLabel(frame: Frame, file: string): string {
   return name.startsWith('<') && name.endsWith('>') ? `{${name.slice(1, -1)}}` : name;
 }
 
-function displayFile(file: string, cwd: string, stripDirs: boolean): string {
-  if (file === '' || file.startsWith('node:')) return file; // `node:fs` is already short
-  const local = file.startsWith('file://') ? fileURLToPath(file) : file;
-  if (stripDirs) return path.basename(local);
-  if (cwd !== '' && path.isAbsolute(local)) {
-    const relative = path.relative(cwd, local);
-    const inside = relative.split(path.sep)[0] !== '..' && !path.isAbsolute(relative);
-    if (relative !== '' && inside) return relative;
-  }
-  return local;
+// pstats' strip_dirs(): the file's name alone (`node:fs` is already short).
+function tableFile(file: string, cwd: string, stripDirs: boolean): string {
+  if (!stripDirs || file.startsWith('node:')) return displayFile(file, cwd);
+  return path.basename(localFile(file));
 }
 
 /**

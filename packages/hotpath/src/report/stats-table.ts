@@ -1,6 +1,6 @@
 // pstats' print_stats(): the header, `Ordered by:`, the restriction lines and the table.
 import type { Profile } from '../model/profile.js';
-import { f8, fixed3, inUnit, ncallsText, unitWord, type TimeUnit } from './format.js';
+import { ncallsText, weightFormat, type TimeUnit, type WeightFormat } from './format.js';
 import { noteLines } from './notes.js';
 import { functionRows, labelMatch, restrict, type NameOptions, type Restriction, type Row } from './rows.js';
 import { orderedBy, sortRows, type SortKey } from './sort.js';
@@ -21,20 +21,23 @@ export interface StatsOptions extends NameOptions {
   sources?: readonly string[];
 }
 
-const TITLE = '   ncalls  tottime  percall  cumtime  percall filename:lineno(function)';
+// pstats' title, `tottime`/`cumtime` (or the unit's headings) right-aligned over their columns.
+function title(weights: WeightFormat): string {
+  return `   ncalls${weights.selfHeading.padStart(9)}  percall${weights.cumHeading.padStart(9)}  percall filename:lineno(function)`;
+}
 
 /**
  * The stats table exactly as pstats' `print_stats()` lays it out, plus `Note:` lines under
  * the header where the profile's data is estimated or missing.
  */
 export function renderStats(profile: Profile, options: StatsOptions = {}): string {
-  const unit = options.unit ?? 's';
+  const weights = weightFormat(profile, options.unit ?? 's');
   const lines: string[] = [];
   if (options.sources?.length) lines.push(...options.sources, '');
-  lines.push(headerLine(profile, unit), ...noteLines(profile.meta), '');
+  lines.push(headerLine(profile, weights), ...noteLines(profile.meta), '');
   const { rows, heading } = selectRows(profile, options, []);
   lines.push(...heading, '');
-  if (rows.length > 0) lines.push(TITLE, ...rows.map((row) => statsLine(row, unit)), '', '');
+  if (rows.length > 0) lines.push(title(weights), ...rows.map((row) => statsLine(row, weights)), '', '');
   return lines.map((line) => `${line}\n`).join('');
 }
 
@@ -59,7 +62,7 @@ export function selectRows(
 
 // pstats: `print(indent, total_calls, "function calls", end=' ')` with an 8-space indent,
 // hence nine spaces. Unknown counts are left out of the sums; all unknown prints `?`.
-function headerLine(profile: Profile, unit: TimeUnit): string {
+function headerLine(profile: Profile, weights: WeightFormat): string {
   let calls = 0;
   let primitive = 0;
   let known = false;
@@ -72,24 +75,24 @@ function headerLine(profile: Profile, unit: TimeUnit): string {
     primitive += stats.primitiveCalls ?? stats.calls;
   }
   const primitivePart = known && primitive !== calls ? ` (${primitive} primitive calls)` : '';
-  const time = `${fixed3(inUnit(self, unit))} ${unitWord(unit)}`;
+  const time = weights.total(self);
   return `         ${known ? calls : '?'} function calls${primitivePart} in ${time}`;
 }
 
-function statsLine(row: Row, unit: TimeUnit): string {
+function statsLine(row: Row, weights: WeightFormat): string {
   const { calls, primitiveCalls, self, total } = row.stats;
   return [
     ncallsText(calls, primitiveCalls).padStart(9),
-    f8(inUnit(self, unit)),
-    perCall(self, calls, unit),
-    f8(inUnit(total, unit)),
-    perCall(total, primitiveCalls ?? calls, unit),
+    weights.cell(self),
+    perCall(self, calls, weights),
+    weights.cell(total),
+    perCall(total, primitiveCalls ?? calls, weights),
     row.label,
   ].join(' ');
 }
 
 // pstats leaves percall blank when the count is 0; an unknown count prints `?`.
-function perCall(ns: number, calls: number | null, unit: TimeUnit): string {
+function perCall(weight: number, calls: number | null, weights: WeightFormat): string {
   if (calls === null) return '?'.padStart(8);
-  return calls === 0 ? ' '.repeat(8) : f8(inUnit(ns, unit) / calls);
+  return calls === 0 ? ' '.repeat(8) : weights.cell(weight / calls);
 }

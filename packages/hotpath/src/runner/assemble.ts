@@ -10,12 +10,10 @@
  */
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { matchesAny } from '../capture/lines-sample/targets.js';
-import type { LinesSampleData } from '../capture/lines-sample/protocol.js';
-import type { LineTraceData } from '../capture/lines-trace/capture.js';
 import { mergeProfiles, tagThread } from '../model/merge.js';
 import type { Profile, ProcessInfo, ThreadInfo } from '../model/profile.js';
 import { childCapturePaths, readCaptureParts, type CaptureFile } from './capture-file.js';
+import { sourceNamed } from './sources/index.js';
 import type { ChildEnding } from './spawn.js';
 
 /** How a profile shows the threads of a process: added together, or each apart. */
@@ -37,7 +35,7 @@ export interface ProcessProfile {
 export async function processProfile(output: string, ending: ChildEnding, command: string[], view: ThreadView, build: BuildPart): Promise<Profile | null> {
   const parts = readCaptureParts(output);
   if (parts.length === 0) return null;
-  if (parts.length > 1) shareTargets(parts);
+  if (parts.length > 1) sourceNamed(parts[0]!.source).shareParts?.(parts.map((part) => part.data));
   const profiles = await Promise.all(parts.map((part) => build(part, ending, command, part.threadId ?? 0)));
   if (parts.length === 1) return profiles[0]!;
   const threads = threadInfos(parts);
@@ -115,23 +113,4 @@ function shortPath(file: string, cwd: string): string {
   if (!path.isAbsolute(file)) return file;
   const relative = path.relative(cwd, file);
   return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
-}
-
-/**
- * A line capture's targets are matched per thread, but a target that picked a function on
- * any thread picked something: each part learns what the others found, so that "no
- * function matched" is said only of targets no thread matched, naming every thread's functions.
- */
-function shareTargets(parts: readonly CaptureFile[]): void {
-  const samples = parts.map((p) => p.lineSample).filter((d): d is LinesSampleData => d !== undefined);
-  const own = samples.map((d) => d.modules);
-  samples.forEach((data, i) => {
-    const others = own.filter((_, j) => j !== i).flatMap((modules) => modules.map((m) => ({ ...m, picked: [] })));
-    data.modules = [...own[i]!, ...others];
-  });
-  const traces = parts.map((p) => p.lineTrace as LineTraceData | undefined).filter((d): d is LineTraceData => d !== undefined);
-  if (traces.length === 0) return;
-  const unmatched = traces[0]!.targets.filter((t) => !traces.some((d) => matchesAny(d.functions, t, d.cwd)));
-  const modules = traces.flatMap((d) => d.modules);
-  for (const data of traces) Object.assign(data, { targets: unmatched, modules });
 }

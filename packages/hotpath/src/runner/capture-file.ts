@@ -1,14 +1,12 @@
 /**
- * The capture file: what the profiled process hands back to `hotpath profile`, raw (V8's
- * data, or the trace recorder's), written atomically when the program ends. The parent
+ * The capture file: what the profiled process hands back to `hotpath profile`, raw (its
+ * capture source's data: V8's, a recorder's), written atomically when the program ends. The parent
  * turns it into a {@link Profile}; keeping that work out of the program's process keeps
  * its exit quick and its globals untouched.
  */
-import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { LinesSampleData } from '../capture/lines-sample/protocol.js';
-import type { SampleData } from '../capture/sample-profile.js';
-import type { CaptureMode } from './config.js';
+import { writeFileAtomicSync } from '../atomic-file.js';
 import type { Ending } from './flush.js';
 import type { WorkerUrls } from './threads.js';
 
@@ -19,9 +17,8 @@ export const CAPTURE_FORMAT = 'hotpath-capture';
 export interface CaptureFile extends Ending {
   format: typeof CAPTURE_FORMAT;
   version: 1;
-  mode: CaptureMode;
-  /** Sampling interval asked for, ns. */
-  intervalNs: number;
+  /** The capture source that wrote it (sources/index.ts). */
+  source: string;
   /** Start of the capture, ISO 8601. */
   startTime: string;
   /** From the start of the capture to its end, ns. */
@@ -29,14 +26,8 @@ export interface CaptureFile extends Ending {
   nodeVersion: string;
   /** The program's working directory when it started. */
   cwd: string;
-  /** Sample mode's data. */
-  sample?: SampleData;
-  /** Trace mode's data: the recorder's snapshot. */
-  trace?: unknown;
-  /** Sample mode's line capture (`hotpath lines`): counters and what they count. */
-  lineSample?: LinesSampleData;
-  /** Trace mode's line capture (`hotpath lines --mode trace`): capture/lines-trace/capture.ts. */
-  lineTrace?: unknown;
+  /** The source's capture (its `collect()`), read back by the source's `profile`. */
+  data: unknown;
   /** The thread that wrote this part: 0 the main thread, else a worker's `threadId`. */
   threadId?: number;
   /** The workers this thread started (thread id -> script URL). */
@@ -83,23 +74,9 @@ export function childCapturePath(dir: string, pid: number): string {
   return path.join(dir, `process-${pid}.json`);
 }
 
-/** Writes a capture file atomically (a temporary file, flushed, then renamed). */
+/** Writes a capture file atomically (see atomic-file.ts). */
 export function writeCaptureSync(file: string, capture: CaptureFile): void {
-  const text = JSON.stringify(capture);
-  const temp = `${file}.${process.pid}.tmp`;
-  try {
-    const fd = openSync(temp, 'w');
-    try {
-      writeFileSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, file);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
+  writeFileAtomicSync(file, JSON.stringify(capture));
 }
 
 /** Reads a capture file; `null` when the process ended before writing one. */

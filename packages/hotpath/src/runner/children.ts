@@ -9,13 +9,12 @@
  * main one, and so do its children.
  */
 import * as path from 'node:path';
-import { v8LogFlags } from '../capture/lines-sample/v8-flags.js';
 import { childCapturePath } from './capture-file.js';
 import { CONFIG_ENV, type ChildConfig } from './config.js';
 
-/** Takes the flags `hotpath` gave node (the preload, the V8 log's) out of `process.execArgv`. */
+/** Takes the flags `hotpath` gave node (the preload, its capture source's) out of `process.execArgv`. */
 export function cleanExecArgv(config: ChildConfig, preloadUrl: string): void {
-  const own = new Set(config.lineSample ? v8LogFlags(config.lineSample.logDir, config.lineSample.intervalUs) : []);
+  const own = new Set(config.nodeFlags);
   const argv = process.execArgv;
   const kept: string[] = [];
   for (let i = 0; i < argv.length; i++) {

@@ -1,7 +1,7 @@
 /**
  * The runner's side of sample mode's call counters (../capture/count-transform.ts):
  * - {@link countTransform}: on the loader thread and the main thread, rewrites the
- *   program's modules and appends what it counted to {@link LoaderData.countsFile};
+ *   program's modules and appends what it counted to the thread's counts file;
  * - {@link installCounters}: in the preload, before any counted code runs;
  * - {@link collectCounts}: at the end, the counts as {@link ScriptCounts} (one per file).
  */
@@ -9,7 +9,6 @@ import { appendFileSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { COUNTERS_GLOBAL, instrumentCounts, type CountedFunction } from '../capture/count-transform.js';
 import type { ScriptCounts } from '../capture/v8-types.js';
-import type { LoaderData } from './config.js';
 
 /** Slots of the counter array: functions past this many run uncounted. */
 const CAPACITY = 1 << 20;
@@ -21,8 +20,8 @@ interface CountedModule {
 }
 
 /** The counting transform: `(code, location, format) => code` (location: URL or path). */
-export function countTransform(settings: LoaderData): (code: string, location: string, format: 'module' | 'commonjs') => string {
-  const counter = new Int32Array(settings.idCounter!);
+export function countTransform(countsFile: string, idCounter: SharedArrayBuffer): (code: string, location: string, format: 'module' | 'commonjs') => string {
+  const counter = new Int32Array(idCounter);
   const allocateIds = (count: number): number | null => {
     const first = Atomics.add(counter, 0, count) + 1;
     return first + count <= CAPACITY ? first : null;
@@ -32,7 +31,7 @@ export function countTransform(settings: LoaderData): (code: string, location: s
     if (!result) return code;
     const url = location.startsWith('file:') ? location : pathToFileURL(location).href;
     const line: CountedModule = { url, functions: result.functions };
-    appendFileSync(settings.countsFile!, JSON.stringify(line) + '\n'); // one write: lines never interleave
+    appendFileSync(countsFile, JSON.stringify(line) + '\n'); // one write: lines never interleave
     return result.code;
   };
 }
@@ -45,10 +44,10 @@ export function installCounters(): Float64Array {
 }
 
 /** The counts so far, per counted file. */
-export function collectCounts(settings: LoaderData, counters: Float64Array): ScriptCounts[] {
+export function collectCounts(countsFile: string, counters: Float64Array): ScriptCounts[] {
   let text = '';
   try {
-    text = readFileSync(settings.countsFile!, 'utf8');
+    text = readFileSync(countsFile, 'utf8');
   } catch {
     return []; // nothing was counted
   }

@@ -8,30 +8,26 @@
  * - Resolution, from TypeScript files, where Node's fails: what TypeScript finds
  *   (resolve.ts: `./x.js` for `./x.ts`, extensionless and directory imports, tsconfig
  *   `paths`); JSON imported without `with { type: 'json' }`.
- * - Instrumentation: the program's own modules go through trace mode's transform
- *   (trace-bridge.ts) or sample mode's call counters (count-bridge.ts).
+ * - Instrumentation: the program's own modules go through the transform of the run's
+ *   capture source (sources/index.ts), if it has one.
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { LoadHook, ResolveHook } from 'node:module';
 import { isInstrumented, type LoaderData } from './config.js';
 import { resolveAlternative } from './resolve.js';
+import { PROGRAM_START_CALL, sourceNamed, type CaptureSource, type ModuleTransform, type ThreadContext } from './sources/index.js';
 import { isTypeScript, loadTypeScript, moduleFormat } from './typescript.js';
 
-let settings: LoaderData = { mode: 'sample', counts: 'none', instrumentNodeModules: false };
-let transform: ((source: string, url: string, format: 'module' | 'commonjs') => string) | null = null;
+let settings: LoaderData = { instrumentNodeModules: false };
+let source: CaptureSource | null = null;
+let transform: ModuleTransform | null = null;
 
 /** Receives the preload's settings (`module.register`'s `data`). */
 export async function initialize(data: LoaderData | undefined): Promise<void> {
   if (data) settings = data;
-  if (settings.lineSample) {
-    transform = (await import('../capture/lines-sample/child.js')).linesTransform(settings.lineSample, settings.idCounter!);
-  } else if (settings.lineTrace) {
-    transform = (await import('./lines-trace-bridge.js')).lineTraceTransform(settings.lineTrace, settings.idCounter!);
-  } else if (settings.mode === 'trace') {
-    transform = (await import('./trace-bridge.js')).loaderTransform(settings);
-  } else if (settings.counts === 'instrument') {
-    transform = (await import('./count-bridge.js')).countTransform(settings);
-  }
+  if (settings.source === undefined) return;
+  source = sourceNamed(settings.source);
+  transform = (await source.transform?.(settings as ThreadContext)) ?? null;
 }
 
 // What Node says of a specifier it cannot resolve that TypeScript may: a missing file, a
@@ -75,8 +71,8 @@ export const load: LoadHook = async (url, context, next) => {
     if (format === 'commonjs' && entries.has(url)) return { format, shortCircuit: true };
     // An ES module imports it: Node finds its named exports in the source given here (it
     // would read the .ts file itself, whose `export`s are no CommonJS exports).
-    // Only the line tracer measures what hotpath's `@profile` marks; the rest blank it out.
-    return { format, source: traced(loadTypeScript(file, format, !settings.lineTrace), url, format), shortCircuit: true };
+    // Only a source that reads hotpath's `@profile` marks keeps them; the rest blank them out.
+    return { format, source: traced(loadTypeScript(file, format, source?.readsMarkers !== true), url, format), shortCircuit: true };
   }
   const result = await next(url, context);
   if (result.format === 'module' && result.source != null && transform) {
@@ -86,5 +82,8 @@ export const load: LoadHook = async (url, context, next) => {
 };
 
 function traced(code: string, url: string, format: 'module' | 'commonjs'): string {
-  return transform && isInstrumented(url, settings) ? transform(code, url, format) : code;
+  if (!transform || !isInstrumented(url, settings)) return code;
+  const out = transform(code, url, format);
+  // ES modules are strict already: a statement before their code changes no directive.
+  return format === 'module' && source?.marksProgramStart ? PROGRAM_START_CALL + out : out;
 }

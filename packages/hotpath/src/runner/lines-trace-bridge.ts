@@ -15,7 +15,7 @@ import { instrumentLines } from '../capture/lines-trace/transform.js';
 import { readInputMap } from '../capture/trace/loader.js';
 import { withInlineMap } from '../capture/trace/instrument.js';
 import type { Profile } from '../model/profile.js';
-import type { LineTraceSettings } from './config.js';
+import type { LineTraceSettings } from './sources/lines-trace.js';
 
 type Transform = (code: string, location: string, format: 'module' | 'commonjs') => string;
 

@@ -10,7 +10,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
-import { writeFileAtomicSync } from '../model/file.js';
+import { writeFileAtomicSync } from '../atomic-file.js';
 import { VERSION } from '../version.js';
 
 let directory: string | null | undefined;

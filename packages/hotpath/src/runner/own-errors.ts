@@ -6,7 +6,8 @@
  * ones raised while hotpath's hooks load it (a syntax error, a missing module), stay the
  * program's: Node prints them as it would and the exit code is Node's.
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomicSync } from '../atomic-file.js';
 import { isOwnUrl } from './own-code.js';
 
 /** Where the one-line message of a hotpath error goes, beside the capture file. */
@@ -24,8 +25,7 @@ export function exitOnOwnErrors(captureFile: string): void {
     const line = ownErrorLine(error);
     if (line === null) return;
     const file = ownErrorFile(captureFile);
-    writeFileSync(`${file}.tmp`, line);
-    renameSync(`${file}.tmp`, file);
+    writeFileAtomicSync(file, line);
     process.exit(2);
   });
 }

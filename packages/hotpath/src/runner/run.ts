@@ -2,12 +2,11 @@
  * Runs a program under a capture and returns its profile: what `hotpath profile` and the
  * API's `run()` share.
  */
-import { mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { v8LogFlags } from '../capture/lines-sample/v8-flags.js';
-import type { Profile, ProfileMeta } from '../model/profile.js';
+import type { Profile } from '../model/profile.js';
 import { VERSION } from '../version.js';
 import type { BuildPart, ProcessProfile, ThreadView } from './assemble.js';
 import { readCapture, type CaptureFile } from './capture-file.js';
@@ -15,6 +14,8 @@ import type { CaptureMode, ChildConfig, CountMethod } from './config.js';
 import { isDependencyUrl, isOwnUrl } from './own-code.js';
 import { markCutShort } from './cut-short.js';
 import { readOwnError } from './own-errors.js';
+import { pickSource, sourceNamed } from './sources/index.js';
+import type { CaptureMeta } from './sources/source.js';
 import { spawnProfiled, type ChildEnding, type SpawnOptions } from './spawn.js';
 
 /** Options of {@link runProfiled}. */
@@ -60,35 +61,26 @@ export async function runProfiled(script: string, args: readonly string[], optio
   const dir = mkdtempSync(path.join(tmpdir(), 'hotpath-'));
   const scriptPackage = packageDirOf(realPath(path.resolve(options.cwd ?? process.cwd(), script)));
   try {
+    const source = pickSource(options);
+    const settings = source.settings(options, { dir, cwd: options.cwd ?? process.cwd() });
+    const nodeFlags = source.nodeFlags?.(settings) ?? [];
     const config: ChildConfig = {
-      mode: options.mode ?? 'sample',
-      intervalNs: Math.round((options.interval ?? 1) * 1e6),
-      counts: options.counts ?? 'instrument',
+      source: source.name,
+      settings,
+      nodeFlags,
       output: path.join(dir, 'capture.json'),
       instrumentNodeModules: options.traceNodeModules ?? false,
-      // Instrumented where nothing is recorded without it (trace mode, line captures); sample
-      // mode's counters stay off there, as in node_modules: instrumenting a 6 MB bundle (tsc's)
-      // takes seconds.
-      programPackage: scriptPackage && (options.mode === 'trace' || options.lines) ? pathToFileURL(scriptPackage).href : undefined,
+      programPackage: scriptPackage && source.instrumentsScriptPackage ? pathToFileURL(scriptPackage).href : undefined,
       ...(options.includeChildren ? { includeChildren: true } : {}),
     };
-    let spawnOptions: SpawnOptions = options;
-    if (options.lines && config.mode === 'sample') {
-      const logDir = path.join(dir, 'v8-log');
-      mkdirSync(logDir);
-      config.lineSample = { targets: options.lines.targets, logDir, intervalUs: config.intervalNs / 1000, cwd: options.cwd ?? process.cwd() };
-      spawnOptions = { ...options, nodeArgs: [...v8LogFlags(logDir, config.lineSample.intervalUs), ...(options.nodeArgs ?? [])] };
-    }
-    if (options.lines && config.mode === 'trace') {
-      config.lineTrace = { targets: options.lines.targets, cwd: options.cwd ?? process.cwd(), recordFile: path.join(dir, 'lines.jsonl') };
-    }
+    const spawnOptions: SpawnOptions = nodeFlags.length === 0 ? options : { ...options, nodeArgs: [...nodeFlags, ...(options.nodeArgs ?? [])] };
     const spawned = spawnProfiled(script, args, config, spawnOptions);
     // What builds the profile loads while the program runs, not before it starts.
     const { childProfiles, mergeProcesses, processInfo, processProfile } = await builders();
     const ending = await spawned;
     const hotpathError = readOwnError(config.output);
     if (hotpathError !== null) return { ...ending, profile: null, hotpathError };
-    const build: BuildPart = async (capture, end, command, thread) => markCutShort(await profileOf(capture, end, command, { scriptPackage, thread }), capture, end);
+    const build: BuildPart = async (capture, end, command, thread) => markCutShort(await profileOf(capture, end, command, { scriptPackage, thread, settings }), capture, end);
     const view = options.threads ?? 'merged';
     const profile = await processProfile(config.output, ending, [script, ...args], view, build);
     if (profile && scriptPackage) claimScriptPackage(profile, scriptPackage);
@@ -102,15 +94,15 @@ export async function runProfiled(script: string, args: readonly string[], optio
 }
 
 /**
- * The modules that turn a capture into a profile, loaded on first use: `hotpath profile`
- * starts the program first and loads them while it runs.
+ * The modules that turn capture parts into a profile, loaded on first use: `hotpath profile`
+ * starts the program first and loads them while it runs (each source loads its own builder).
  */
 async function builders() {
-  builderModules ??= Promise.all([import('./assemble.js'), import('../capture/sample-profile.js'), import('../capture/lines-sample/profile.js'), import('../capture/source-maps.js')]);
-  const [assemble, sample, linesSample, sourceMaps] = await builderModules;
-  return { ...assemble, ...sample, ...linesSample, ...sourceMaps };
+  builderModules ??= Promise.all([import('./assemble.js'), import('../capture/source-maps.js')]);
+  const [assemble, sourceMaps] = await builderModules;
+  return { ...assemble, ...sourceMaps };
 }
-let builderModules: Promise<[typeof import('./assemble.js'), typeof import('../capture/sample-profile.js'), typeof import('../capture/lines-sample/profile.js'), typeof import('../capture/source-maps.js')]> | undefined;
+let builderModules: Promise<[typeof import('./assemble.js'), typeof import('../capture/source-maps.js')]> | undefined;
 
 /** Where a capture came from: the package the script is in, and the thread that wrote it. */
 interface CaptureOrigin {
@@ -122,16 +114,17 @@ interface CaptureOrigin {
   scriptPackage?: string | null;
   /** The thread (0: main) whose V8 log a line capture reads. */
   thread?: number;
+  /** The settings the run gave its capture source. */
+  settings: unknown;
 }
 
 /** The profile of a capture file, with how the program really ended. */
-export async function profileOf(capture: CaptureFile, ending: ChildEnding, command: string[], origin: CaptureOrigin = {}): Promise<Profile> {
-  const { buildLinesSampleProfile, buildSampleProfile, pathOf, SourceMapper } = await builders();
+export async function profileOf(capture: CaptureFile, ending: ChildEnding, command: string[], origin: CaptureOrigin): Promise<Profile> {
+  const { pathOf } = await builders();
   const scriptPackage = origin.scriptPackage ?? null;
   const own = { isOwn: isOwnUrl, isHelper: isDependencyUrl, isProgramPackage: (url: string) => scriptPackage !== null && pathOf(url).startsWith(scriptPackage) };
-  const meta = {
+  const meta: CaptureMeta = {
     command,
-    interval: capture.mode === 'sample' ? capture.intervalNs : null,
     startTime: capture.startTime,
     duration: capture.durationNs,
     nodeVersion: capture.nodeVersion,
@@ -139,18 +132,10 @@ export async function profileOf(capture: CaptureFile, ending: ChildEnding, comma
     signal: ending.signal ?? capture.signal,
     cwd: capture.cwd,
     hotpathVersion: VERSION,
-  } satisfies Omit<ProfileMeta, 'mode' | 'exactness' | 'notes'>;
-  if (capture.lineTrace !== undefined) {
-    const { lineTraceProfile } = await import('./lines-trace-bridge.js');
-    return lineTraceProfile(capture.lineTrace, meta);
-  }
-  if (capture.mode === 'trace') {
-    const { traceProfile } = await import('./trace-bridge.js');
-    return traceProfile(capture.trace, meta);
-  }
-  if (capture.lineSample) return buildLinesSampleProfile(capture.lineSample, meta, { own, thread: origin.thread });
-  if (!capture.sample) throw new Error('the capture holds no samples');
-  return buildSampleProfile(capture.sample, meta, { mapper: new SourceMapper({ requiredAsCommonJs: new Set(capture.requiredAsCommonJs) }), ignoreUrl: own.isOwn, helperUrl: own.isHelper, programPackageUrl: own.isProgramPackage });
+  };
+  const source = sourceNamed(capture.source);
+  const context = { settings: origin.settings, thread: origin.thread ?? 0, requiredAsCommonJs: capture.requiredAsCommonJs ?? [], own };
+  return source.profile(capture.data, meta, context);
 }
 
 /**

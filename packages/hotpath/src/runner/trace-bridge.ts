@@ -7,7 +7,7 @@
  *   and returns the function that takes its snapshot for the capture file;
  * - {@link traceProfile}: in `hotpath profile`, the profile of that snapshot.
  * Function ids must be unique across both threads: they share one counter
- * ({@link LoaderData.idCounter}, a SharedArrayBuffer).
+ * (the thread's `idCounter`, a SharedArrayBuffer).
  */
 import { sharedIdAllocator } from '../capture/trace/instrument.js';
 import { installRecorder, traceSnapshot } from '../capture/trace/install.js';
@@ -15,15 +15,10 @@ import { createLoaderTransform, type LoaderTransform } from '../capture/trace/lo
 import { buildTraceProfile, type TraceMeta } from '../capture/trace/profile.js';
 import type { TraceSnapshot } from '../capture/trace/snapshot.js';
 import type { Profile } from '../model/profile.js';
-import type { LoaderData } from './config.js';
 
 /** Trace mode's transform for the loader thread: `(code, url, format) => instrumented code`. */
-export function loaderTransform(settings: LoaderData): LoaderTransform {
-  return createLoaderTransform({ allocateIds: allocator(settings) });
-}
-
-function allocator(settings: LoaderData): ReturnType<typeof sharedIdAllocator> | undefined {
-  return settings.idCounter ? sharedIdAllocator(new Int32Array(settings.idCounter)) : undefined;
+export function loaderTransform(idCounter: SharedArrayBuffer): LoaderTransform {
+  return createLoaderTransform({ allocateIds: sharedIdAllocator(new Int32Array(idCounter)) });
 }
 
 /** The recorder's two ends: where the program starts, and the capture's `trace` part when it ends. */

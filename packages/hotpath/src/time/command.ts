@@ -4,7 +4,7 @@
  * run by the shell, as hyperfine runs them). A script file given as the command runs with the
  * current node, TypeScript through hotpath's loader, as `hotpath profile` would run it.
  */
-import { REGISTER_MODULE, isTypeScriptPath } from '../bench/typescript.js';
+import { REGISTER_MODULE, isTypeScript } from '../bench/typescript.js';
 
 /** A command to time: the program and its arguments, and how to show it. */
 export interface TimedCommand {
@@ -35,7 +35,7 @@ function wordsCommand(words: readonly string[]): TimedCommand {
   const [first, ...rest] = words as [string, ...string[]];
   const label = words.map(quoteForShow).join(' ');
   if (!SCRIPT.test(first)) return { label, file: first, args: rest };
-  const loader = isTypeScriptPath(first) || /\.tsx$/.test(first) ? ['--import', REGISTER_MODULE.href] : [];
+  const loader = isTypeScript(first) ? ['--import', REGISTER_MODULE.href] : [];
   return { label, file: process.execPath, args: [...loader, first, ...rest] };
 }
 

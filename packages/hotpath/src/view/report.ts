@@ -1,6 +1,6 @@
 // `hotpath view` as a library: a profile in, one self-contained HTML report out.
 import { fileURLToPath } from 'node:url';
-import { writeFileAtomicSync } from '../model/file.js';
+import { writeFileAtomicSync } from '../atomic-file.js';
 import type { Profile } from '../model/profile.js';
 import { bundleModules } from './bundle.js';
 import { reportDocument } from './html.js';

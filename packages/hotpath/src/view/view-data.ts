@@ -56,6 +56,7 @@ export function buildViewData(profile: Profile, options: ViewOptions = {}): View
     meta: viewMeta(folded),
     notes: [...noteLines(folded.meta).map((line) => line.replace(/^\s*Note:\s*/, '')), ...foldNote(profile, folded)],
     unit: unitFor(totalTime),
+    weight: profile.measure === undefined ? { unit: profile.unit } : { unit: profile.unit, measure: profile.measure },
     totalTime,
     frames,
     otherFrame: needOther ? otherFrame : -1,

@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LINE_COUNTERS_GLOBAL, LINE_COUNTER_CAPACITY, type LinesModuleRecord, type LinesSampleData } from './protocol.js';
 import { instrumentLines } from './transform.js';
 
-/** What the line capture needs in the profiled process (the runner's `LoaderData.lines`). */
+/** What the line capture needs in the profiled process (the runner's `LoaderData.lineSample`). */
 export interface LinesChildSettings {
   targets: string[];
   /** Where each thread appends the modules it instrumented (one JSON line each). */

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Frame, FunctionStats, LineStats, Profile } from '../../model/profile.js';
+import type { Frame, FunctionStats, LineStats, Profile, UnmatchedTarget as UnmatchedMessage } from '../../model/profile.js';
 import type { OwnCode } from '../cpu-tree.js';
 import { readMapsOf } from '../source-maps.js';
 import { withSource, type ReadSource } from '../function-source.js';
@@ -65,7 +65,7 @@ export function buildLinesSampleProfile(data: LinesSampleData, meta: SampleMeta,
   const lines = picked.flatMap(({ fn }, frame) => lineStats(fn, frame, times[frame]!, data.counts));
   return {
     unit: 'ns',
-    meta: { ...meta, interval: Math.round(data.intervalUs * 1000), mode: 'sample', exactness: { calls: 'exact', edges: 'none', time: 'sampled' }, notes: notes(data, picked, times) },
+    meta: { ...meta, interval: Math.round(data.intervalUs * 1000), mode: 'sample', exactness: { calls: 'exact', edges: 'none', time: 'sampled' }, notes: notes(data, picked, times), unmatchedTargets: unmatchedMessages(data) },
     frames,
     functions,
     edges: [],
@@ -119,8 +119,12 @@ function notes(data: LinesSampleData, picked: readonly PickedIn[], times: readon
     const error = n > 0 ? `: a line's share of the time has a standard error of at most ${(50 / Math.sqrt(n)).toFixed(1)} points (sqrt(k) ticks for a line with k)` : '';
     out.push(`${fn.name}: ${n} ticks${error}`);
   });
-  for (const { target, available } of unmatchedTargets(data)) {
-    out.push(`no function matched '${target}' (functions: ${available.flatMap((a) => a.names).slice(0, 20).join(', ')})`);
-  }
-  return out;
+  return [...out, ...unmatchedMessages(data).map((u) => u.message)];
+}
+
+function unmatchedMessages(data: LinesSampleData): UnmatchedMessage[] {
+  return unmatchedTargets(data).map(({ target, available }) => ({
+    target,
+    message: `no function matched '${target}' (functions: ${available.flatMap((a) => a.names).slice(0, 20).join(', ')})`,
+  }));
 }

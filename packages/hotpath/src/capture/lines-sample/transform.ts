@@ -6,7 +6,9 @@
  */
 import * as acorn from 'acorn';
 import MagicString from 'magic-string';
+import { walkWithAncestors } from '../ast.js';
 import { findFunctions } from '../count-transform.js';
+import { blankMarkerDecorators, wrappedFunction, type Markers } from '../lines-trace/markers.js';
 import { LineIndex } from '../positions.js';
 import { readInputMap } from '../trace/loader.js';
 import { PositionTracer } from '../trace/positions.js';
@@ -34,7 +36,9 @@ type Found = { node: acorn.Function; name: string };
  * The counted code and what it counts; `null` where the code does not parse or the
  * counters are full (it then runs uncounted).
  */
-export function instrumentLines(source: string, options: LinesTransformOptions): { code: string; record: LinesModuleRecord } | null {
+export function instrumentLines(original: string, options: LinesTransformOptions): { code: string; record: LinesModuleRecord } | null {
+  // hotpath's `@profile` blanked (spaces: positions kept), remembering what it decorated.
+  const { code: source, markers } = original.includes('hotpath') ? blankMarkerDecorators(original) : { code: original, markers: null };
   let program: acorn.Program;
   try {
     program = acorn.parse(source, { ecmaVersion: 'latest', sourceType: options.sourceType, allowHashBang: true, allowReturnOutsideFunction: options.sourceType === 'script' });
@@ -45,7 +49,9 @@ export function instrumentLines(source: string, options: LinesTransformOptions):
   const place = new Placer(source, new PositionTracer(options.file, input?.map, input?.url), input !== null);
   const found = findFunctions(program, source);
   const candidates = found.map((fn) => place.candidate(fn));
-  const picked = [...pickFunctions(candidates, options.targets, options.cwd)].map((i) => found[i]!);
+  const targeted = pickFunctions(candidates, options.targets, options.cwd);
+  const wrapped = markedFunctions(program, source, markers);
+  const picked = found.filter((fn, i) => targeted.has(i) || wrapped.has(fn.node) || wrapped.has(fn.node.type === 'FunctionDeclaration' ? (fn.node.id?.name ?? '') : ''));
   const record: LinesModuleRecord = { url: options.url, file: candidates[0]?.file ?? options.file, names: candidates.map((c) => c.name), matched: [], picked: [] };
   record.matched = options.targets.filter((target) => matchesAny(candidates, target, options.cwd));
   if (picked.length === 0) return { code: source, record };
@@ -64,6 +70,21 @@ export function instrumentLines(source: string, options: LinesTransformOptions):
   const ms = new MagicString(source);
   insert(ms, insertions);
   return { code: ms.toString(), record };
+}
+
+/**
+ * What hotpath's markers pick, as in trace mode (../lines-trace/markers.ts): methods under
+ * `@profile`, the function expressions `profile(fn)` wraps, and the names of wrapped declarations.
+ */
+function markedFunctions(program: acorn.Program, source: string, markers: Markers | null): Set<acorn.Node | string> {
+  const marked = new Set<acorn.Node | string>();
+  if (markers === null || markers.names.size === 0) return marked;
+  walkWithAncestors(program, (node) => {
+    if ((node.type === 'MethodDefinition' || node.type === 'Property') && markers.decorated.has(node.start)) marked.add((node as acorn.MethodDefinition).value);
+    const fn = node.type === 'CallExpression' ? wrappedFunction(node as acorn.CallExpression, source, markers.names) : null;
+    if (fn !== null && fn !== '') marked.add(fn);
+  });
+  return marked;
 }
 
 const TEXT: Record<BlockInsertion['kind'], (slot: string) => string> = {

@@ -1,7 +1,7 @@
 // The profile of a line-tracing capture: one frame per measured function, its exact calls,
 // and its lines (line_profiler's hits and time). Functions that never ran are kept, with
 // zero hits, so the table can show them as kernprof does.
-import type { FunctionStats, LineStats, Profile, ProfileMeta } from '../../model/profile.js';
+import type { FunctionStats, LineStats, Profile, ProfileMeta, UnmatchedTarget } from '../../model/profile.js';
 import { readSourceFile, withSource, type ReadSource } from '../function-source.js';
 import { matchesAny } from '../lines-sample/targets.js';
 import { readMapsOf } from '../source-maps.js';
@@ -15,6 +15,7 @@ export function buildLineTraceProfile(data: LineTraceData, meta: LineTraceMeta, 
   const functions: FunctionStats[] = [];
   const lines: LineStats[] = [];
   readMapsOf(data.modules.map((m) => m.url)); // for sources only in a map
+  const missed = unmatched(data);
   const frames = data.functions.map((fn, frame) => {
     const total = fn.lines.reduce((sum, [, , time]) => sum + time, 0);
     // The function's time is its lines' time: inclusive of callees; its self time is not measured apart.
@@ -28,7 +29,8 @@ export function buildLineTraceProfile(data: LineTraceData, meta: LineTraceMeta, 
       ...meta,
       mode: 'trace',
       exactness: { calls: 'exact', edges: 'none', time: 'measured' },
-      notes: [traceNote(data.overheadNs), ...unmatched(data)],
+      notes: [traceNote(data.overheadNs), ...missed.map((u) => u.message)],
+      unmatchedTargets: missed,
     },
     frames,
     functions,
@@ -41,10 +43,10 @@ function traceNote(overheadNs: number): string {
   return `trace mode: every line event timed (line_profiler's method); the profiler's own cost, ${overheadNs.toFixed(1)} ns per line event (measured at the end of the run), is taken off each line's time per hit`;
 }
 
-/** A note per target that picked nothing, in the words sample mode uses (the CLI reads them). */
-function unmatched(data: LineTraceData): string[] {
+/** The targets that picked nothing, in the words sample mode uses. */
+function unmatched(data: LineTraceData): UnmatchedTarget[] {
   const names = [...new Set(data.modules.flatMap((m) => m.names))];
   return data.targets
     .filter((target) => !matchesAny(data.functions, target, data.cwd))
-    .map((target) => `no function matched '${target}' (functions: ${names.slice(0, 40).join(', ')})`);
+    .map((target) => ({ target, message: `no function matched '${target}' (functions: ${names.slice(0, 40).join(', ')})` }));
 }

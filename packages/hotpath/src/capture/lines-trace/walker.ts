@@ -32,6 +32,7 @@ export interface PlannedLineInsertion {
   text: (slots: Slots) => string;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- acorn's nodes, read by field name
 type Any = acorn.Node & Record<string, any>;
 const LOOPS = new Set(['ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement']);
 

@@ -17,7 +17,7 @@ export interface SnapshotOptions {
  * must not run before this (it would find a no-op runtime and go unrecorded).
  */
 export function installRecorder(clock?: Clock): Recorder {
-  const recorder = createRecorder(clock);
+  const recorder = createRecorder(clock, { warmUp: true });
   (globalThis as Record<string, unknown>)[RUNTIME_GLOBAL] = recorder;
   return recorder;
 }

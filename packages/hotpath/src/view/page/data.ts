@@ -125,6 +125,12 @@ export interface ViewData {
   notes: string[];
   /** Unit the table starts in: the largest one in which the total time is at least 1. */
   unit: Unit;
+  /**
+   * What the weights measure (the profile's `unit`, `measure`): absent in older pages, which
+   * hold time. Other than `ns`, every number is printed in that unit (`1.5 MB`) and the
+   * table's unit menu does not apply.
+   */
+  weight?: { unit: 'ns' | 'bytes' | 'count' | 'samples'; measure?: string };
   /** Sum of self times, ns: 100 % in every share. */
   totalTime: number;
   frames: ViewFrame[];

@@ -3,7 +3,7 @@
 // fill in.
 import type { ViewData } from './data.js';
 import { el } from './dom.js';
-import { count, human } from './format.js';
+import { count, human, humanTime } from './format.js';
 import { COLORS, heatColor } from './heat.js';
 import { frameName, type Model } from './model.js';
 import type { SelectionStore } from './state.js';
@@ -54,9 +54,9 @@ function facts(data: ViewData): string {
   const callText = known ? `${count(calls)} function calls${primitive !== calls ? ` (${count(primitive)} primitive)` : ''}` : 'calls not counted';
   const started = new Date(meta.startTime);
   const when = Number.isNaN(started.getTime()) ? meta.startTime : started.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
-  const mode = meta.mode === 'sample' && meta.interval ? `sampled every ${human(meta.interval)}` : `${meta.mode} mode`;
+  const mode = meta.mode === 'sample' && meta.interval ? `sampled every ${humanTime(meta.interval)}` : `${meta.mode} mode`;
   const ending = meta.signal ? `ended by ${meta.signal}` : meta.exitCode === null ? '' : `exit code ${meta.exitCode}`;
-  return [`${callText} in ${human(data.totalTime)}`, mode, `started ${when}`, `wall time ${human(meta.duration)}`, `Node ${meta.nodeVersion}`, ending, data.profileFile && `profile ${data.profileFile}`]
+  return [`${callText} in ${human(data.totalTime)}`, mode, `started ${when}`, `wall time ${humanTime(meta.duration)}`, `Node ${meta.nodeVersion}`, ending, data.profileFile && `profile ${data.profileFile}`]
     .filter(Boolean)
     .join(' · ');
 }

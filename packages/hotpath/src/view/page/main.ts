@@ -5,6 +5,7 @@ import { mountCallGraph } from './callgraph.js';
 import { VIEW_FORMAT, VIEW_VERSION, type ViewData } from './data.js';
 import { el } from './dom.js';
 import { mountFlame } from './flame.js';
+import { setWeight } from './format.js';
 import { mountLayout, mountSelectionBar } from './layout.js';
 import { buildModel } from './model.js';
 import { mountSource } from './source.js';
@@ -29,7 +30,9 @@ function readData(): ViewData {
 
 function start(): void {
   const started = performance.now();
-  const model = buildModel(readData());
+  const data = readData();
+  setWeight(data.weight);
+  const model = buildModel(data);
   const store = createSelectionStore();
   mountLayout(model);
   mountSelectionBar(model, store);

@@ -8,7 +8,7 @@
 // first: the path of `file:line(function)` is cut at its start, never the function name.
 import type { Unit, ViewFunction } from './data.js';
 import { byId, clear, el } from './dom.js';
-import { count, fixed, ncalls, perCall, UNITS } from './format.js';
+import { count, fixed, ncalls, perCall, UNITS, weightsAreTime, weightWords } from './format.js';
 import { heatColor } from './heat.js';
 import type { Model } from './model.js';
 import type { SelectionStore } from './state.js';
@@ -139,6 +139,7 @@ function filterBox(state: TableState, render: () => void): HTMLInputElement {
 }
 
 function unitMenu(state: TableState, render: () => void): HTMLLabelElement {
+  if (!weightsAreTime()) return el('label', { class: 'muted', text: `in ${weightWords()}` });
   const select = el('select', { attrs: { id: 'table-unit' } }, UNITS.map((u) => el('option', { text: u, attrs: { value: u } })));
   select.value = state.unit;
   select.addEventListener('change', () => {
