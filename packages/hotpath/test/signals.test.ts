@@ -109,7 +109,11 @@ test('a program that sends itself SIGHUP: exit 129, its profile', async () => {
   assert.ok(recorded(loadProfileSync(output), 'spin'));
 });
 
-for (const [signal, target] of [['SIGINT', 'group'], ['SIGTERM', 'program'], ['SIGHUP', 'program']] as const) {
+for (const [signal, target] of [
+  ['SIGINT', 'group'],
+  ['SIGTERM', 'program'],
+  ['SIGHUP', 'program'],
+] as const) {
   test(`a program with its own ${signal} listener, busy when ${signal} reaches the ${target}: its listener decides after its loop, a complete profile`, async () => {
     const output = path.join(tempDir(), 'p.json');
     const ended = await run(MODES.profile!, 'signal-own-handler.mjs', output, signal, target, [signal]);

@@ -28,7 +28,6 @@ export interface ChildEnding {
   signal: NodeJS.Signals | null;
 }
 
-
 /** Runs `node --import <preload> script args` with the capture settings, and waits for it. */
 export function spawnProfiled(script: string, args: readonly string[], config: ChildConfig, options: SpawnOptions): Promise<ChildEnding> {
   let stdio = options.stdio ?? 'inherit';
