@@ -71,6 +71,16 @@ test('dis --count, Class.method, and --compare A B', () => {
   assert.match(compare.stdout, /Innermost loop body: \d+ +\| Innermost loop body: -/);
 });
 
+test('dis file:line, and several -f in one run', () => {
+  const cwd = program();
+  const byLine = dis(['-f', 'prog.ts:9', 'prog.ts'], cwd);
+  assert.equal(byLine.status, 0, byLine.stderr);
+  assert.match(byLine.stdout, /^Disassembly of Sim\.step \(prog\.ts:9\)/);
+  const both = dis(['-f', 'add', '-f', 'Sim.step', '--count', 'prog.ts'], cwd);
+  assert.equal(both.status, 0, both.stderr);
+  assert.match(both.stdout, /^Instructions of add \(prog\.ts:1\)\n(.*\n)+\nInstructions of Sim\.step \(prog\.ts:9\)\n/);
+});
+
 test('bad input: a function that matches nothing, no function, --help', () => {
   const cwd = program();
   const missing = dis(['-f', 'nosuch', 'prog.ts'], cwd);

@@ -95,8 +95,13 @@ export function readScript(url: string, ran: string | undefined): ScriptInfo | n
   code ??= /\.[cm]?tsx?$/.test(file) ? blank(text) : text;
   const lineStarts = [0];
   for (let i = code.indexOf('\n'); i >= 0; i = code.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const map = sourceMapOf(code, pathToFileURL(file).href);
-  const mapped = map ? new MappedCode(map.text, map.url) : null;
+  let mapped: MappedCode | null = null;
+  try {
+    const map = sourceMapOf(code, pathToFileURL(file).href);
+    mapped = map ? new MappedCode(map.text, map.url) : null;
+  } catch {
+    // a map the code names but that is missing or broken (a package's): lines as run
+  }
   // Compiled code with a map (tsc's output, or what the loader compiled): lines and source are the original's.
   const original = mapped?.originalLine(1)?.file ?? mapped?.original(1, 0)?.file;
   if (original && original !== file) {
