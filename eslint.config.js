@@ -7,13 +7,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: [
-      '**/dist/**',
-      '**/node_modules/**',
-      'packages/hotpath/test/fixtures/**',
-      'packages/hotpath/test/corpus/**',
-      'packages/hotpath/bench/programs/**',
-    ],
+    ignores: ['**/dist/**', '**/node_modules/**', 'packages/hotpath/test/fixtures/**', 'packages/hotpath/test/corpus/**', 'packages/hotpath/bench/programs/**'],
   },
   js.configs.recommended,
   tseslint.configs.recommended,

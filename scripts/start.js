@@ -16,10 +16,7 @@ const particles = 'packages/particles/bin/particles.js';
  */
 const hotpath = 'packages/hotpath/bin/hotpath.js';
 const out = 'out'; // reports and exported profiles land here (git-ignored)
-const setup = [
-  '-s', "import { ParticleSimulator, randomParticles } from 'particles'",
-  '-s', 'const sim = new ParticleSimulator(randomParticles(1000, 42))',
-];
+const setup = ['-s', "import { ParticleSimulator, randomParticles } from 'particles'", '-s', 'const sim = new ParticleSimulator(randomParticles(1000, 42))'];
 
 const SECTIONS = [
   {

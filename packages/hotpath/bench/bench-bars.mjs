@@ -72,9 +72,7 @@ for (let run = 1; run <= 5; run++) {
   );
 }
 const spread = (Math.max(...medians) - Math.min(...medians)) / Math.min(...medians);
-console.log(
-  `ten-ns medians: ${medians.map((m) => m.toFixed(2)).join(', ')} ns; spread (max - min) / min = ${(100 * spread).toFixed(1)}%`,
-);
+console.log(`ten-ns medians: ${medians.map((m) => m.toFixed(2)).join(', ')} ns; spread (max - min) / min = ${(100 * spread).toFixed(1)}%`);
 
 const quick = ['--max-time', '0.5'];
 const saved = bench([REGRESSION, ...quick, '--save', 'base']);
@@ -87,12 +85,8 @@ const line = (text) =>
     .split('\n')
     .find((l) => l.includes('RegressionCheck'))
     ?.trim() ?? '(none)';
-console.log(
-  `save: exit ${saved.status}; same code vs saved: exit ${same.status} ${line(same.stdout)}`,
-);
-console.log(
-  `25% slower vs saved: exit ${slower.status}: ${line(slower.stdout)}; stderr: ${slower.stderr.trim().split('\n').at(-1)}`,
-);
+console.log(`save: exit ${saved.status}; same code vs saved: exit ${same.status} ${line(same.stdout)}`);
+console.log(`25% slower vs saved: exit ${slower.status}: ${line(slower.stdout)}; stderr: ${slower.stderr.trim().split('\n').at(-1)}`);
 console.log(
   `load average after: ${os
     .loadavg()

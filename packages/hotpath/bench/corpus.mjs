@@ -128,7 +128,14 @@ async function cpuBaseline(workload, dir, intervalUs) {
 }
 
 function judge({ workload, mode, plain, run, output, baseline, expectation, intervalUs }) {
-  const result = { workload: workload.name, mode, pass: false, workloadProblems: expectation, problems: [...expectation], wallMs: { node: round(plain.wallMs), hotpath: round(run.wallMs) } };
+  const result = {
+    workload: workload.name,
+    mode,
+    pass: false,
+    workloadProblems: expectation,
+    problems: [...expectation],
+    wallMs: { node: round(plain.wallMs), hotpath: round(run.wallMs) },
+  };
   const differences = outputDifferences(plain, run, mode);
   result.outputEqual = differences.length === 0;
   result.problems.push(...differences);

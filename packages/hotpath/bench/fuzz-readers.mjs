@@ -42,7 +42,9 @@ try {
   const { seeds, benchFile } = captureSeeds(path.join(here, '../bin/hotpath.js'), path.join(dir, 'seeds'), programs);
   const inputs = generateInputs(seeds, options.count, options.seed);
   const externalCheckers = haveExternalCheckers();
-  process.stderr.write(`fuzz: ${inputs.length} inputs from ${seeds.length} real files (seed ${options.seed}), ${options.jobs} at a time, ${options.timeout} s limit each, bin ${options.bin}\n`);
+  process.stderr.write(
+    `fuzz: ${inputs.length} inputs from ${seeds.length} real files (seed ${options.seed}), ${options.jobs} at a time, ${options.timeout} s limit each, bin ${options.bin}\n`,
+  );
   if (!externalCheckers) process.stderr.write('fuzz: python3 or callgrind_annotate missing: pstats and callgrind outputs checked by shape only\n');
   const ctx = { bin: path.resolve(options.bin), dir: path.join(dir, 'runs'), benchFile, seeds, timeoutMs: options.timeout * 1000, externalCheckers };
   const results = await runAll(inputs, ctx, options.jobs, options.budget * 1000, (result, done) => {

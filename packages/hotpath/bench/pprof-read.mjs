@@ -30,8 +30,17 @@ function deepProfile(nodes) {
     tree.push({ id, parent, frame: 1 + Math.floor(random() * FUNCTIONS), calls: 1 + Math.floor(random() * 100), self: Math.floor(random() * 100_000) });
   }
   const meta = {
-    command: ['tsc.js'], mode: 'trace', interval: null, startTime: '2026-12-02T00:00:00.000Z', duration: 1e12,
-    nodeVersion: process.version, exitCode: 0, signal: null, cwd: '/proj', hotpathVersion: '0', notes: [],
+    command: ['tsc.js'],
+    mode: 'trace',
+    interval: null,
+    startTime: '2026-12-02T00:00:00.000Z',
+    duration: 1e12,
+    nodeVersion: process.version,
+    exitCode: 0,
+    signal: null,
+    cwd: '/proj',
+    hotpathVersion: '0',
+    notes: [],
     exactness: { calls: 'exact', edges: 'exact', time: 'measured' },
   };
   const stackEntries = depth.reduce((sum, d) => sum + d, 0);
@@ -59,7 +68,9 @@ try {
     writeFileSync(file, bytes);
     const { wall, cpu } = readTime(file, dir);
     const refs = `${(stackEntries / 1e6).toFixed(1)} M`;
-    console.log(`${String(nodes).padEnd(8)} ${refs.padStart(8)}    ${mib(statSync(file).size).padEnd(10)} ${mib(gunzipSync(bytes).length).padEnd(10)} ${wall.toFixed(1)} s, ${cpu.toFixed(1)} s`);
+    console.log(
+      `${String(nodes).padEnd(8)} ${refs.padStart(8)}    ${mib(statSync(file).size).padEnd(10)} ${mib(gunzipSync(bytes).length).padEnd(10)} ${wall.toFixed(1)} s, ${cpu.toFixed(1)} s`,
+    );
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

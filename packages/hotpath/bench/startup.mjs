@@ -41,9 +41,7 @@ const hotpathCommands = (bin) => [
 ];
 const commands = [
   ['node', [process.execPath, script]],
-  ...hotpathCommands('').flatMap(([name], i) =>
-    bins.map((bin) => [bins.length > 1 ? `${name} (${bin})` : name, hotpathCommands(bin)[i][1]]),
-  ),
+  ...hotpathCommands('').flatMap(([name], i) => bins.map((bin) => [bins.length > 1 ? `${name} (${bin})` : name, hotpathCommands(bin)[i][1]])),
 ].filter(([name]) => name === 'node' || !values.only || values.only.some((o) => name.includes(o)));
 
 /** Wall time of one run, ms; the command must succeed (or the numbers mean nothing). */

@@ -12,9 +12,7 @@ const transform = createLoaderTransform();
 export async function resolve(specifier, context, next) {
   const resolved = await next(specifier, context);
   const traced = context.parentURL?.endsWith(TAG) && resolved.url.startsWith('file:');
-  return traced && !resolved.url.endsWith(TAG)
-    ? { ...resolved, url: resolved.url + TAG }
-    : resolved;
+  return traced && !resolved.url.endsWith(TAG) ? { ...resolved, url: resolved.url + TAG } : resolved;
 }
 
 export async function load(url, context, next) {

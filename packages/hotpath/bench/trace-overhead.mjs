@@ -95,18 +95,7 @@ function wholeCommand(program, scratch) {
     samples.plain.push(runNode([`${program.name}.mjs`, String(program.reps)]));
     for (const mode of modes) {
       const output = path.join(scratch, `${program.name}-${mode}.json`);
-      samples[mode].push(
-        runNode([
-          BIN,
-          'profile',
-          '--mode',
-          mode,
-          '-o',
-          output,
-          `${program.name}.mjs`,
-          String(program.reps),
-        ]),
-      );
+      samples[mode].push(runNode([BIN, 'profile', '--mode', mode, '-o', output, `${program.name}.mjs`, String(program.reps)]));
     }
   }
   const cold = (list) => median(list.map((s) => s.times[0]));
@@ -129,8 +118,7 @@ function main() {
     const side = PROGRAMS.map(sideBySide);
     const whole = PROGRAMS.flatMap((program) => wholeCommand(program, scratch));
     const cprofile = measureCProfile();
-    if (values.json)
-      console.log(JSON.stringify({ node: process.version, runs, side, whole, cprofile }, null, 2));
+    if (values.json) console.log(JSON.stringify({ node: process.version, runs, side, whole, cprofile }, null, 2));
     else printReport(side, whole, cprofile);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -139,8 +127,7 @@ function main() {
 
 function printTable(head, rows) {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  for (const row of [head, ...rows])
-    console.log(row.map((c, i) => c.padStart(widths[i])).join('  '));
+  for (const row of [head, ...rows]) console.log(row.map((c, i) => c.padStart(widths[i])).join('  '));
 }
 
 function printReport(side, whole, cprofile) {
@@ -148,55 +135,20 @@ function printReport(side, whole, cprofile) {
   const ratio = (x) => `${x.toFixed(2)}x`;
   const ns = (r, x) => (r.callsPerRep > 1000 ? x.toFixed(0) : '-');
   console.log(`Node ${process.version}; ${runs} runs each\n`);
-  console.log(
-    '1. Trace mode, warm, plain and traced side by side in one process (median run; best run)',
-  );
+  console.log('1. Trace mode, warm, plain and traced side by side in one process (median run; best run)');
   printTable(
     ['program', 'calls/rep', 'plain', 'traced', 'ratio', 'ns/call', 'best ratio', 'best ns/call'],
-    side.map((r) => [
-      r.program,
-      String(r.callsPerRep),
-      ms(r.plainMs),
-      ms(r.tracedMs),
-      ratio(r.ratio),
-      ns(r, r.nsPerCall),
-      ratio(r.bestRatio),
-      ns(r, r.bestNsPerCall),
-    ]),
+    side.map((r) => [r.program, String(r.callsPerRep), ms(r.plainMs), ms(r.tracedMs), ratio(r.ratio), ns(r, r.nsPerCall), ratio(r.bestRatio), ns(r, r.bestNsPerCall)]),
   );
-  console.log(
-    '\n2. The whole command: `node program` vs `hotpath profile --mode M -o FILE program` (medians)',
-  );
+  console.log('\n2. The whole command: `node program` vs `hotpath profile --mode M -o FILE program` (medians)');
   printTable(
-    [
-      'program',
-      'mode',
-      'cold plain',
-      'cold profiled',
-      'ratio',
-      'wall plain',
-      'wall profiled',
-      'ratio',
-    ],
-    whole.map((r) => [
-      r.program,
-      r.mode,
-      ms(r.plainColdMs),
-      ms(r.profiledColdMs),
-      ratio(r.coldRatio),
-      ms(r.plainWallMs),
-      ms(r.profiledWallMs),
-      ratio(r.wallRatio),
-    ]),
+    ['program', 'mode', 'cold plain', 'cold profiled', 'ratio', 'wall plain', 'wall profiled', 'ratio'],
+    whole.map((r) => [r.program, r.mode, ms(r.plainColdMs), ms(r.profiledColdMs), ratio(r.coldRatio), ms(r.plainWallMs), ms(r.profiledWallMs), ratio(r.wallRatio)]),
   );
   if (!cprofile) return console.log('\n3. (python3 not found: no cProfile comparison)');
-  console.log(
-    `\n3. cProfile (Python ${cprofile.python}), same code, warm repetitions in one process`,
-  );
+  console.log(`\n3. cProfile (Python ${cprofile.python}), same code, warm repetitions in one process`);
   for (const c of cprofile.programs) {
-    console.log(
-      `  ${c.program}: ${c.nsPerCall.toFixed(0)} ns per call (${ms(c.plainMs)} -> ${ms(c.profiledMs)})`,
-    );
+    console.log(`  ${c.program}: ${c.nsPerCall.toFixed(0)} ns per call (${ms(c.plainMs)} -> ${ms(c.profiledMs)})`);
   }
 }
 

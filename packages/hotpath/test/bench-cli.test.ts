@@ -111,10 +111,7 @@ test('bad input: one-line error, exit 2, nothing run, stored runs untouched', ()
 
 test('a failing test fails the run (exit 1) and its output is shown', () => {
   const cwd = tempDir();
-  fs.writeFileSync(
-    path.join(cwd, 'broken.bench.mjs'),
-    "import { test } from 'node:test';\ntest('broken', () => { throw new Error('the assertion failed'); });\n",
-  );
+  fs.writeFileSync(path.join(cwd, 'broken.bench.mjs'), "import { test } from 'node:test';\ntest('broken', () => { throw new Error('the assertion failed'); });\n");
   const result = hotpath(cwd, []);
   assert.equal(result.status, 1);
   assert.match(result.stderr, /the assertion failed/);
@@ -134,11 +131,7 @@ test('under plain node --test a benchmark file is a quick test: fn runs once, no
 test('file::name measures that benchmark only; --columns, --time-unit and --group-by shape the table', () => {
   const cwd = tempDir();
   const overhead = fileURLToPath(new URL('./bench/overhead.bench.js', import.meta.url));
-  const result = hotpath(cwd, [
-    `${overhead}::ten-ns`,
-    ...QUICK,
-    '--json',
-  ]);
+  const result = hotpath(cwd, [`${overhead}::ten-ns`, ...QUICK, '--json']);
   assert.equal(result.status, 0, result.stderr);
   const names = (JSON.parse(result.stdout) as { benchmarks: { name: string }[] }).benchmarks.map((b) => b.name);
   assert.deepEqual(names, ['ten-ns'], 'noop, in the same file, ran once but was not measured');
@@ -204,13 +197,22 @@ test('--cprofile [column]: the function profiled once more, its top functions li
   const result = hotpath(cwd, [file, ...QUICK, '--cprofile', 'tottime']);
   assert.equal(result.status, 0, result.stderr);
   const section = result.stdout.slice(result.stdout.indexOf('cProfile (time in s)'));
-  assert.match(section, /^cProfile \(time in s\) -+\nCalls are not counted here .*\n\ntree\.bench\.ts::known-tree\nncalls\ttottime\tpercall\tcumtime\tpercall\tfilename:lineno\(function\)\n/);
-  const rows = section.split('\n').filter((line) => /^\?\t/.test(line)).map((line) => line.split('\t'));
+  assert.match(
+    section,
+    /^cProfile \(time in s\) -+\nCalls are not counted here .*\n\ntree\.bench\.ts::known-tree\nncalls\ttottime\tpercall\tcumtime\tpercall\tfilename:lineno\(function\)\n/,
+  );
+  const rows = section
+    .split('\n')
+    .filter((line) => /^\?\t/.test(line))
+    .map((line) => line.split('\t'));
   assert.match(rows[0]![5]!, /^tree\.bench\.ts:\d+\((leaf|outer)\)$/, section);
   assert.ok(Number(rows[0]![1]) > 0, section);
   const json = hotpath(cwd, [file, ...QUICK, '--cprofile', '--json']);
   const stored = JSON.parse(json.stdout).benchmarks[0].cprofile as Array<{ function_name: string; tottime: number }>;
-  assert.ok(stored.some((r) => /\((leaf|outer)\)$/.test(r.function_name) && r.tottime > 0), json.stdout);
+  assert.ok(
+    stored.some((r) => /\((leaf|outer)\)$/.test(r.function_name) && r.tottime > 0),
+    json.stdout,
+  );
   const bad = hotpath(cwd, [file, '--cprofile', 'bogus']);
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /--cprofile bogus: the columns are tottime, cumtime, ncalls/);

@@ -34,11 +34,17 @@ test('a change beyond the threshold is a regression only when the IQRs are apart
   const check = [parseCompareFail('median:5%')];
   const before = computeStats([100, 101, 102, 103, 104], 1);
   const apart = failedChecks(before, computeStats([120, 121, 122, 123, 124], 1), check);
-  assert.deepEqual(apart.map((f) => f.inNoise), [false]);
+  assert.deepEqual(
+    apart.map((f) => f.inNoise),
+    [false],
+  );
   // Median +10%, but the rounds spread from 80 to 140: the middle halves overlap.
   const noisy = computeStats([80, 100, 111, 120, 140], 1);
   const before2 = computeStats([80, 95, 101, 110, 130], 1);
-  assert.deepEqual(failedChecks(before2, noisy, check).map((f) => f.inNoise), [true]);
+  assert.deepEqual(
+    failedChecks(before2, noisy, check).map((f) => f.inNoise),
+    [true],
+  );
   // Within the threshold: nothing to report.
   assert.deepEqual(failedChecks(before, computeStats([101, 102, 103, 104, 105], 1), check), []);
 });

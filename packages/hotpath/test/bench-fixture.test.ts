@@ -10,7 +10,10 @@ import { bench, isBenchmarking } from '../src/bench/fixture.js';
 test('without hotpath bench: fn runs once and its result comes back', (t) => {
   let calls = 0;
   assert.equal(isBenchmarking(), false);
-  assert.equal(bench(t, () => ++calls), 1);
+  assert.equal(
+    bench(t, () => ++calls),
+    1,
+  );
   assert.equal(calls, 1);
 });
 

@@ -45,5 +45,8 @@ test('by func, by param, by file and param together', () => {
     ['10', ['a.bench.ts::sort[10]', 'b.bench.ts::sort[10]']],
     ['1000', ['a.bench.ts::sort[1000]']],
   ]);
-  assert.deepEqual(grouped(['file', 'param']).map(([group]) => group), ['a.bench.ts 10', 'a.bench.ts 1000', 'b.bench.ts', 'b.bench.ts 10']);
+  assert.deepEqual(
+    grouped(['file', 'param']).map(([group]) => group),
+    ['a.bench.ts 10', 'a.bench.ts 1000', 'b.bench.ts', 'b.bench.ts 10'],
+  );
 });

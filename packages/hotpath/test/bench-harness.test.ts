@@ -85,7 +85,12 @@ test('setup gives each round a fresh state for one call; teardown sees the state
   }).run();
   assert.equal(m.iterations, 1);
   assert.deepEqual(m.roundsNs, [5, 5, 5]);
-  assert.deepEqual(seen, [[1, 2], [2, 4], [3, 6], [4, 8]]); // one warm-up round, three timed
+  assert.deepEqual(seen, [
+    [1, 2],
+    [2, 4],
+    [3, 6],
+    [4, 8],
+  ]); // one warm-up round, three timed
 });
 
 test('bad options are refused before anything runs', () => {
@@ -106,7 +111,10 @@ test('the timed loop: n calls between two clock reads, every result read, the la
   assert.equal(sink.last, 1000);
   assert.equal(sink.hits, 0);
   // A loop of its own for every function: V8 keeps type feedback per function.
-  assert.notEqual(compileLoop(() => 1, time.clock, sink), compileLoop(() => 1, time.clock, sink));
+  assert.notEqual(
+    compileLoop(() => 1, time.clock, sink),
+    compileLoop(() => 1, time.clock, sink),
+  );
 });
 
 test('with state, the loop passes it to each call', () => {

@@ -32,8 +32,14 @@ test('runs are numbered after the highest saved, and an existing file is never r
   const second = saveRun(sampleRun(), dir, 'with/odd:label');
   assert.equal(path.basename(second), '0008_with_odd_label.json');
   assert.equal(fs.readFileSync(path.join(dir, '0007_kept.json'), 'utf8'), 'not mine');
-  assert.deepEqual(listRuns(dir).map((r) => r.number), [1, 7, 8]);
-  assert.deepEqual(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')), []);
+  assert.deepEqual(
+    listRuns(dir).map((r) => r.number),
+    [1, 7, 8],
+  );
+  assert.deepEqual(
+    fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')),
+    [],
+  );
   assert.equal(safeLabel('..'), '_');
 });
 

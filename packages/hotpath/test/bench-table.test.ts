@@ -70,9 +70,5 @@ test('Python formatting helpers: thousands separators and str.center', () => {
 test('--columns picks columns in pytest-benchmark order; --time-unit fixes the unit', () => {
   const rows = [row('test_evolve', [7.053, 8.2157, 7.2566, 0.1906, 7.1806, 0.0901], '28;27', 137.8048, 140)];
   const table = renderTable({ group: null, rows }, { columns: ['rounds', 'min'], timeUnit: 'us' }).split('\n');
-  assert.deepEqual(table.slice(1, 4), [
-    'Name (time in us)            Min  Rounds',
-    '----------------------------------------',
-    'test_evolve           7,053.0000     140',
-  ]);
+  assert.deepEqual(table.slice(1, 4), ['Name (time in us)            Min  Rounds', '----------------------------------------', 'test_evolve           7,053.0000     140']);
 });

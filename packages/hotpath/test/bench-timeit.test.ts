@@ -30,10 +30,7 @@ test('formatG is C printf %g', () => {
 
 test('the spread warning comes when the slowest repeat is 4x the fastest (IPython wording)', () => {
   assert.equal(spreadWarning([1, 1.5, 3.99]), null);
-  assert.equal(
-    spreadWarning([1, 4.5, 1]),
-    'The slowest run took 4.50 times longer than the fastest. This could mean that an intermediate result is being cached.',
-  );
+  assert.equal(spreadWarning([1, 4.5, 1]), 'The slowest run took 4.50 times longer than the fastest. This could mean that an intermediate result is being cached.');
 });
 
 test('timeit and repeat return seconds for `number` calls, timed with the given clock', () => {

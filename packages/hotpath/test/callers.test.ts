@@ -46,14 +46,14 @@ test('the name matches the function name alone (anchored) or file:line(name)', (
 
 test('several functions are listed in the sort order, the name column sized to the longest', () => {
   const text = renderCallees(taylorProfile(), 'taylor[A-Z]', { sort: ['name'] });
-  assert.match(text, /^examples\/taylor\.ts:5\(taylorExp\) {3}-> {5}500 {4}0\.000 {4}0\.031  examples\/taylor\.ts:1\(factorial\)\nexamples\/taylor\.ts:10\(taylorSin\)  -> {5}250/m);
+  assert.match(
+    text,
+    /^examples\/taylor\.ts:5\(taylorExp\) {3}-> {5}500 {4}0\.000 {4}0\.031  examples\/taylor\.ts:1\(factorial\)\nexamples\/taylor\.ts:10\(taylorSin\)  -> {5}250/m,
+  );
 });
 
 test('no match prints the restriction and no table', () => {
-  assert.equal(
-    renderCallers(taylorProfile(), 'nothing'),
-    "   Ordered by: internal time\n   List reduced from 4 to 0 due to restriction <'nothing'>\n\n",
-  );
+  assert.equal(renderCallers(taylorProfile(), 'nothing'), "   Ordered by: internal time\n   List reduced from 4 to 0 due to restriction <'nothing'>\n\n");
 });
 
 test('notes come first where edges are estimated or missing', () => {

@@ -39,10 +39,19 @@ test('--include-children profiles every node process the program starts, merged,
   assert.equal(functionNamed(merged, 'grandchildWork').stats.calls, 1); // the fork's own child
   const processes = merged.meta.processes!;
   assert.equal(processes.length, 5);
-  assert.deepEqual(processes.map((p) => p.exitCode), [3, 1, 0, 1, 1]);
-  assert.deepEqual(processes.map((p) => path.basename(p.command[0]!)), ['parent.mjs', 'child.mjs', 'grandchild.mjs', 'child.mjs', 'child.mjs']);
+  assert.deepEqual(
+    processes.map((p) => p.exitCode),
+    [3, 1, 0, 1, 1],
+  );
+  assert.deepEqual(
+    processes.map((p) => path.basename(p.command[0]!)),
+    ['parent.mjs', 'child.mjs', 'grandchild.mjs', 'child.mjs', 'child.mjs'],
+  );
   // One file per process, each holding that process alone.
-  const files = fs.readdirSync(dir).filter((f) => /^prof\.\d+\.json$/.test(f)).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => /^prof\.\d+\.json$/.test(f))
+    .sort();
   assert.deepEqual(files, processes.map((p) => `prof.${p.pid}.json`).sort());
   const grandchild = loadProfileSync(path.join(dir, `prof.${processes[2]!.pid}.json`));
   assert.equal(functionNamed(grandchild, 'grandchildWork').stats.calls, 1);

@@ -15,15 +15,7 @@ const BIN = path.join(ROOT, 'packages/hotpath/bin/hotpath.js');
 /** Debian's Chromium (.ci/run installs it); playwright-core drives it, nothing is downloaded. */
 export const CHROMIUM = process.env['HOTPATH_CHROMIUM'] ?? '/usr/bin/chromium';
 /** Flags for a headless Chromium that never reaches the network. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** A fresh temporary folder. */
 export function tempDir(name: string): string {

@@ -57,18 +57,7 @@ test('convert: the format follows the output name', () => {
 });
 
 test('convert: --format overrides the name; thresholds reach the dot graph', () => {
-  let run = hotpath(
-    'convert',
-    input,
-    '-o',
-    out('graph.txt'),
-    '--format',
-    'dot',
-    '--node-threshold',
-    '50',
-    '--edge-threshold',
-    '70',
-  );
+  let run = hotpath('convert', input, '-o', out('graph.txt'), '--format', 'dot', '--node-threshold', '50', '--edge-threshold', '70');
   assert.equal(run.status, 0, run.stderr);
   const dot = fs.readFileSync(out('graph.txt'), 'utf8');
   assert.equal(dot.match(/^\t\d+ \[/gm)?.length, 3);
@@ -102,17 +91,9 @@ test('convert: bad input is one line naming the file, exit 2, nothing written', 
   assertFailsCleanly([notProfile, '-o', target], target, /notes\.txt is not a hotpath profile\n$/);
   assertFailsCleanly([truncated, '-o', target], target, /cut\.json is truncated or corrupt/);
   assertFailsCleanly([cutCpu, '-o', target], target, /cut\.cpuprofile is a truncated or corrupt cpuprofile/);
-  assertFailsCleanly(
-    [otherJson, '-o', target],
-    target,
-    /other\.json is not a hotpath profile \(it is a Chrome trace/,
-  );
+  assertFailsCleanly([otherJson, '-o', target], target, /other\.json is not a hotpath profile \(it is a Chrome trace/);
   assertFailsCleanly([out('missing.json'), '-o', target], target, /missing\.json does not exist/);
-  assertFailsCleanly(
-    [input, '-o', target, '--format', 'kcachegrind'],
-    target,
-    /cannot write .*never\.callgrind: unknown format "kcachegrind" \(known: hotpath, callgrind/,
-  );
+  assertFailsCleanly([input, '-o', target, '--format', 'kcachegrind'], target, /cannot write .*never\.callgrind: unknown format "kcachegrind" \(known: hotpath, callgrind/);
   const noExtension = out('never.xyz');
   assertFailsCleanly([input, '-o', noExtension], noExtension, /cannot tell the format of .*never\.xyz/);
 });
@@ -128,18 +109,7 @@ test('convert: a failed conversion leaves an existing output file as it was', ()
 test('convert --help lists every format with the programs that open it', () => {
   const run = hotpath('convert', '--help');
   assert.equal(run.status, 0);
-  for (const line of [
-    'callgrind ',
-    'KCachegrind',
-    'pstats ',
-    'snakeviz',
-    'speedscope ',
-    'cpuprofile ',
-    'pprof ',
-    'go tool pprof',
-    '.pb.gz',
-    'svg ',
-  ]) {
+  for (const line of ['callgrind ', 'KCachegrind', 'pstats ', 'snakeviz', 'speedscope ', 'cpuprofile ', 'pprof ', 'go tool pprof', '.pb.gz', 'svg ']) {
     assert.ok(run.stdout.includes(line), line);
   }
 });

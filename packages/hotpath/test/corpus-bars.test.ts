@@ -58,7 +58,7 @@ test('own share: program files count, Node, V8, idle and the runner do not', () 
   assert.equal(times.own, 300 * MS);
 });
 
-test('own share: the runner\'s own work is not the program\'s non-idle time, code it runs is', () => {
+test("own share: the runner's own work is not the program's non-idle time, code it runs is", () => {
   // (root) -> tsx's require hook -> { the program's module -> fs.readFileSync, esbuild's transform -> node:child_process }
   const tsx = path.join(REPO, 'node_modules/tsx/dist/cjs/index.cjs');
   const frames = [
@@ -102,8 +102,11 @@ test('top five: an anonymous handler charged to <module> fails, naming the handl
   const hotpath = bars.functionTimes([profile([...NODE.filter(([name]) => name !== '(anonymous)'), ['<module>', APP, 1, 120]])]);
   const result = bars.compareSample([node, node], hotpath, INTERVAL);
   assert.equal(result.topPass, false);
-  assert.ok(result.topMisses.some((miss) => miss.startsWith('packages/hotpath/test/corpus/app/main.js:44((anonymous))')), result.topMisses.join('\n'));
-  assert.ok(result.sharePass, 'the time is still the program\'s');
+  assert.ok(
+    result.topMisses.some((miss) => miss.startsWith('packages/hotpath/test/corpus/app/main.js:44((anonymous))')),
+    result.topMisses.join('\n'),
+  );
+  assert.ok(result.sharePass, "the time is still the program's");
 });
 
 test('top five: fifth and sixth within two standard errors of the ticks are one rank', () => {
@@ -126,18 +129,26 @@ test('top five: as strict as node is with itself', () => {
   assert.ok(result.topPass);
 });
 
-test('own share: no program time in hotpath is 0% of node\'s', () => {
+test("own share: no program time in hotpath is 0% of node's", () => {
   const node = bars.functionTimes([profile(NODE)]);
-  const hotpath = bars.functionTimes([profile([['(garbage collector)', '', 0, 300], ['readFileSync', 'node:fs', 400, 200]])]);
+  const hotpath = bars.functionTimes([
+    profile([
+      ['(garbage collector)', '', 0, 300],
+      ['readFileSync', 'node:fs', 400, 200],
+    ]),
+  ]);
   const result = bars.compareSample([node, node], hotpath, INTERVAL);
   assert.equal(result.share, 0);
   assert.equal(result.sharePass, false);
   assert.equal(result.topPass, false);
 });
 
-test('output: hotpath lines may only add its table after the program\'s stdout', () => {
+test("output: hotpath lines may only add its table after the program's stdout", () => {
   const plain = { exitCode: 0, signal: null, stdout: 'done\n', stderr: '' };
   assert.deepEqual(bars.outputDifferences(plain, { ...plain, stdout: 'done\nTimer unit: 1e-06 s\n' }, 'lines-trace'), []);
   assert.deepEqual(bars.outputDifferences(plain, { ...plain, stdout: 'done\nTimer unit: 1e-06 s\n' }, 'sample').length, 1);
-  assert.match(bars.outputDifferences(plain, { ...plain, exitCode: 1, stderr: 'x\nTypeError: original is not a function\n' }, 'sample').join('\n'), /exit 1, node 0[\s\S]*TypeError: original is not a function/);
+  assert.match(
+    bars.outputDifferences(plain, { ...plain, exitCode: 1, stderr: 'x\nTypeError: original is not a function\n' }, 'sample').join('\n'),
+    /exit 1, node 0[\s\S]*TypeError: original is not a function/,
+  );
 });

@@ -51,7 +51,10 @@ interface Result {
   problems: string[];
 }
 
-const WORKLOADS = fs.readdirSync(CORPUS).filter((name) => fs.existsSync(path.join(CORPUS, name, 'workload.json'))).sort();
+const WORKLOADS = fs
+  .readdirSync(CORPUS)
+  .filter((name) => fs.existsSync(path.join(CORPUS, name, 'workload.json')))
+  .sort();
 let results: Result[] = [];
 
 function resultOf(workload: string, mode: Mode): Result {

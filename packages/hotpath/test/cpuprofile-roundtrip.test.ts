@@ -32,12 +32,7 @@ function checkStructure(profile: CpuProfile): void {
     assert.equal(typeof functionName, 'string');
     assert.equal(typeof scriptId, 'string');
     assert.equal(typeof url, 'string');
-    assert.ok(
-      Number.isInteger(lineNumber) &&
-        lineNumber >= -1 &&
-        Number.isInteger(columnNumber) &&
-        columnNumber >= -1,
-    );
+    assert.ok(Number.isInteger(lineNumber) && lineNumber >= -1 && Number.isInteger(columnNumber) && columnNumber >= -1);
   }
   const roots = profile.nodes.filter((n) => !parents.has(n.id));
   assert.deepEqual(
@@ -93,10 +88,7 @@ test('cpuprofile: self times become samples of at most the interval', () => {
   assert.ok(exported.timeDeltas.every((d) => d <= 10));
   const main = exported.nodes.find((n) => n.callFrame.functionName === 'main')!;
   assert.equal(main.hitCount, 2); // 20 µs of self time
-  assert.equal(
-    cpuProfile(sampledTaylor()).nodes.find((n) => n.callFrame.functionName === 'main')!.hitCount,
-    1,
-  ); // interval 100 µs
+  assert.equal(cpuProfile(sampledTaylor()).nodes.find((n) => n.callFrame.functionName === 'main')!.hitCount, 1); // interval 100 µs
 });
 
 test('cpuprofile round trip: export -> import keeps frames, tree and every self and total time', () => {
@@ -107,8 +99,7 @@ test('cpuprofile round trip: export -> import keeps frames, tree and every self 
     assert.equal(back.tree!.length, profile.tree!.length);
     assert.deepEqual(statsByFunction(back), statsByFunction(profile));
     assert.ok(back.functions.every((f) => f.calls === null));
-    const edgeTotals = (p: Profile) =>
-      p.edges.map((e) => `${p.frames[e.caller]!.name}>${p.frames[e.callee]!.name}:${e.total}`).sort();
+    const edgeTotals = (p: Profile) => p.edges.map((e) => `${p.frames[e.caller]!.name}>${p.frames[e.callee]!.name}:${e.total}`).sort();
     assert.deepEqual(edgeTotals(back), edgeTotals(profile));
   }
 });
@@ -120,15 +111,8 @@ test('hotpath JSON round trip: the profile comes back unchanged', () => {
 
 test('a real `node --cpu-prof` file imports, and every format writes it', async () => {
   const script = path.join(dir, 'busy.js');
-  fs.writeFileSync(
-    script,
-    'function busy(){let s=0;for(let i=0;i<3e7;i++)s+=Math.sqrt(i);return s}\nconsole.log(busy()>0);\n',
-  );
-  const run = spawnSync(
-    process.execPath,
-    ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-name', 'busy.cpuprofile', script],
-    { encoding: 'utf8' },
-  );
+  fs.writeFileSync(script, 'function busy(){let s=0;for(let i=0;i<3e7;i++)s+=Math.sqrt(i);return s}\nconsole.log(busy()>0);\n');
+  const run = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-name', 'busy.cpuprofile', script], { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
   const profile = await readAnyProfile(path.join(dir, 'busy.cpuprofile'));
   checkProfileShape(profile);
@@ -174,18 +158,12 @@ test('cpuprofile import: DevTools `parent` links, and clear errors for broken tr
       { id: 2, callFrame: frame('b'), children: [1] },
     ],
   };
-  assert.throws(
-    () => parseAnyProfile(Buffer.from(JSON.stringify(cycle)), 'c.cpuprofile'),
-    /c\.cpuprofile is not a valid cpuprofile: its nodes have no root/,
-  );
+  assert.throws(() => parseAnyProfile(Buffer.from(JSON.stringify(cycle)), 'c.cpuprofile'), /c\.cpuprofile is not a valid cpuprofile: its nodes have no root/);
   const dangling = { ...withParents, nodes: [{ id: 1, callFrame: frame('a'), children: [7] }] };
   assert.throws(
     () => parseAnyProfile(Buffer.from(JSON.stringify(dangling)), 'd.cpuprofile'),
     /d\.cpuprofile is not a valid cpuprofile: nodes\[0\]\.children\[0\] \(7\) is not the id of a node/,
   );
   const badDelta = { ...withParents, timeDeltas: [0, 'x', 100] };
-  assert.throws(
-    () => parseAnyProfile(Buffer.from(JSON.stringify(badDelta)), 'e.cpuprofile'),
-    /e\.cpuprofile is not a valid cpuprofile: timeDeltas\[1\] must be a number of µs/,
-  );
+  assert.throws(() => parseAnyProfile(Buffer.from(JSON.stringify(badDelta)), 'e.cpuprofile'), /e\.cpuprofile is not a valid cpuprofile: timeDeltas\[1\] must be a number of µs/);
 });

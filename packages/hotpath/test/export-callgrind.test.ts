@@ -76,31 +76,21 @@ function withRootTime(): Profile {
   return profile;
 }
 
-test(
-  'callgrind_annotate reads it: totals equal the profile total, factorial on top',
-  { skip: !hasAnnotate && 'callgrind_annotate is not installed' },
-  () => {
-    for (const profile of [taylor(), sampledTaylor(), evilProfile(), withRootTime()]) {
-      const out = annotate(profile, '--threshold=100');
-      assert.equal(numberBefore(out, 'PROGRAM TOTALS'), totalTime(profile));
-      // With every function shown, their self costs add up to the total.
-      const rows = out
-        .split('\n')
-        .filter((l) => /^\s*[\d,]+ \([\d. %]+\)\s+\S.*:/.test(l) && !l.includes('PROGRAM TOTALS'));
-      const sum = rows.reduce((s, l) => s + Number(l.trim().split(/\s+/)[0]!.replace(/,/g, '')), 0);
-      assert.equal(sum, totalTime(profile));
-    }
-    const out = annotate(taylor());
-    assert.equal(numberBefore(out, ':factorial'), 47_000_000);
-    assert.equal(numberBefore(annotate(withRootTime()), 'PROGRAM TOTALS'), 47_470_333); // as `hotpath stats` counts
-  },
-);
+test('callgrind_annotate reads it: totals equal the profile total, factorial on top', { skip: !hasAnnotate && 'callgrind_annotate is not installed' }, () => {
+  for (const profile of [taylor(), sampledTaylor(), evilProfile(), withRootTime()]) {
+    const out = annotate(profile, '--threshold=100');
+    assert.equal(numberBefore(out, 'PROGRAM TOTALS'), totalTime(profile));
+    // With every function shown, their self costs add up to the total.
+    const rows = out.split('\n').filter((l) => /^\s*[\d,]+ \([\d. %]+\)\s+\S.*:/.test(l) && !l.includes('PROGRAM TOTALS'));
+    const sum = rows.reduce((s, l) => s + Number(l.trim().split(/\s+/)[0]!.replace(/,/g, '')), 0);
+    assert.equal(sum, totalTime(profile));
+  }
+  const out = annotate(taylor());
+  assert.equal(numberBefore(out, ':factorial'), 47_000_000);
+  assert.equal(numberBefore(annotate(withRootTime()), 'PROGRAM TOTALS'), 47_470_333); // as `hotpath stats` counts
+});
 
-test(
-  'callgrind_annotate --inclusive=yes: main includes everything below it',
-  { skip: !hasAnnotate && 'callgrind_annotate is not installed' },
-  () => {
-    const out = annotate(taylor(), '--inclusive=yes', '--threshold=100');
-    assert.equal(numberBefore(out, ':main'), totalTime(taylor()));
-  },
-);
+test('callgrind_annotate --inclusive=yes: main includes everything below it', { skip: !hasAnnotate && 'callgrind_annotate is not installed' }, () => {
+  const out = annotate(taylor(), '--inclusive=yes', '--threshold=100');
+  assert.equal(numberBefore(out, ':main'), totalTime(taylor()));
+});

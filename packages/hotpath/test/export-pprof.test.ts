@@ -34,8 +34,7 @@ function check(pprof: PprofProfile): { strings: string[]; leafName: (locationId:
     assert.equal(s.value.length, pprof.sampleType.length);
     for (const id of s.locationId) assert.ok(locations.has(Number(id)), `location ${id}`);
   }
-  const leafName = (id: number) =>
-    string(functions.get(Number(locations.get(id)!.line[0]!.functionId))!.name);
+  const leafName = (id: number) => string(functions.get(Number(locations.get(id)!.line[0]!.functionId))!.name);
   return { strings, leafName };
 }
 

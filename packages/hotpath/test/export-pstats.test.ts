@@ -94,10 +94,7 @@ test("pstats: print_callers prints what hotpath's report prints", { skip }, () =
 pstats.Stats(sys.argv[1]).print_callers('factorial')`,
     file,
   );
-  assert.match(
-    out,
-    /taylor\.ts:1\(factorial\)\s+<- 187250\/749\s+0\.047\s+0\.047\s+\/proj\/examples\/taylor\.ts:1\(factorial\)/,
-  );
+  assert.match(out, /taylor\.ts:1\(factorial\)\s+<- 187250\/749\s+0\.047\s+0\.047\s+\/proj\/examples\/taylor\.ts:1\(factorial\)/);
 });
 
 test('pstats: sampled profiles load with lower-bound counts, odd names load as text', { skip }, () => {

@@ -5,14 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import {
-  EXPORTERS,
-  exporterByName,
-  exporterForPath,
-  UnknownFormatError,
-  writeProfileAs,
-  writeProfileAsSync,
-} from '../src/export/index.js';
+import { EXPORTERS, exporterByName, exporterForPath, UnknownFormatError, writeProfileAs, writeProfileAsSync } from '../src/export/index.js';
 import { loadProfileSync } from '../src/model/file.js';
 import { taylor } from './convert-fixtures.js';
 
@@ -36,10 +29,7 @@ test('file names pick formats, the longest ending first', () => {
   };
   for (const [file, name] of Object.entries(cases)) assert.equal(exporterForPath(file).name, name, file);
   assert.throws(() => exporterForPath('a.gz'), UnknownFormatError);
-  assert.throws(
-    () => exporterByName('gprof'),
-    /unknown format "gprof" \(known: hotpath, callgrind, dot, svg, pstats, speedscope, cpuprofile, pprof\)/,
-  );
+  assert.throws(() => exporterByName('gprof'), /unknown format "gprof" \(known: hotpath, callgrind, dot, svg, pstats, speedscope, cpuprofile, pprof\)/);
   assert.equal(exporterByName('PPROF').name, 'pprof');
   assert.deepEqual(new Set(EXPORTERS.map((e) => e.name)).size, EXPORTERS.length);
 });
@@ -56,10 +46,7 @@ test('writeProfileAs writes by name or format; an unknown name can fall back to 
 
 test('writeProfileAsSync writes every format but svg', () => {
   assert.equal(writeProfileAsSync(taylor(), path.join(dir, 'sync.pb.gz')).name, 'pprof');
-  assert.throws(
-    () => writeProfileAsSync(taylor(), path.join(dir, 'sync.svg')),
-    /cannot be written synchronously/,
-  );
+  assert.throws(() => writeProfileAsSync(taylor(), path.join(dir, 'sync.svg')), /cannot be written synchronously/);
   assert.ok(!fs.existsSync(path.join(dir, 'sync.svg')));
   assert.deepEqual(
     fs.readdirSync(dir).filter((name) => name.endsWith('.tmp')),

@@ -29,8 +29,7 @@ function validate(file: Json): void {
       [],
     );
     if ('file' in frame) assert.equal(typeof frame.file, 'string');
-    for (const key of ['line', 'col'])
-      if (key in frame) assert.ok(Number.isInteger(frame[key]) && frame[key] > 0);
+    for (const key of ['line', 'col']) if (key in frame) assert.ok(Number.isInteger(frame[key]) && frame[key] > 0);
   }
   assert.ok(Array.isArray(file.profiles) && file.profiles.length > 0);
   if ('activeProfileIndex' in file) assert.ok(file.activeProfileIndex < file.profiles.length);
@@ -38,8 +37,7 @@ function validate(file: Json): void {
     assert.equal(typeof profile.name, 'string');
     assert.ok(UNITS.includes(profile.unit));
     assert.ok(profile.endValue >= profile.startValue);
-    const frameIndex = (i: unknown) =>
-      assert.ok(Number.isInteger(i) && (i as number) >= 0 && (i as number) < frames.length);
+    const frameIndex = (i: unknown) => assert.ok(Number.isInteger(i) && (i as number) >= 0 && (i as number) < frames.length);
     if (profile.type === 'evented') {
       const stack: number[] = [];
       let last = profile.startValue as number;
@@ -87,8 +85,7 @@ test('speedscope: an evented profile that the schema accepts, with every self ti
     assert.equal(evented!.type, 'evented');
     assert.equal(evented!.unit, 'nanoseconds');
     const self = selfFromEvents(evented!.events);
-    for (const f of profile.functions)
-      assert.equal(self.get(f.frame) ?? 0, f.self, profile.frames[f.frame]!.name);
+    for (const f of profile.functions) assert.equal(self.get(f.frame) ?? 0, f.self, profile.frames[f.frame]!.name);
   }
 });
 
@@ -111,9 +108,7 @@ test('speedscope: a profile without a tree becomes a sampled profile of self tim
   validate(file);
   const [sampled] = file.profiles as Json[];
   assert.equal(sampled!.type, 'sampled');
-  assert.deepEqual(sampled!.samples[sampled!.samples.findIndex((s: number[]) => s[0] === T.factorial)], [
-    T.factorial,
-  ]);
+  assert.deepEqual(sampled!.samples[sampled!.samples.findIndex((s: number[]) => s[0] === T.factorial)], [T.factorial]);
   assert.equal(
     (sampled!.weights as number[]).reduce((a, b) => a + b, 0),
     47_470_333,

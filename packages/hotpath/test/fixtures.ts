@@ -37,17 +37,12 @@ type AddNode = (parent: number, frame: number, calls: number | null, self: numbe
 
 export function treeBuilder(rootFrame: number): { tree: TreeNode[]; add: AddNode } {
   const tree: TreeNode[] = [{ id: 0, parent: -1, frame: rootFrame, calls: 1, self: 0 }];
-  const add: AddNode = (parent, frame, calls, self) =>
-    tree.push({ id: tree.length, parent, frame, calls, self }) - 1;
+  const add: AddNode = (parent, frame, calls, self) => tree.push({ id: tree.length, parent, frame, calls, self }) - 1;
   return { tree, add };
 }
 
 /** A complete profile from frames and a tree, the graph derived as cProfile derives it. */
-export function profileFromTree(
-  frames: Frame[],
-  tree: TreeNode[],
-  metaOverrides: Partial<ProfileMeta> = {},
-): Profile {
+export function profileFromTree(frames: Frame[], tree: TreeNode[], metaOverrides: Partial<ProfileMeta> = {}): Profile {
   const { functions, edges } = callGraphFromTree(tree, frames.length);
   return { unit: 'ns', meta: meta(metaOverrides), frames, functions, edges, tree };
 }
@@ -81,7 +76,11 @@ export function taylorProfile(metaOverrides: Partial<ProfileMeta> = {}, taylorSi
   const sin = add(main, F.taylorSin, 1, taylorSinSelf);
   const all = Array.from({ length: 500 }, (_, i) => i);
   addFactorialChain(add, exp, all);
-  addFactorialChain(add, sin, all.filter((i) => i % 2 === 1));
+  addFactorialChain(
+    add,
+    sin,
+    all.filter((i) => i % 2 === 1),
+  );
   return profileFromTree(frames, tree, metaOverrides);
 }
 

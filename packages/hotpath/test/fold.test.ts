@@ -36,8 +36,7 @@ test('without a tree, the graph alone folds to the same counts and times, but ed
   assert.deepEqual([...folded.functions].sort(byFrame), [...expected.functions].sort(byFrame));
   // Documented limit: an edge into a group carries the self time of the member called
   // directly; the time of members it called in turn cannot be attributed to one caller.
-  const withoutSelf = (edges: Edge[]): Array<Omit<Edge, 'self'>> =>
-    [...edges].sort(byEnds).map(({ self: _self, ...rest }) => rest);
+  const withoutSelf = (edges: Edge[]): Array<Omit<Edge, 'self'>> => [...edges].sort(byEnds).map(({ self: _self, ...rest }) => rest);
   assert.deepEqual(withoutSelf(folded.edges), withoutSelf(expected.edges));
   const mainToNode = folded.edges.find((e) => e.caller === G.main && e.callee === 3)!;
   assert.equal(mainToNode.self, 500_000); // readFileSync's own, not getValidatedPath's

@@ -51,7 +51,13 @@ async function readInProcess(input: FuzzInput, name: string): Promise<string | n
   const report = renderReport(profile, { showInternals: true });
   if (badNumber(report, input.bytes)) return `the stats table shows ${badNumber(report, input.bytes)}`;
   if (profile.lines) {
-    const table = renderLineTable(mergeLineProfiles([{ file: name, profile }, { file: name, profile }]), { readSource: () => null });
+    const table = renderLineTable(
+      mergeLineProfiles([
+        { file: name, profile },
+        { file: name, profile },
+      ]),
+      { readSource: () => null },
+    );
     if (badNumber(table, input.bytes)) return `the line table shows ${badNumber(table, input.bytes)}`;
   }
   const ctx = { externalCheckers: false, timeoutMs: 0 } as unknown as FuzzContext;
@@ -106,5 +112,8 @@ test('fuzz through the commands: clean errors or valid outputs, files untouched 
   const counts = tally(results);
   assert.equal(results.length, inputs.length);
   assert.ok(counts.error > 0, `no input was refused: ${JSON.stringify(counts)}`);
-  assert.deepEqual(bad.map((r) => `${r.verdict}: ${r.command} on ${r.input.seed} [${r.input.mutation.slice(0, 80)}]: ${r.detail}`), []);
+  assert.deepEqual(
+    bad.map((r) => `${r.verdict}: ${r.command} on ${r.input.seed} [${r.input.mutation.slice(0, 80)}]: ${r.detail}`),
+    [],
+  );
 });

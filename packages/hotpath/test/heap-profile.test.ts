@@ -41,4 +41,14 @@ test('bytes allocated per function, self and inclusive, at the TypeScript positi
   assert.equal(alloc.frame.line, 10);
 });
 
-const META = { command: ['heap-profile.test.js'], interval: 16384, startTime: '', duration: 0, nodeVersion: process.version, exitCode: 0, signal: null, cwd: '/', hotpathVersion: '' };
+const META = {
+  command: ['heap-profile.test.js'],
+  interval: 16384,
+  startTime: '',
+  duration: 0,
+  nodeVersion: process.version,
+  exitCode: 0,
+  signal: null,
+  cwd: '/',
+  hotpathVersion: '',
+};

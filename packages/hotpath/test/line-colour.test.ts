@@ -24,7 +24,8 @@ test('hotpath lines -r: hot lines red, keywords coloured, the text underneath th
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotpath-colour-'));
   const script = path.join(dir, 'work.mjs');
   fs.writeFileSync(script, 'function work(n) {\n  let s = 0;\n  for (let i = 0; i < n; i++) s += Math.sqrt(i);\n  return s;\n}\nwork(3e6);\n');
-  const run = (env: NodeJS.ProcessEnv) => spawnSync(process.execPath, [BIN, 'lines', '-r', '-f', 'work', script], { encoding: 'utf8', env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...env } });
+  const run = (env: NodeJS.ProcessEnv) =>
+    spawnSync(process.execPath, [BIN, 'lines', '-r', '-f', 'work', script], { encoding: 'utf8', env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...env } });
   const coloured = run({ FORCE_COLOR: '1' });
   const piped = run({});
   assert.equal(coloured.status, 0, coloured.stderr);
@@ -37,7 +38,8 @@ test('hotpath lines -r: hot lines red, keywords coloured, the text underneath th
 });
 
 test('colourLineTable leaves the text as it was', () => {
-  const table = 'Timer unit: 1e-06 s\n\nTotal time: 1 s\nFile: a.ts\nFunction: f at line 1\n\nLine #      Hits         Time  Per Hit   % Time  Line Contents\n' +
+  const table =
+    'Timer unit: 1e-06 s\n\nTotal time: 1 s\nFile: a.ts\nFunction: f at line 1\n\nLine #      Hits         Time  Per Hit   % Time  Line Contents\n' +
     '==============================================================\n     1                                           function f() {\n' +
     '     2         1     100000.0 100000.0    100.0    return "x" + 1; // done\n     3                                           }\n';
   const coloured = colourLineTable(table);

@@ -73,17 +73,32 @@ describe('sample-mode line counters', () => {
     assert.deepEqual(Object.fromEntries(countedHits(source, ['outer'])), { 2: 1, 8: 1 });
     // Each picked function has its own table: a line shared by two shows each one's count.
     const result = instrumentLines(source, { sourceType: 'script', file: '/v.js', url: 'file:///v.js', targets: ['outer', 'add'], allocateIds: () => 1 });
-    assert.deepEqual(result!.record.picked.map((fn) => [fn.name, fn.statements.map((st) => st.line)]), [['outer', [2, 8]], ['add', [6]]]);
+    assert.deepEqual(
+      result!.record.picked.map((fn) => [fn.name, fn.statements.map((st) => st.line)]),
+      [
+        ['outer', [2, 8]],
+        ['add', [6]],
+      ],
+    );
     assert.deepEqual(Object.fromEntries(countedHits(source, ['add'])), { 6: 3 });
   });
 
   it('leaves unpicked functions alone and names what exists', () => {
-    const result = instrumentLines('function a() { return 1 }\nfunction b() { return 2 }', { sourceType: 'script', file: '/v.js', url: 'file:///v.js', targets: ['b', 'nothing'], allocateIds: () => 1 });
+    const result = instrumentLines('function a() { return 1 }\nfunction b() { return 2 }', {
+      sourceType: 'script',
+      file: '/v.js',
+      url: 'file:///v.js',
+      targets: ['b', 'nothing'],
+      allocateIds: () => 1,
+    });
     assert.ok(result);
     assert.equal(result.code.split('\n')[0], 'function a() { return 1 }');
     assert.deepEqual(result.record.names, ['a', 'b']);
     assert.deepEqual(result.record.matched, ['b']);
-    assert.deepEqual(result.record.picked.map((fn) => [fn.name, fn.line, fn.endLine]), [['b', 2, 2]]);
+    assert.deepEqual(
+      result.record.picked.map((fn) => [fn.name, fn.line, fn.endLine]),
+      [['b', 2, 2]],
+    );
   });
 });
 
@@ -131,7 +146,11 @@ function linesNamed(profile: Profile, name: string): Map<number, LineStats> {
 }
 
 function lineOf(file: string, text: string): number {
-  return readFileSync(file, 'utf8').split('\n').findIndex((line) => line.includes(text)) + 1;
+  return (
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .findIndex((line) => line.includes(text)) + 1
+  );
 }
 
 /** Hits by function and line (`name:line`, lines with hits only) of `lines --mode MODE` on `script`. */
@@ -157,7 +176,18 @@ describe('hotpath lines: sample and trace modes count the same hits', () => {
   });
 
   it('counts each nested function in its own table with --all', () => {
-    const expected = { 'outer:4': 5, 'outer:5': 5, 'outer:13': 5, 'outer:14': 15, 'outer:15': 5, '(anonymous):4': 15, '(anonymous):6': 15, '(anonymous):7': 15, 'inner:10': 15, 'inner:11': 15 };
+    const expected = {
+      'outer:4': 5,
+      'outer:5': 5,
+      'outer:13': 5,
+      'outer:14': 15,
+      'outer:15': 5,
+      '(anonymous):4': 15,
+      '(anonymous):6': 15,
+      '(anonymous):7': 15,
+      'inner:10': 15,
+      'inner:11': 15,
+    };
     assert.deepEqual(modeHits('sample', ['--all'], script), expected);
     assert.deepEqual(modeHits('trace', ['--all'], script), expected);
   });

@@ -27,7 +27,10 @@ test('evolve: every line of the inner loop body is hit particles x steps times, 
   const run = hotpath(['lines', '--mode', 'trace', '-f', 'evolve', SMALL]);
   assert.equal(run.status, 0, run.stderr);
   // kernprof's layout, with the capture's notes between the timer unit and the first function.
-  assert.match(run.stdout, /\nTimer unit: 1e-06 s\n\nNote: trace mode: .*, [\d.]+ ns per line event .* taken off each line's time per hit\n\nTotal time: [\d.e-]+ s\nFile: .*packages\/particles\/src\/simulator\.ts\nFunction: ParticleSimulator\.evolve at line \d+\n\n/);
+  assert.match(
+    run.stdout,
+    /\nTimer unit: 1e-06 s\n\nNote: trace mode: .*, [\d.]+ ns per line event .* taken off each line's time per hit\n\nTotal time: [\d.e-]+ s\nFile: .*packages\/particles\/src\/simulator\.ts\nFunction: ParticleSimulator\.evolve at line \d+\n\n/,
+  );
   assert.match(run.stdout, /\nLine # {6}Hits {9}Time  Per Hit   % Time  Line Contents\n={62}\n/);
   const table = rows(run.stdout);
   const lineOf = (text: string): number => [...table].find(([, r]) => r.contents.includes(text))![0];
@@ -192,7 +195,14 @@ test('-s/--sort: functions by ascending total time, the slowest last, as line_pr
   const byLine = functions(hotpath(['lines', '--show', file]).stdout);
   const sorted = functions(hotpath(['lines', '--show', file, '--sort']).stdout);
   assert.ok(byLine.length >= 3, `functions: ${byLine.map((f) => f.name).join(', ')}`);
-  assert.deepEqual(byLine.map((f) => f.line), [...byLine.map((f) => f.line)].sort((a, b) => a - b), 'in line order by default');
-  assert.deepEqual(sorted.map((f) => f.name), [...byLine].sort((a, b) => a.total - b.total || a.line - b.line).map((f) => f.name));
+  assert.deepEqual(
+    byLine.map((f) => f.line),
+    [...byLine.map((f) => f.line)].sort((a, b) => a - b),
+    'in line order by default',
+  );
+  assert.deepEqual(
+    sorted.map((f) => f.name),
+    [...byLine].sort((a, b) => a.total - b.total || a.line - b.line).map((f) => f.name),
+  );
   assert.deepEqual(functions(hotpath(['lines', '--show', file, '-s']).stdout), sorted);
 });

@@ -72,12 +72,15 @@ test('the source map names the .ts file and maps a function back to its line', (
 test('a syntax error is one line naming the file, line and column', () => {
   const dir = project({});
   const file = path.join(dir, 'bad.tsx');
-  assert.throws(() => javaScriptOf('const a = 1;\nconst b = <div>;\n', file, 'module'), (error: Error) => {
-    assert.ok(error instanceof SyntaxError);
-    assert.match(error.message, new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2:\\d+: `));
-    assert.doesNotMatch(error.message, /\n/);
-    return true;
-  });
+  assert.throws(
+    () => javaScriptOf('const a = 1;\nconst b = <div>;\n', file, 'module'),
+    (error: Error) => {
+      assert.ok(error instanceof SyntaxError);
+      assert.match(error.message, new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2:\\d+: `));
+      assert.doesNotMatch(error.message, /\n/);
+      return true;
+    },
+  );
 });
 
 test('the cache lives in a directory only its user can write, and a shared one is refused', () => {
@@ -106,10 +109,13 @@ test('cache entries older than 30 days are removed when the cache is next writte
 
 test('a tsconfig.json that is not JSON is one error naming it; an unknown option is ignored', () => {
   const broken = project({ 'tsconfig.json': '{ "compilerOptions": { "target": "ES2022" } oops }' });
-  assert.throws(() => javaScriptOf('export const a: number = 1;\n', path.join(broken, 'a.ts'), 'module'), (error: Error) => {
-    assert.match(error.message, new RegExp(`^${path.join(broken, 'tsconfig.json').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1:\\d+: `));
-    return true;
-  });
+  assert.throws(
+    () => javaScriptOf('export const a: number = 1;\n', path.join(broken, 'a.ts'), 'module'),
+    (error: Error) => {
+      assert.match(error.message, new RegExp(`^${path.join(broken, 'tsconfig.json').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1:\\d+: `));
+      return true;
+    },
+  );
   const unknown = project({ 'tsconfig.json': '{ "compilerOptions": { "target": "ES2099", "fancyNewOption": true, "verbatimModuleSyntax": true } }' });
   assert.equal(javaScriptOf('export const a: number = 1;\n', path.join(unknown, 'a.ts'), 'module'), 'export const a         = 1;\n');
 });

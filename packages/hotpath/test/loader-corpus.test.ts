@@ -46,7 +46,13 @@ const PROGRAMS: Program[] = [
       ['logged', 'logged.ts', 'export function logged('],
       ['descriptor.value', 'logged.ts', 'descriptor.value = function'],
     ],
-    lines: { targets: ['Service.compute'], hits: [['main.ts', 'const scaled =', 20000], ['main.ts', 'return scaled % 11;', 20000]] },
+    lines: {
+      targets: ['Service.compute'],
+      hits: [
+        ['main.ts', 'const scaled =', 20000],
+        ['main.ts', 'return scaled % 11;', 20000],
+      ],
+    },
   },
   {
     dir: 'decorators-standard',
@@ -56,7 +62,13 @@ const PROGRAMS: Program[] = [
       ['tagged', 'main.ts', 'function tagged<'],
       ['counted', 'main.ts', 'function counted<'],
     ],
-    lines: { targets: ['Scorer.score'], hits: [['main.ts', 'const weighted =', 20000], ['main.ts', 'return weighted % 13;', 20000]] },
+    lines: {
+      targets: ['Scorer.score'],
+      hits: [
+        ['main.ts', 'const weighted =', 20000],
+        ['main.ts', 'return weighted % 13;', 20000],
+      ],
+    },
   },
   {
     dir: 'tsx',
@@ -66,13 +78,25 @@ const PROGRAMS: Program[] = [
       ['List', 'main.tsx', 'function List('],
       ['h', 'jsx.ts', 'export function h('],
     ],
-    lines: { targets: ['Item'], hits: [['main.tsx', 'const label =', 20002], ['main.tsx', 'return <li>', 20002]] },
+    lines: {
+      targets: ['Item'],
+      hits: [
+        ['main.tsx', 'const label =', 20002],
+        ['main.tsx', 'return <li>', 20002],
+      ],
+    },
   },
   {
     dir: 'import-equals',
     script: 'main.cts',
     functions: [['cube', 'helper.cts', 'function cube(']],
-    lines: { targets: ['cube'], hits: [['helper.cts', 'const squared =', 20000], ['helper.cts', 'return squared * n;', 20000]] },
+    lines: {
+      targets: ['cube'],
+      hits: [
+        ['helper.cts', 'const squared =', 20000],
+        ['helper.cts', 'return squared * n;', 20000],
+      ],
+    },
   },
   {
     dir: 'paths/src',
@@ -85,7 +109,11 @@ const PROGRAMS: Program[] = [
     ],
     lines: {
       targets: ['sum'],
-      hits: [['lib/math.ts', 'let total = 0;', 300], ['lib/math.ts', 'for (const value of values)', 12000], ['lib/math.ts', 'return total;', 300]],
+      hits: [
+        ['lib/math.ts', 'let total = 0;', 300],
+        ['lib/math.ts', 'for (const value of values)', 12000],
+        ['lib/math.ts', 'return total;', 300],
+      ],
     },
   },
   {
@@ -99,7 +127,13 @@ const PROGRAMS: Program[] = [
       ['module.exports.negate', 'legacy.cjs', 'negate'],
       ['clamp', 'clamp.cts', 'export function clamp('],
     ],
-    lines: { targets: ['mean'], hits: [['lib/index.ts', 'const total =', 300], ['lib/index.ts', 'return total / values.length;', 300]] },
+    lines: {
+      targets: ['mean'],
+      hits: [
+        ['lib/index.ts', 'const total =', 300],
+        ['lib/index.ts', 'return total / values.length;', 300],
+      ],
+    },
   },
 ];
 

@@ -41,7 +41,5 @@ export function whereIs(profile: Profile, name: string, cwd: string): string[] {
 
 /** The lines of a line profile with hits, as `file:line=hits`, file relative to `cwd`. */
 export function hitLines(profile: Profile, cwd: string): string[] {
-  return (profile.lines ?? [])
-    .filter((l) => (l.hits ?? 0) > 0)
-    .map((l) => `${path.relative(cwd, profile.frames[l.frame]!.file)}:${l.line}=${l.hits}`);
+  return (profile.lines ?? []).filter((l) => (l.hits ?? 0) > 0).map((l) => `${path.relative(cwd, profile.frames[l.frame]!.file)}:${l.line}=${l.hits}`);
 }

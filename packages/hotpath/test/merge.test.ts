@@ -40,7 +40,10 @@ test('a count unknown in one part adds nothing; null only where every part has n
 test('tagged with their threads, the parts stay apart under one root', () => {
   const merged = mergeProfiles([tagThread(taylorProfile(), 0), tagThread(taylorProfile({}, 1), 3)]);
   const rows = merged.functions.filter((f) => merged.frames[f.frame]!.name === 'taylorSin');
-  assert.deepEqual(rows.map((f) => [merged.frames[f.frame]!.thread, f.self]).sort(), [[0, 300_000], [3, 1]]);
+  assert.deepEqual(rows.map((f) => [merged.frames[f.frame]!.thread, f.self]).sort(), [
+    [0, 300_000],
+    [3, 1],
+  ]);
   assert.equal(merged.frames.filter((f) => f.name === '(root)').length, 1);
   assert.equal(merged.tree!.filter((n) => n.parent === 0).length, 2); // each thread's main under the root
 });

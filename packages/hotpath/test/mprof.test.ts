@@ -43,11 +43,14 @@ test('run samples a TypeScript program busy in a synchronous loop; its output an
 
 test('a program that throws still leaves its .dat file, -o names it, children give CHLD lines', () => {
   const dir = tempDir();
-  fs.writeFileSync(path.join(dir, 'throws.ts'), `
+  fs.writeFileSync(
+    path.join(dir, 'throws.ts'),
+    `
 import { execFileSync } from 'node:child_process';
 execFileSync(process.execPath, ['-e', 'const a = new Array(5e6).fill(1); const t = Date.now(); while (Date.now() - t < 500);']);
 throw new Error('boom');
-`);
+`,
+  );
   const result = hotpath(['mprof', 'run', '-i', '0.05', '--include-children', '-o', 'out.dat', 'throws.ts'], { cwd: dir });
   assert.equal(result.status, 1);
   assert.match(result.stderr, /boom/);

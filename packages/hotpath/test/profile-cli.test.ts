@@ -107,7 +107,10 @@ test('process.exit(3) mid-run: exit 3, a complete profile', () => {
   assert.equal(functionNamed(profile, 'step').stats.calls, 51);
 });
 
-for (const [signal, target, code] of [['SIGINT', 'group', 130], ['SIGTERM', 'hotpath', 143]] as const) {
+for (const [signal, target, code] of [
+  ['SIGINT', 'group', 130],
+  ['SIGTERM', 'hotpath', 143],
+] as const) {
   test(`${signal} sent to ${target === 'group' ? 'the process group (Ctrl-C)' : 'hotpath'} mid-run: exit ${code}, the profile so far`, async () => {
     const output = path.join(tempDir(), 'p.json');
     const ended = await interrupt(path.join(FIXTURES, 'wait-signal.mjs'), signal, target, output);
@@ -120,7 +123,10 @@ for (const [signal, target, code] of [['SIGINT', 'group', 130], ['SIGTERM', 'hot
 }
 
 for (const mode of ['sample', 'trace'] as const) {
-  for (const [signal, target, code] of [['SIGINT', 'group', 130], ['SIGTERM', 'hotpath', 143]] as const) {
+  for (const [signal, target, code] of [
+    ['SIGINT', 'group', 130],
+    ['SIGTERM', 'hotpath', 143],
+  ] as const) {
     test(`${mode} mode, ${signal} while the program is busy in a 60 s synchronous loop: exit ${code} at once, its exact calls so far`, async () => {
       const output = path.join(tempDir(), 'p.json');
       const ended = await interrupt(path.join(FIXTURES, 'busy-signal.mjs'), signal, target, output, ['--mode', mode]);
@@ -179,7 +185,14 @@ test("an error of hotpath's loader (a tsconfig.json it cannot read) is one line 
 });
 
 test('bad usage: one line on stderr, exit 2, no stack trace', () => {
-  for (const args of [['profile'], ['profile', 'no/such/file.ts'], ['profile', '--bogus', 'examples/taylor.ts'], ['profile', '--mode', 'nope', 'examples/taylor.ts'], ['profile', '--interval', '0', 'examples/taylor.ts'], ['profile', '--sort', 'nope', 'examples/taylor.ts']]) {
+  for (const args of [
+    ['profile'],
+    ['profile', 'no/such/file.ts'],
+    ['profile', '--bogus', 'examples/taylor.ts'],
+    ['profile', '--mode', 'nope', 'examples/taylor.ts'],
+    ['profile', '--interval', '0', 'examples/taylor.ts'],
+    ['profile', '--sort', 'nope', 'examples/taylor.ts'],
+  ]) {
     const run = hotpath(args);
     assert.equal(run.status, 2, `${args.join(' ')}: ${run.stderr}`);
     assert.equal(run.stderr.trimEnd().split('\n').length, 1, `${args.join(' ')}: ${run.stderr}`);
@@ -188,7 +201,7 @@ test('bad usage: one line on stderr, exit 2, no stack trace', () => {
   }
 });
 
-test('-o x.prof writes what Python\'s pstats reads, with the exact counts (188000/750 for factorial)', () => {
+test("-o x.prof writes what Python's pstats reads, with the exact counts (188000/750 for factorial)", () => {
   const out = path.join(tempDir(), 'taylor.prof');
   const run = hotpath(['profile', '--mode', 'trace', '-o', out, TAYLOR]);
   assert.equal(run.status, 0, run.stderr);
@@ -207,7 +220,8 @@ test('a large compiled file (its inline map far longer than 4 kB) keeps its Type
   const file = path.join(dir, 'big.ts');
   // An enum makes the loader compile the file; 400 functions make its map some 20 kB.
   const filler = Array.from({ length: 400 }, (_, i) => `export function f${i}(x: number): number {\n  return x + ${i};\n}\n`).join('');
-  const hot = 'function hot(): number {\n  let s = 0;\n  const end = Date.now() + 150;\n  while (Date.now() < end) s += Math.sqrt(s + Colour.Red);\n  return s;\n}\nconsole.log(hot() > 0);\n';
+  const hot =
+    'function hot(): number {\n  let s = 0;\n  const end = Date.now() + 150;\n  while (Date.now() < end) s += Math.sqrt(s + Colour.Red);\n  return s;\n}\nconsole.log(hot() > 0);\n';
   fs.writeFileSync(file, `enum Colour { Red, Green }\n${filler}${hot}`);
   for (const mode of ['sample', 'trace']) {
     const { run, profile } = profileTo(file, ['--mode', mode]);

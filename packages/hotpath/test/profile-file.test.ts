@@ -4,16 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import {
-  loadProfile,
-  loadProfileSync,
-  parseProfile,
-  ProfileFileError,
-  saveProfile,
-  saveProfileSync,
-  serializeProfile,
-  type ProfileFileErrorKind,
-} from '../src/model/file.js';
+import { loadProfile, loadProfileSync, parseProfile, ProfileFileError, saveProfile, saveProfileSync, serializeProfile, type ProfileFileErrorKind } from '../src/model/file.js';
 import type { Profile } from '../src/model/profile.js';
 import { internalsProfile, taylorProfile } from './fixtures.js';
 
@@ -85,11 +76,7 @@ test('a profile cut short, or an empty file, is truncated or corrupt', () => {
 
 test('a profile of a newer format version is refused by name', () => {
   const text = serializeProfile(taylorProfile()).replace('"version":1', '"version":7');
-  assertFileError(
-    () => parseProfile(text, 'new.json'),
-    'newer-version',
-    'new.json was written by a newer hotpath (format version 7; this one reads up to 1)',
-  );
+  assertFileError(() => parseProfile(text, 'new.json'), 'newer-version', 'new.json was written by a newer hotpath (format version 7; this one reads up to 1)');
 });
 
 test('a structurally invalid profile names the first bad field', () => {
@@ -126,7 +113,9 @@ test('a structurally invalid profile names the first bad field', () => {
 });
 
 test('a negative zero reads as 0, so no -0 reaches a table or a writer', () => {
-  const text = serializeProfile(taylorProfile()).replace(/"self":0\b/g, '"self":-0').replace('"column":1', '"column":-0');
+  const text = serializeProfile(taylorProfile())
+    .replace(/"self":0\b/g, '"self":-0')
+    .replace('"column":1', '"column":-0');
   assert.match(text, /"self":-0/);
   const profile = parseProfile(text, 'zero.json');
   const all = [...profile.functions, ...profile.edges, ...profile.tree!];

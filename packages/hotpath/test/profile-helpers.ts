@@ -39,7 +39,10 @@ export function functionNamed(profile: Profile, name: string): { stats: Function
 
 /** 1-based line of the first line of `file` that contains `text`. */
 export function lineOf(file: string, text: string): number {
-  const index = fs.readFileSync(file, 'utf8').split('\n').findIndex((line) => line.includes(text));
+  const index = fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .findIndex((line) => line.includes(text));
   if (index < 0) throw new Error(`${text} not in ${file}`);
   return index + 1;
 }
@@ -50,7 +53,13 @@ export function lineOf(file: string, text: string): number {
  * Ctrl-C does) or to hotpath alone, and resolves with how hotpath ended, its stdout, and
  * how long after the signal it ended.
  */
-export function interrupt(script: string, signal: NodeJS.Signals, target: 'group' | 'hotpath', output: string, options: string[] = []): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; afterSignalMs: number }> {
+export function interrupt(
+  script: string,
+  signal: NodeJS.Signals,
+  target: 'group' | 'hotpath',
+  output: string,
+  options: string[] = [],
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; afterSignalMs: number }> {
   const child = spawn(process.execPath, [BIN, 'profile', ...options, '-o', output, script], { cwd: REPO, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';

@@ -48,7 +48,10 @@ function profileWithCpuProf(script: string): { profile: Profile; v8: Map<string,
   const { run, profile } = profileTo('--', [], [`--cpu-prof`, `--cpu-prof-dir=${dir}`, script]);
   assert.equal(run.status, 0, run.stderr);
   // One cpuprofile per thread (the module hooks' thread too): the main thread's has the script.
-  const files = fs.readdirSync(dir).filter((name) => name.endsWith('.cpuprofile')).map((name) => path.join(dir, name));
+  const files = fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith('.cpuprofile'))
+    .map((name) => path.join(dir, name));
   const main = files.find((file) => fs.readFileSync(file, 'utf8').includes(path.basename(script)));
   assert.ok(main, `no cpuprofile of ${script} in ${files.join(', ')}`);
   return { profile, v8: cpuprofileTimes(main, path.basename(script)) };
@@ -60,7 +63,13 @@ function statsAt(profile: Profile, name: string, file: string, line: number): { 
     const frame = profile.frames[f.frame]!;
     return frame.name === name && frame.file === file && frame.line === line;
   });
-  assert.ok(fn, `no ${name} at ${file}:${line}: ${profile.frames.filter((f) => f.file === file).map((f) => `${f.name}:${f.line}`).join(', ')}`);
+  assert.ok(
+    fn,
+    `no ${name} at ${file}:${line}: ${profile.frames
+      .filter((f) => f.file === file)
+      .map((f) => `${f.name}:${f.line}`)
+      .join(', ')}`,
+  );
   return { self: fn.self, total: fn.total, calls: fn.calls };
 }
 
@@ -90,9 +99,15 @@ test("a .cjs script's hot functions hold what node --cpu-prof gives them on the 
   assert.ok(sum(ours) >= 0.8 * sum(theirs), `${sum(ours).toFixed(0)} us against node's ${sum(theirs).toFixed(0)} us`);
   for (const name of names) assert.ok(ours(name) >= 0.5 * theirs(name), `${name}: ${ours(name).toFixed(0)} us against node's ${theirs(name).toFixed(0)} us`);
   // The top functions by self time, in the order of their work (4 : 2 : 1).
-  assert.deepEqual([...names].sort((a, b) => ours(b) - ours(a)), names);
+  assert.deepEqual(
+    [...names].sort((a, b) => ours(b) - ours(a)),
+    names,
+  );
   const top = profile.functions.filter((fn) => profile.frames[fn.frame]!.category === 'user').sort((a, b) => b.self - a.self);
-  assert.deepEqual(top.slice(0, 3).map((fn) => profile.frames[fn.frame]!.name), names);
+  assert.deepEqual(
+    top.slice(0, 3).map((fn) => profile.frames[fn.frame]!.name),
+    names,
+  );
 });
 
 test('anonymous callbacks get their own rows with their time, at the lines trace mode gives them', () => {
@@ -105,7 +120,11 @@ test('anonymous callbacks get their own rows with their time, at the lines trace
   assert.equal(executor.calls, 1);
   assert.equal(timer.calls, 1);
   const module = functionNamed(profile, '<module>').stats;
-  for (const [what, stats] of [['forEach callback', forEach], ['promise executor', executor], ['timer', timer]] as const) {
+  for (const [what, stats] of [
+    ['forEach callback', forEach],
+    ['promise executor', executor],
+    ['timer', timer],
+  ] as const) {
     // Before, <module> had all of it and the callbacks none.
     assert.ok(stats.self > module.self, `${what}: ${stats.self} ns, <module> ${module.self} ns`);
   }
@@ -115,7 +134,11 @@ test('anonymous callbacks get their own rows with their time, at the lines trace
   // Every function that ran is at the same file:line in both modes.
   const traced = profileTo(script, ['--mode', 'trace']).profile;
   const rows = (p: Profile): string[] =>
-    p.functions.filter((fn) => (fn.calls ?? 0) > 0 && p.frames[fn.frame]!.category === 'user').map((fn) => `${p.frames[fn.frame]!.name} ${p.frames[fn.frame]!.line}`).filter((row) => !row.startsWith('<module>')).sort();
+    p.functions
+      .filter((fn) => (fn.calls ?? 0) > 0 && p.frames[fn.frame]!.category === 'user')
+      .map((fn) => `${p.frames[fn.frame]!.name} ${p.frames[fn.frame]!.line}`)
+      .filter((row) => !row.startsWith('<module>'))
+      .sort();
   assert.deepEqual(rows(profile), rows(traced));
 });
 

@@ -18,7 +18,7 @@ while (performance.now() - t0 < 50) work(10000);
 console.log(JSON.stringify({ wallMs: performance.now() - t0 }));
 `;
 
-test('trace mode: a short program\'s root total is within a few ms of its own wall time', async () => {
+test("trace mode: a short program's root total is within a few ms of its own wall time", async () => {
   const script = path.join(dir, 'short.mjs');
   fs.writeFileSync(script, PROGRAM);
   const output = path.join(dir, 'short.json');

@@ -53,9 +53,7 @@ function pstatsData(profile: Profile, calls: Call[]): unknown {
     nc: f.calls,
     tt: f.self / 1e9,
     ct: f.total / 1e9,
-    callers: profile.edges
-      .filter((e) => e.callee === f.frame)
-      .map((e) => ({ key: key(e.caller), value: [e.calls, e.primitiveCalls, e.self / 1e9, e.total / 1e9] })),
+    callers: profile.edges.filter((e) => e.callee === f.frame).map((e) => ({ key: key(e.caller), value: [e.calls, e.primitiveCalls, e.self / 1e9, e.total / 1e9] })),
   }));
   return { functions, calls: calls.map((c) => ({ ...c, sort: c.sort.map((k) => PSTATS_SORT[k] ?? k) })) };
 }

@@ -22,19 +22,83 @@ const read = (value: unknown) => parseAnyProfile(Buffer.from(JSON.stringify(valu
 
 test('a cpuprofile whose nodes are not one tree is refused, naming the node', () => {
   const cases: Array<[unknown[], RegExp]> = [
-    [[{ id: 1, callFrame: frame('(root)'), children: [2, 3] }, { id: 2, callFrame: frame('a'), children: [3] }, { id: 3, callFrame: frame('b') }], /node 3 has two parents \(1 and 2\)/],
-    [[{ id: 1, callFrame: frame('(root)'), children: [2] }, { id: 2, callFrame: frame('a'), children: [2] }, { id: 3, callFrame: frame('b'), parent: 1 }], /node 2 is its own child/],
-    [[{ id: 1, callFrame: frame('(root)'), children: [2] }, { id: 2, callFrame: frame('a') }, { id: 3, callFrame: frame('b') }], /its nodes have 2 roots \(nodes 1, 3\)/],
-    [[{ id: 1, callFrame: frame('(root)'), children: [2] }, { id: 2, callFrame: frame('a'), children: [3] }, { id: 3, callFrame: frame('b'), children: [2] }], /node 2 has two parents/],
-    [[{ id: 1, callFrame: frame('(root)') }, { id: 2, callFrame: frame('a'), children: [3] }, { id: 3, callFrame: frame('b'), children: [2] }], /node 3 has two parents|not reached from the root/],
-    [[{ id: 1, callFrame: frame('(root)'), children: [2, 3] }, { id: 2, callFrame: frame('a') }, { id: 2, callFrame: frame('b') }], /nodes\[2\]\.id \(2\) is the id of an earlier node/],
-    [[{ id: 1, callFrame: frame('(root)'), children: [2, 3] }, { id: 2, callFrame: { ...frame('a'), url: 7 } }, { id: 3, callFrame: frame('b') }], /nodes\[1\]\.callFrame\.url must be a string/],
-    [[{ id: 1, callFrame: frame('(root)'), children: [2, 3] }, { id: 2, callFrame: { ...frame('a'), lineNumber: -1e308 } }, { id: 3, callFrame: frame('b') }], /nodes\[1\]\.callFrame\.lineNumber must be an integer from -1/],
+    [
+      [
+        { id: 1, callFrame: frame('(root)'), children: [2, 3] },
+        { id: 2, callFrame: frame('a'), children: [3] },
+        { id: 3, callFrame: frame('b') },
+      ],
+      /node 3 has two parents \(1 and 2\)/,
+    ],
+    [
+      [
+        { id: 1, callFrame: frame('(root)'), children: [2] },
+        { id: 2, callFrame: frame('a'), children: [2] },
+        { id: 3, callFrame: frame('b'), parent: 1 },
+      ],
+      /node 2 is its own child/,
+    ],
+    [
+      [
+        { id: 1, callFrame: frame('(root)'), children: [2] },
+        { id: 2, callFrame: frame('a') },
+        { id: 3, callFrame: frame('b') },
+      ],
+      /its nodes have 2 roots \(nodes 1, 3\)/,
+    ],
+    [
+      [
+        { id: 1, callFrame: frame('(root)'), children: [2] },
+        { id: 2, callFrame: frame('a'), children: [3] },
+        { id: 3, callFrame: frame('b'), children: [2] },
+      ],
+      /node 2 has two parents/,
+    ],
+    [
+      [
+        { id: 1, callFrame: frame('(root)') },
+        { id: 2, callFrame: frame('a'), children: [3] },
+        { id: 3, callFrame: frame('b'), children: [2] },
+      ],
+      /node 3 has two parents|not reached from the root/,
+    ],
+    [
+      [
+        { id: 1, callFrame: frame('(root)'), children: [2, 3] },
+        { id: 2, callFrame: frame('a') },
+        { id: 2, callFrame: frame('b') },
+      ],
+      /nodes\[2\]\.id \(2\) is the id of an earlier node/,
+    ],
+    [
+      [
+        { id: 1, callFrame: frame('(root)'), children: [2, 3] },
+        { id: 2, callFrame: { ...frame('a'), url: 7 } },
+        { id: 3, callFrame: frame('b') },
+      ],
+      /nodes\[1\]\.callFrame\.url must be a string/,
+    ],
+    [
+      [
+        { id: 1, callFrame: frame('(root)'), children: [2, 3] },
+        { id: 2, callFrame: { ...frame('a'), lineNumber: -1e308 } },
+        { id: 3, callFrame: frame('b') },
+      ],
+      /nodes\[1\]\.callFrame\.lineNumber must be an integer from -1/,
+    ],
   ];
   for (const [nodes, why] of cases) {
-    assert.throws(() => read({ ...base, nodes }), (error: Error) => /^p\.cpuprofile is not a valid cpuprofile: /.test(error.message) && why.test(error.message) && !error.message.includes('\n'), why.source);
+    assert.throws(
+      () => read({ ...base, nodes }),
+      (error: Error) => /^p\.cpuprofile is not a valid cpuprofile: /.test(error.message) && why.test(error.message) && !error.message.includes('\n'),
+      why.source,
+    );
   }
-  const nodes = [{ id: 1, callFrame: frame('(root)'), children: [2, 3] }, { id: 2, callFrame: frame('a') }, { id: 3, callFrame: frame('b') }];
+  const nodes = [
+    { id: 1, callFrame: frame('(root)'), children: [2, 3] },
+    { id: 2, callFrame: frame('a') },
+    { id: 3, callFrame: frame('b') },
+  ];
   assert.throws(() => read({ ...base, nodes, samples: [2, 9, 3] }), /samples\[1\] \(9\) is not the id of a node/);
   assert.throws(() => read({ ...base, nodes, timeDeltas: [0, 100] }), /timeDeltas has 2 entries for 3 samples/);
   assert.throws(() => read({ ...base, nodes, timeDeltas: [0, 1e308, 1] }), /timeDeltas\[1\] must be a number of µs/);
@@ -44,7 +108,10 @@ test('a cpuprofile whose nodes are not one tree is refused, naming the node', ()
 });
 
 test('a 100,000-deep call chain goes through the readers, every exporter and the view without recursion', async () => {
-  for (const [kind, text] of [['profile', deepChain('profile')], ['cpuprofile', deepChain('cpuprofile')]] as const) {
+  for (const [kind, text] of [
+    ['profile', deepChain('profile')],
+    ['cpuprofile', deepChain('cpuprofile')],
+  ] as const) {
     const profile = kind === 'profile' ? parseProfile(text, 'deep.json') : parseAnyProfile(Buffer.from(text), 'deep.cpuprofile');
     assert.ok(profile.tree!.length >= 100_000);
     assert.match(renderReport(profile), /function calls/);
@@ -56,13 +123,18 @@ test('a 100,000-deep call chain goes through the readers, every exporter and the
     assert.ok(view.tree!.parent.length <= 20_000);
     const pprof = PprofProfile.decode(gunzipSync((await EXPORTERS.find((e) => e.name === 'pprof')!.write(profile)) as Uint8Array));
     const comments = pprof.comment.map((i) => pprof.stringTable.strings[Number(i)]);
-    assert.ok(comments.some((c) => /stacks deeper than \d+ frames keep their innermost/.test(c!)), kind);
+    assert.ok(
+      comments.some((c) => /stacks deeper than \d+ frames keep their innermost/.test(c!)),
+      kind,
+    );
     assert.ok(pprof.sample.every((s) => s.locationId.length <= 64 || s.locationId.length <= 4_000_000 / pprof.sample.length + 1));
   }
 });
 
 test('huge times give bounded, finite outputs (a cpuprofile of 2^53 ns has at most a million samples)', () => {
-  const text = serializeProfile(taylorProfile()).replace(/"self":\d+/g, `"self":${MAX_TIME_NS}`).replace(/"total":\d+/g, `"total":${MAX_TIME_NS}`);
+  const text = serializeProfile(taylorProfile())
+    .replace(/"self":\d+/g, `"self":${MAX_TIME_NS}`)
+    .replace(/"total":\d+/g, `"total":${MAX_TIME_NS}`);
   const profile = parseProfile(text, 'huge.json');
   let out = cpuProfile(profile);
   assert.ok(out.samples.length <= MAX_SYNTHESISED_SAMPLES + out.nodes.length);

@@ -55,8 +55,14 @@ test('splitNodeArgs: flags up to the script, a value after the flags that take o
 test('a flag that runs no script, a missing script, no script: one line, exit 2', () => {
   assertOneLineError(hotpath(['profile', '--', '-e', '1', GC_FLAG]), /^hotpath profile: the node flag -e does not run a script/);
   assertOneLineError(hotpath(['profile', '--', '--expose-gc']), /^hotpath profile: missing the script to run/);
-  assertOneLineError(hotpath(['profile', '--expose-gc', GC_FLAG]), /^hotpath profile: unknown option '--expose-gc' \(a flag for node goes after --: -- --expose-gc script\.js, or --node-arg=--expose-gc\)$/m);
-  assertOneLineError(hotpath(['profile', 'no-such-bin-or-file']), /^hotpath profile: cannot find the script no-such-bin-or-file \(no such file, and no no-such-bin-or-file in node_modules\/\.bin\)/);
+  assertOneLineError(
+    hotpath(['profile', '--expose-gc', GC_FLAG]),
+    /^hotpath profile: unknown option '--expose-gc' \(a flag for node goes after --: -- --expose-gc script\.js, or --node-arg=--expose-gc\)$/m,
+  );
+  assertOneLineError(
+    hotpath(['profile', 'no-such-bin-or-file']),
+    /^hotpath profile: cannot find the script no-such-bin-or-file \(no such file, and no no-such-bin-or-file in node_modules\/\.bin\)/,
+  );
   assertOneLineError(hotpath(['lines', '-f', 'x', 'no-such-bin-or-file']), /^hotpath lines: cannot find the script no-such-bin-or-file/);
 });
 
@@ -67,7 +73,11 @@ test("a bin of node_modules/.bin runs as npx runs it: acorn's, with acorn's func
   const plain = spawnSync(process.execPath, [path.join(REPO, 'node_modules/acorn/bin/acorn'), '--ecma2020', '--silent', input], { encoding: 'utf8' });
   assert.equal(run.status, plain.status, run.stderr);
   assert.equal(run.stdout, plain.stdout);
-  const profile = JSON.parse(fs.readFileSync(output, 'utf8')) as { frames: Array<{ file: string; category: string }>; functions: Array<{ frame: number; self: number }>; meta: { command: string[] } };
+  const profile = JSON.parse(fs.readFileSync(output, 'utf8')) as {
+    frames: Array<{ file: string; category: string }>;
+    functions: Array<{ frame: number; self: number }>;
+    meta: { command: string[] };
+  };
   const acorn = profile.functions.filter((fn) => profile.frames[fn.frame]!.file.includes(`${path.sep}acorn${path.sep}dist${path.sep}acorn.js`));
   assert.ok(acorn.length > 0 && acorn.every((fn) => profile.frames[fn.frame]!.category === 'user'));
   assert.ok(acorn.reduce((sum, fn) => sum + fn.self, 0) > 0, 'no time in acorn');
@@ -79,7 +89,8 @@ test("a shell shim in node_modules/.bin (pnpm's, cmd-shim's) is followed to its 
   fs.mkdirSync(path.join(dir, 'node_modules/tool/bin'), { recursive: true });
   fs.mkdirSync(path.join(dir, 'sub'));
   fs.writeFileSync(path.join(dir, 'node_modules/tool/bin/cli.js'), 'function greet(args) {\n  console.log(`tool ${JSON.stringify(args)}`);\n}\ngreet(process.argv.slice(2));\n');
-  const shim = '#!/bin/sh\nbasedir=$(dirname "$(echo "$0" | sed -e \'s,\\\\,/,g\')")\nif [ -x "$basedir/node" ]; then\n  exec "$basedir/node"  "$basedir/../tool/bin/cli.js" "$@"\nelse\n  exec node  "$basedir/../tool/bin/cli.js" "$@"\nfi\n';
+  const shim =
+    '#!/bin/sh\nbasedir=$(dirname "$(echo "$0" | sed -e \'s,\\\\,/,g\')")\nif [ -x "$basedir/node" ]; then\n  exec "$basedir/node"  "$basedir/../tool/bin/cli.js" "$@"\nelse\n  exec node  "$basedir/../tool/bin/cli.js" "$@"\nfi\n';
   fs.writeFileSync(path.join(dir, 'node_modules/.bin/tool'), shim, { mode: 0o755 });
   fs.writeFileSync(path.join(dir, 'node_modules/.bin/native'), '#!/bin/sh\necho native\n', { mode: 0o755 });
   const run = hotpath(['profile', '-o', path.join(dir, 'p.json'), 'tool', 'x', '--y'], { cwd: path.join(dir, 'sub') });

@@ -17,13 +17,14 @@ const ids = (): ((n: number) => number) => {
 test('the counting transform keeps lines, directives and arrow bodies, and records both positions', () => {
   const source = 'function a(x) { "use strict"\n  return x }\nconst b = y => y * 2, c = () => ({ z: 1 });\n';
   const result = instrumentCounts(source, { sourceType: 'module', allocateIds: ids() })!;
-  assert.equal(
-    result.code,
-    'function a(x) { "use strict";__hpCalls[1]++;\n  return x }\nconst b = y => (__hpCalls[2]++,y * 2), c = () => ((__hpCalls[3]++,{ z: 1 }));\n',
-  );
+  assert.equal(result.code, 'function a(x) { "use strict";__hpCalls[1]++;\n  return x }\nconst b = y => (__hpCalls[2]++,y * 2), c = () => ((__hpCalls[3]++,{ z: 1 }));\n');
   assert.deepEqual(
     result.functions.map((fn) => [fn.name, fn.start, fn.origin]),
-    [['a', [0, 0], [0, 0]], ['b', [2, 10], [2, 10]], ['c', [2, 43], [2, 26]]],
+    [
+      ['a', [0, 0], [0, 0]],
+      ['b', [2, 10], [2, 10]],
+      ['c', [2, 43], [2, 26]],
+    ],
   );
   const counters = new Float64Array(4);
   new Function('__hpCalls', `${result.code}; a(1); b(1); b(2); c();`)(counters);
@@ -36,20 +37,35 @@ test('the counting transform leaves code that does not parse alone', () => {
 
 test('LineIndex counts lines the way V8 does', () => {
   const lines = new LineIndex('a\r\nb\rc\nd\u2028e');
-  assert.deepEqual([0, 3, 5, 7, 9].map((offset) => lines.position(offset)), [[0, 0], [1, 0], [2, 0], [3, 0], [4, 0]]);
+  assert.deepEqual(
+    [0, 3, 5, 7, 9].map((offset) => lines.position(offset)),
+    [
+      [0, 0],
+      [1, 0],
+      [2, 0],
+      [3, 0],
+      [4, 0],
+    ],
+  );
 });
 
 test('apportion gives whole shares that add up, by largest remainder', () => {
   assert.deepEqual(apportion(10, [1, 1, 1]), [4, 3, 3]);
   assert.deepEqual(apportion(5, [0, 0]), [3, 2]);
-  assert.equal(apportion(187998, [3, 1, 7]).reduce((a, b) => a + b), 187998);
+  assert.equal(
+    apportion(187998, [3, 1, 7]).reduce((a, b) => a + b),
+    187998,
+  );
 });
 
 test('edge estimates: one call per sampled caller, the rest by sampled self time', () => {
   const edge = (caller: number, self: number): Edge => ({ caller, callee: 9, calls: null, primitiveCalls: null, self, total: self });
   const edges = [edge(1, 0), edge(2, 0), edge(9, 100)];
   estimateEdgeCalls([{ frame: 9, calls: 188000, primitiveCalls: null, self: 0, total: 0 }], edges);
-  assert.deepEqual(edges.map((e) => e.calls), [1, 1, 187998]);
+  assert.deepEqual(
+    edges.map((e) => e.calls),
+    [1, 1, 187998],
+  );
 });
 
 test('a call frame matches the innermost counted range around it, by position, never by name', () => {
@@ -148,7 +164,10 @@ test("a script in one of hotpath's libraries (tsc) is the program when Node runs
   const meta = { command: ['acorn'], interval: 1e6, startTime: '', duration: 0, nodeVersion: '', exitCode: 0, signal: null, cwd: '/', hotpathVersion: '' };
   const inLib = (url: string): boolean => url.startsWith(lib);
   const profile = buildSampleProfile({ cpuProfile, counts: null }, meta, { ignoreUrl: (url) => url === own, helperUrl: inLib, programPackageUrl: inLib });
-  assert.deepEqual(profile.functions.filter((fn) => fn.self > 0).map((fn) => profile.frames[fn.frame]!.name), ['run']);
+  assert.deepEqual(
+    profile.functions.filter((fn) => fn.self > 0).map((fn) => profile.frames[fn.frame]!.name),
+    ['run'],
+  );
 });
 
 test('a cpuprofile becomes frames, a tree with ns self times, and counted functions', () => {
@@ -184,5 +203,8 @@ test('a cpuprofile becomes frames, a tree with ns self times, and counted functi
   assert.deepEqual([byName.get('leaf')!.self, byName.get('leaf')!.calls], [200_000, 2]);
   assert.deepEqual([byName.get('unsampled')!.self, byName.get('unsampled')!.calls], [0, 4]);
   assert.equal(profile.frames[byName.get('leaf')!.frame]!.line, 2);
-  assert.deepEqual(profile.edges.map((e) => e.calls), [2]);
+  assert.deepEqual(
+    profile.edges.map((e) => e.calls),
+    [2],
+  );
 });

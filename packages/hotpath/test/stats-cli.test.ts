@@ -138,7 +138,10 @@ test('profiles that cannot be added are refused in one line naming the file, exi
   const run = hotpath('stats', taylorFile, sampled);
   assert.equal(run.status, 2);
   assert.equal(run.stdout, '');
-  assert.equal(run.stderr, `hotpath stats: ${sampled} has sampled times, ${taylorFile} has measured times: they cannot be added (profile both the same way, with the same --mode)\n`);
+  assert.equal(
+    run.stderr,
+    `hotpath stats: ${sampled} has sampled times, ${taylorFile} has measured times: they cannot be added (profile both the same way, with the same --mode)\n`,
+  );
   const broken = writeFile('broken-second.json', serializeProfile(taylorProfile()).slice(0, 200));
   const bad = hotpath('stats', taylorFile, broken);
   assert.equal(bad.status, 2);

@@ -22,7 +22,15 @@ const TAYLOR = `         188003 function calls (753 primitive calls) in 0.047 se
 
 /** The function labels of a table, in order. */
 function order(table: string): string[] {
-  return table.split('\n').filter((l) => /\(\w+\)$/.test(l) && !l.startsWith('   ncalls')).map((l) => l.split(' ').at(-1)!.replace(/^.*\((\w+)\)$/, '$1'));
+  return table
+    .split('\n')
+    .filter((l) => /\(\w+\)$/.test(l) && !l.startsWith('   ncalls'))
+    .map((l) =>
+      l
+        .split(' ')
+        .at(-1)!
+        .replace(/^.*\((\w+)\)$/, '$1'),
+    );
 }
 
 test('the table is laid out exactly as pstats prints it', () => {

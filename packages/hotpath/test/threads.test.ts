@@ -34,22 +34,31 @@ test('a worker is profiled with the main thread: sample mode merges them, stdout
   assert.equal(run.status, plain.status, run.stderr);
   assert.equal(run.stdout, plain.stdout);
   // Workers are named by their script.
-  assert.deepEqual(profile.meta.threads?.map((t) => t.name.replace(/\d+/, 'N')), ['main', 'worker N (render.mjs)']);
+  assert.deepEqual(
+    profile.meta.threads?.map((t) => t.name.replace(/\d+/, 'N')),
+    ['main', 'worker N (render.mjs)'],
+  );
   const render = functionNamed(profile, 'render');
   assert.equal(render.stats.calls, 1); // counted by the worker's own instrumentation
   // The worker's samples are in the profile. In about one run in ten V8 charges render's loop to
   // render.mjs's top level (`<module>`) rather than to render: the samples are counted on the file.
   const inWorkerFile = profile.functions.filter((fn) => profile.frames[fn.frame]!.file === render.frame.file);
-  assert.ok(inWorkerFile.reduce((sum, fn) => sum + fn.self, 0) > 0, 'the worker\'s samples are in the profile');
+  assert.ok(inWorkerFile.reduce((sum, fn) => sum + fn.self, 0) > 0, "the worker's samples are in the profile");
   assert.equal(render.frame.thread, undefined);
   assert.equal(functionNamed(profile, 'count').stats.calls, 1);
 });
 
-test('--threads separate keeps each thread\'s rows, and the table names the thread', () => {
+test("--threads separate keeps each thread's rows, and the table names the thread", () => {
   const { profile } = profileTo(PLAIN, ['--threads', 'separate', '--mode', 'trace']);
   const worker = profile.meta.threads!.find((t) => t.id !== 0)!;
-  assert.deepEqual(all(profile, 'render').map((r) => [r.calls, r.thread]), [[1, worker.id]]);
-  assert.deepEqual(all(profile, 'count').map((r) => [r.calls, r.thread]), [[1, 0]]);
+  assert.deepEqual(
+    all(profile, 'render').map((r) => [r.calls, r.thread]),
+    [[1, worker.id]],
+  );
+  assert.deepEqual(
+    all(profile, 'count').map((r) => [r.calls, r.thread]),
+    [[1, 0]],
+  );
   const sampled = profileTo(PLAIN, ['--threads', 'separate']).profile;
   // Each thread runs its own module: two rows of the program's files, one each (a sample in
   // one of Node's own modules while it loads adds a <module> row of Node's).
@@ -75,7 +84,7 @@ test('a pool of workers ended by terminate(): every task is counted, in trace an
   }
 });
 
-test('a piscina pool: the task\'s calls and its lines\' hits are exact', () => {
+test("a piscina pool: the task's calls and its lines' hits are exact", () => {
   const script = path.join(T, 'piscina.mjs');
   const { run, profile } = profileTo(script);
   assert.equal(run.stdout, node(script).stdout, run.stderr);
@@ -105,7 +114,7 @@ test('hotpath lines -f on a function that runs only in a worker: exact hits in b
   }
 });
 
-test('a worker\'s part is written however it ends: process.exit in it, terminate() mid-loop, the main thread exiting', () => {
+test("a worker's part is written however it ends: process.exit in it, terminate() mid-loop, the main thread exiting", () => {
   const script = path.join(T, 'endings.mjs');
   for (const how of ['exit', 'terminate', 'main-exit']) {
     const plain = node(script, [how]);
@@ -119,7 +128,7 @@ test('a worker\'s part is written however it ends: process.exit in it, terminate
   }
 });
 
-test('Ctrl-C while a worker spins: the profile holds the worker\'s part, and hotpath ends by the signal', async () => {
+test("Ctrl-C while a worker spins: the profile holds the worker's part, and hotpath ends by the signal", async () => {
   const output = path.join(tempDir(), 'profile.json');
   const run = await interrupt(path.join(T, 'busy-worker.mjs'), 'SIGINT', 'group', output);
   assert.equal(run.code, 130, run.stderr);
@@ -137,10 +146,18 @@ test('a separate-threads profile exports to every format: pstats reads it, the c
   }
   assert.match(fs.readFileSync(path.join(dir, 'p.speedscope'), 'utf8'), /"name":"render \[worker \d+ \(render\.mjs\)\]"/);
   // Python's own reader: one entry per thread for the module that ran on both.
-  const py = spawnSync('python3', ['-c', 'import pstats,sys; s=pstats.Stats(sys.argv[1]); print("\\n".join(f[0] + "\\t" + f[2] for f in s.stats))', path.join(dir, 'p.pstats')], { encoding: 'utf8' });
+  const py = spawnSync('python3', ['-c', 'import pstats,sys; s=pstats.Stats(sys.argv[1]); print("\\n".join(f[0] + "\\t" + f[2] for f in s.stats))', path.join(dir, 'p.pstats')], {
+    encoding: 'utf8',
+  });
   assert.equal(py.status, 0, py.stderr);
-  const entries = py.stdout.trim().split('\n').map((line) => line.split('\t') as [string, string]);
-  assert.ok(entries.some(([, n]) => /^render \[worker \d+ \(render\.mjs\)\]$/.test(n)), py.stdout);
+  const entries = py.stdout
+    .trim()
+    .split('\n')
+    .map((line) => line.split('\t') as [string, string]);
+  assert.ok(
+    entries.some(([, n]) => /^render \[worker \d+ \(render\.mjs\)\]$/.test(n)),
+    py.stdout,
+  );
   // The program's top-level code, once per thread (Node's own modules may add <module> rows of theirs).
   const programModules = entries.filter(([file, n]) => /\.mjs$/.test(file) && n.startsWith('<module> ['));
   assert.equal(programModules.length, 2, py.stdout);

@@ -23,13 +23,10 @@ test('one run: the program keeps stdout and its exit code; real, user, sys and m
   const result = time([process.execPath, '-e', 'console.log("out"); process.exitCode = 3']);
   assert.equal(result.status, 3);
   assert.equal(result.stdout, 'out\n');
-  assert.match(
-    result.stderr,
-    /^real\t0m\d\.\d{3}s\nuser\t0m\d\.\d{3}s\nsys\t0m\d\.\d{3}s\nmaxrss\t\d+\.\d MiB \(\d+ KiB\)\nCommand exited with non-zero status 3\n$/,
-  );
+  assert.match(result.stderr, /^real\t0m\d\.\d{3}s\nuser\t0m\d\.\d{3}s\nsys\t0m\d\.\d{3}s\nmaxrss\t\d+\.\d MiB \(\d+ KiB\)\nCommand exited with non-zero status 3\n$/);
 });
 
-test("user + sys cover the CPU time the program itself measured (kernel ticks of 10 ms)", () => {
+test('user + sys cover the CPU time the program itself measured (kernel ticks of 10 ms)', () => {
   // Spins until it has used 300 ms of CPU (not of wall time: the machine may be busy).
   const spin = 'const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e3 }; while (cpu() < 300); console.log(cpu())';
   const result = time([process.execPath, '-e', spin]);
@@ -44,8 +41,7 @@ test("user + sys cover the CPU time the program itself measured (kernel ticks of
 });
 
 test(
-  `maxrss within 5% of GNU time's "Maximum resident set size" on a program that fills 256 MiB` +
-    (fs.existsSync(GNU_TIME) ? '' : ` (needs ${GNU_TIME}: apt-get install time)`),
+  `maxrss within 5% of GNU time's "Maximum resident set size" on a program that fills 256 MiB` + (fs.existsSync(GNU_TIME) ? '' : ` (needs ${GNU_TIME}: apt-get install time)`),
   () => {
     assert.ok(fs.existsSync(GNU_TIME), `${GNU_TIME} is not installed: apt-get install time`);
     const program = 'const b = Buffer.alloc(256 * 2 ** 20, 1); console.log(b[12345])';
@@ -68,11 +64,18 @@ test('several shell lines: runs interleaved, the median and range of each, the r
   const slow = `${process.execPath} -e "const end = Date.now() + 400; while (Date.now() < end);"`;
   const result = time(['-r', '3', '-w', '1', '--export-json', json, fast, slow]);
   assert.equal(result.status, 0, result.stderr);
-  assert.match(result.stdout, /^Command 1: .* -e "1"\n  Time \(median\): +\d+\.\d ms    middle half .* ms    \[User: .*, System: .*\]\n  Range \(min … max\): .* 3 runs\n  Max RSS \(median\): +\d+\.\d MiB/);
+  assert.match(
+    result.stdout,
+    /^Command 1: .* -e "1"\n  Time \(median\): +\d+\.\d ms    middle half .* ms    \[User: .*, System: .*\]\n  Range \(min … max\): .* 3 runs\n  Max RSS \(median\): +\d+\.\d MiB/,
+  );
   assert.match(result.stdout, /\nSummary\n  .* -e "1" ran\n    \d+\.\d\d times faster than .*Date\.now\(\) \+ 400.*\(medians; outside the noise\)\n$/);
   const saved = JSON.parse(fs.readFileSync(json, 'utf8'));
   assert.equal(saved.format, 'hotpath-time');
-  assert.deepEqual(saved.results.map((r: { runs: unknown[] }) => r.runs.length), [3, 3], 'warm-up runs are not kept');
+  assert.deepEqual(
+    saved.results.map((r: { runs: unknown[] }) => r.runs.length),
+    [3, 3],
+    'warm-up runs are not kept',
+  );
   assert.ok(saved.results[1].seconds.real.median > 0.4, 'seconds, not nanoseconds');
   assert.deepEqual(fs.readdirSync(dir), ['runs.json'], 'no temporary file left');
 });

@@ -8,17 +8,29 @@ import { compareCommands, summarize } from '../src/time/summary.js';
 
 test('words are one command; lines that each hold a space are one shell command each', () => {
   assert.deepEqual(commandsOf(['ls', '-l']), [{ label: 'ls -l', file: 'ls', args: ['-l'] }]);
-  assert.deepEqual(commandsOf(['node', '-e', 'let a = 1']).map((c) => c.args), [['-e', 'let a = 1']]);
-  assert.deepEqual(commandsOf(['node a.js', 'node b.js']).map((c) => [c.file, c.args]), [
-    ['/bin/sh', ['-c', 'node a.js']],
-    ['/bin/sh', ['-c', 'node b.js']],
-  ]);
-  assert.deepEqual(commandsOf([], ['sleep 1']).map((c) => c.label), ['sleep 1']);
+  assert.deepEqual(
+    commandsOf(['node', '-e', 'let a = 1']).map((c) => c.args),
+    [['-e', 'let a = 1']],
+  );
+  assert.deepEqual(
+    commandsOf(['node a.js', 'node b.js']).map((c) => [c.file, c.args]),
+    [
+      ['/bin/sh', ['-c', 'node a.js']],
+      ['/bin/sh', ['-c', 'node b.js']],
+    ],
+  );
+  assert.deepEqual(
+    commandsOf([], ['sleep 1']).map((c) => c.label),
+    ['sleep 1'],
+  );
   const script = commandsOf(['x.ts', 'arg'])[0]!;
   assert.equal(script.file, process.execPath);
   assert.deepEqual(script.args.slice(0, 1), ['--import']);
   assert.deepEqual(script.args.slice(-2), ['x.ts', 'arg']);
-  assert.deepEqual(commandsOf(['x.mjs']).map((c) => c.args), [['x.mjs']]);
+  assert.deepEqual(
+    commandsOf(['x.mjs']).map((c) => c.args),
+    [['x.mjs']],
+  );
 });
 
 function runs(...ms: number[]): RunFigures[] {

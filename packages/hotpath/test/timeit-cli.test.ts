@@ -30,7 +30,10 @@ test('without -n the number of loops is the first of 1, 2, 5, 10, ... taking 0.2
 test('TypeScript statement and setup, and a setup importing a .ts module relative to the working directory', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotpath-timeit-'));
   fs.writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}');
-  fs.writeFileSync(path.join(dir, 'taylor.ts'), 'export function benchmark(n: number = 100): number {\n  let s: number = 0;\n  for (let i = 0; i < n; i++) s += Math.sin(i);\n  return s;\n}\n');
+  fs.writeFileSync(
+    path.join(dir, 'taylor.ts'),
+    'export function benchmark(n: number = 100): number {\n  let s: number = 0;\n  for (let i = 0; i < n; i++) s += Math.sin(i);\n  return s;\n}\n',
+  );
   const result = timeit(['-n', '100', '-s', "import { benchmark } from './taylor.ts'", '-s', 'const n: number = 50', 'benchmark(n) as number'], dir);
   assert.equal(result.status, 0, result.stderr);
   assert.match(result.stdout, /^100 loops, best of 5: /);

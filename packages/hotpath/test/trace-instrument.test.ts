@@ -63,8 +63,7 @@ test('functions are named as a user reads them', () => {
 });
 
 test('positions are 1-based lines and columns of the function (a method: its key)', () => {
-  const code =
-    'const a = 1;\n  function f() {}\nclass C {\n    m() {}\n}\nconst g = async (x) => x;\n';
+  const code = 'const a = 1;\n  function f() {}\nclass C {\n    m() {}\n}\nconst g = async (x) => x;\n';
   assert.deepEqual(
     sites(code).map(({ name, line, column, file }) => ({ name, line, column, file })),
     [
@@ -114,9 +113,7 @@ test('instrumenting never moves code to another line', () => {
   const after = result.code.split('\n');
   assert.equal(after.length, before.length);
   // Only insertions: each original line is a subsequence of its instrumented line.
-  before.forEach((line, i) =>
-    assert.ok(isSubsequence(line, after[i]!), `line ${i + 1}: ${after[i]}`),
-  );
+  before.forEach((line, i) => assert.ok(isSubsequence(line, after[i]!), `line ${i + 1}: ${after[i]}`));
   assert.equal(after[0], '#!/usr/bin/env node');
   assert.match(after[1]!, /^"use strict";/);
 });
@@ -213,11 +210,7 @@ test('the loader transform leaves a file it cannot instrument as it is, with a w
 
 test('the loader transform inlines the map, replacing the sourceMappingURL the code had', () => {
   const transform = createLoaderTransform({ allocateIds: () => 1 });
-  const code = transform(
-    'function f() {}\n//# sourceMappingURL=f.js.map\n',
-    '/nowhere/f.js',
-    'commonjs',
-  );
+  const code = transform('function f() {}\n//# sourceMappingURL=f.js.map\n', '/nowhere/f.js', 'commonjs');
   const lines = code.split('\n');
   assert.equal(lines.length, 2);
   assert.match(lines[1]!, /^\/\/# sourceMappingURL=data:application\/json;charset=utf-8;base64,/);

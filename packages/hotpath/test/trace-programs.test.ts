@@ -23,21 +23,12 @@ interface Runs {
 }
 
 /** Writes `files` into the test folder, runs `script` plain (as `plainScript`) and traced. */
-function runBoth(
-  files: Record<string, string>,
-  script: string,
-  plainScript = script,
-  args: string[] = [],
-): Runs {
+function runBoth(files: Record<string, string>, script: string, plainScript = script, args: string[] = []): Runs {
   for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
   const output = path.join(dir, `${script}.profile.json`);
   const options = { cwd: dir, encoding: 'utf8' as const, timeout: 60_000 };
   const plain = spawnSync(process.execPath, [plainScript, ...args], options);
-  const traced = spawnSync(
-    process.execPath,
-    [BIN, 'profile', '--mode', 'trace', '-o', output, script, ...args],
-    options,
-  );
+  const traced = spawnSync(process.execPath, [BIN, 'profile', '--mode', 'trace', '-o', output, script, ...args], options);
   assert.equal(traced.stdout, plain.stdout, traced.stderr);
   assert.equal(traced.status, plain.status, traced.stderr);
   const profile = loadProfileSync(output);
@@ -49,10 +40,7 @@ function runBoth(
 // charged to nobody, so the root's self time plus every function's is within the duration.
 function assertWithinDuration(profile: Profile): void {
   const charged = profile.tree![0]!.self + profile.functions.reduce((sum, f) => sum + f.self, 0);
-  assert.ok(
-    charged <= profile.meta.duration,
-    `root + self ${charged} ns > duration ${profile.meta.duration} ns`,
-  );
+  assert.ok(charged <= profile.meta.duration, `root + self ${charged} ns > duration ${profile.meta.duration} ns`);
 }
 
 /** `name: calls` of the program's own functions (summed over functions of one name). */
@@ -229,11 +217,7 @@ test('TypeScript classes (derived constructors, getters/setters, statics, privat
   const plain = tsBlankSpace(CLASSES);
   // Define semantics for class fields (ES2022), as the blanked twin has them.
   const tsconfig = JSON.stringify({ compilerOptions: { target: 'ES2022' } });
-  const { profile } = runBoth(
-    { 'classes.ts': CLASSES, 'classes-plain.mjs': plain, 'tsconfig.json': tsconfig },
-    'classes.ts',
-    'classes-plain.mjs',
-  );
+  const { profile } = runBoth({ 'classes.ts': CLASSES, 'classes-plain.mjs': plain, 'tsconfig.json': tsconfig }, 'classes.ts', 'classes-plain.mjs');
   assert.deepEqual(counts(profile), {
     main: 1,
     'Circle.constructor': 4,

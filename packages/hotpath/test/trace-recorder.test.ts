@@ -49,11 +49,7 @@ test('each interval is charged to the function on top of the stack', () => {
   clock.t = 8;
   recorder.x(outer);
   clock.t = 10;
-  assert.deepEqual(describe(snapshotFromRaw(recorder.raw())), [
-    '(root):1:3000000',
-    '  outer:1:3000000',
-    '    inner:1:4000000',
-  ]);
+  assert.deepEqual(describe(snapshotFromRaw(recorder.raw())), ['(root):1:3000000', '  outer:1:3000000', '    inner:1:4000000']);
 });
 
 test('repeated calls share a node; a call from elsewhere gets its own', () => {
@@ -64,12 +60,7 @@ test('repeated calls share a node; a call from elsewhere gets its own', () => {
   const a = recorder.e(1);
   recorder.x(recorder.e(2));
   recorder.x(a);
-  assert.deepEqual(describe(snapshotFromRaw(recorder.raw())), [
-    '(root):1:0',
-    '  b:3:0',
-    '  a:1:0',
-    '    b:1:0',
-  ]);
+  assert.deepEqual(describe(snapshotFromRaw(recorder.raw())), ['(root):1:0', '  b:3:0', '  a:1:0', '    b:1:0']);
 });
 
 test('an exit for a frame below the top unwinds what is above; a stale exit changes nothing', () => {
@@ -84,13 +75,7 @@ test('an exit for a frame below the top unwinds what is above; a stale exit chan
   clock.t = 5;
   recorder.x(recorder.e(3)); // a new call lands under the root
   const snapshot = snapshotFromRaw(recorder.raw());
-  assert.deepEqual(describe(snapshot), [
-    '(root):1:5000000',
-    '  a:1:0',
-    '    b:1:0',
-    '      c:1:0',
-    '  c:1:0',
-  ]);
+  assert.deepEqual(describe(snapshot), ['(root):1:5000000', '  a:1:0', '    b:1:0', '      c:1:0', '  c:1:0']);
 });
 
 test('a snapshot mid-run charges the running functions their time so far, and recording goes on', () => {
@@ -121,12 +106,7 @@ test('an async activation counts one call; suspended time is charged to nobody',
   clock.t = 14;
   recorder.xa(cell);
   recorder.xa(cell); // a second exit of a finished activation changes nothing
-  assert.deepEqual(describe(snapshotFromRaw(recorder.raw())), [
-    '(root):1:7000000',
-    '  main:1:2000000',
-    '    fetch:1:1000000',
-    '  fetch:0:4000000',
-  ]);
+  assert.deepEqual(describe(snapshotFromRaw(recorder.raw())), ['(root):1:7000000', '  main:1:2000000', '    fetch:1:1000000', '  fetch:0:4000000']);
 });
 
 test('overhead subtraction takes a fixed cost per event off self times, never below zero', () => {
@@ -161,11 +141,7 @@ test("the recorder's calibration probe is measured and left out of snapshots", (
 });
 
 /** Runs `code` instrumented as a script in a fresh context with `recorder` installed. */
-function runInstrumented(
-  code: string,
-  recorder: Recorder,
-  globals: Record<string, unknown> = {},
-): vm.Context {
+function runInstrumented(code: string, recorder: Recorder, globals: Record<string, unknown> = {}): vm.Context {
   const result = instrument(code, { file: '/prog.js', sourceType: 'script' });
   assert.ok(result.ok, result.ok ? '' : result.error);
   const context = vm.createContext({ __hpTrace: recorder, ...globals });
@@ -194,9 +170,7 @@ test("taylor's factorial: 188000/750 calls, 187250/749 from itself, 500 from tay
   const factorial = functions.find((f) => f.frame === frame('factorial'))!;
   assert.equal(factorial.calls, 188000);
   assert.equal(factorial.primitiveCalls, 750);
-  const callers = edges
-    .filter((e) => e.callee === frame('factorial'))
-    .map((e) => [frames[e.caller]!.name, e.calls, e.primitiveCalls]);
+  const callers = edges.filter((e) => e.callee === frame('factorial')).map((e) => [frames[e.caller]!.name, e.calls, e.primitiveCalls]);
   assert.deepEqual(callers.sort(), [
     ['factorial', 187250, 749],
     ['taylorExp', 500, 500],

@@ -10,15 +10,11 @@ const BIN = fileURLToPath(new URL('../../bin/hotpath.js', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
 function profileTaylor(...options: string[]): string {
-  const run = spawnSync(
-    process.execPath,
-    [BIN, 'profile', '--mode', 'trace', ...options, 'examples/taylor.ts'],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 60_000,
-    },
-  );
+  const run = spawnSync(process.execPath, [BIN, 'profile', '--mode', 'trace', ...options, 'examples/taylor.ts'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   assert.equal(run.status, 0, run.stderr);
   return run.stdout;
 }
@@ -32,11 +28,7 @@ test('trace mode counts factorial as 188000/750 at its TypeScript line', () => {
 
 test('--callers factorial: 187250/749 from itself, 500 from taylorExp, 250 from taylorSin', () => {
   const out = profileTaylor('--callers', 'factorial');
-  const row = (calls: string, caller: string): RegExp =>
-    new RegExp(
-      `^.* ${calls.replace('/', '\\/')} +\\d+\\.\\d{3} +\\d+\\.\\d{3}  examples/taylor\\.ts:${caller}$`,
-      'm',
-    );
+  const row = (calls: string, caller: string): RegExp => new RegExp(`^.* ${calls.replace('/', '\\/')} +\\d+\\.\\d{3} +\\d+\\.\\d{3}  examples/taylor\\.ts:${caller}$`, 'm');
   assert.match(out, /^examples\/taylor\.ts:5\(factorial\) +<- /m);
   assert.match(out, row('187250/749', '5\\(factorial\\)'));
   assert.match(out, row('500', '9\\(taylorExp\\)'));

@@ -46,7 +46,11 @@ test('the stats table heads and prints bytes, not seconds', () => {
 
 test('adding profiles of different units is refused', () => {
   assert.throws(
-    () => addProfiles([{ file: 'a.json', profile: taylorProfile() }, { file: 'b.json', profile: bytesProfile() }]),
+    () =>
+      addProfiles([
+        { file: 'a.json', profile: taylorProfile() },
+        { file: 'b.json', profile: bytesProfile() },
+      ]),
     /b\.json holds bytes, a\.json holds ns: profiles of different units cannot be added/,
   );
 });

@@ -15,11 +15,11 @@ function modules(files: Record<string, string>): string {
   return path.join(dir, 'main.js');
 }
 
-test('linked modules run in dependency order and see each other\'s exports', () => {
+test("linked modules run in dependency order and see each other's exports", () => {
   const entry = modules({
     'main.js': "import { twice, base as b } from './math.js';\nimport * as words from './words.js';\nimport './side.js';\nglobalThis.out.push(words.say(twice(b)));\n",
     'math.js': "import { say } from './words.js';\nexport const base = 21;\nexport function twice(n) { return n * 2; }\nconst hidden = say;\nexport { hidden as alias };\n",
-    'words.js': "export function say(n) { return `n=${n}`; }\nexport class Box {}\n//# sourceMappingURL=words.js.map\n",
+    'words.js': 'export function say(n) { return `n=${n}`; }\nexport class Box {}\n//# sourceMappingURL=words.js.map\n',
     'side.js': "globalThis.out.push('side');\nexport {};\n",
   });
   const script = bundleModules(entry);
@@ -34,7 +34,10 @@ test('linked modules run in dependency order and see each other\'s exports', () 
 
 test('the linker refuses what it cannot link faithfully, naming the module', () => {
   const refuse = (files: Record<string, string>, message: RegExp): void =>
-    assert.throws(() => bundleModules(modules(files)), (error: unknown) => error instanceof BundleError && message.test(error.message));
+    assert.throws(
+      () => bundleModules(modules(files)),
+      (error: unknown) => error instanceof BundleError && message.test(error.message),
+    );
   refuse({ 'main.js': "import { a } from './a.js';\n", 'a.js': "import { b } from './main.js';\nexport const a = 1;\n" }, /import cycles/);
   refuse({ 'main.js': "import x from './a.js';\n", 'a.js': 'export default 1;\n' }, /a\.js: export default is not supported/);
   refuse({ 'main.js': 'export let n = 1;\n' }, /main\.js: export let is not supported/);

@@ -38,7 +38,9 @@ test('hotpath view PROFILE writes PROFILE.html beside it, -o writes where asked'
 });
 
 test('a V8 .cpuprofile (node --cpu-prof) is read as well, its report named after it', () => {
-  const run = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-name', 'app.cpuprofile', '-e', 'let s = 0; for (let i = 0; i < 1e6; i++) s += i;'], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-name', 'app.cpuprofile', '-e', 'let s = 0; for (let i = 0; i < 1e6; i++) s += i;'], {
+    encoding: 'utf8',
+  });
   assert.equal(run.status, 0, run.stderr);
   const view = hotpath(['view', path.join(dir, 'app.cpuprofile')]);
   assert.equal(view.status, 0, view.stderr);

@@ -59,7 +59,10 @@ test('aggregateTree keeps the largest nodes, merges the rest per parent and keep
   });
   const others = tree.frame.filter((frame) => frame === 9999).length;
   assert.equal(others, summary.otherNodes);
-  assert.equal(tree.merged.reduce((a, b) => a + b, 0), summary.mergedNodes);
+  assert.equal(
+    tree.merged.reduce((a, b) => a + b, 0),
+    summary.mergedNodes,
+  );
 });
 
 test('a report of a 100,000-node tree draws at most 20,000 nodes and names the merged frame', () => {
@@ -102,7 +105,10 @@ test('folding that hides most of the calls says so and names the flag that shows
   add(visit, 4, 36_000, 90_000);
   const folded = buildViewData(profileFromTree(frames, tree, { cwd: '/proj' }));
   const note = folded.notes.find((n) => n.startsWith('Folding hides most of the calls'));
-  assert.equal(note, 'Folding hides most of the calls: 21 function calls are shown of 36,021; the rest are calls inside <node_modules> or <node internals>, each one row here. hotpath view --show-node-modules shows them function by function.');
+  assert.equal(
+    note,
+    'Folding hides most of the calls: 21 function calls are shown of 36,021; the rest are calls inside <node_modules> or <node internals>, each one row here. hotpath view --show-node-modules shows them function by function.',
+  );
   const shown = buildViewData(profileFromTree(frames, tree, { cwd: '/proj' }), { showNodeModules: true });
   assert.ok(!shown.notes.some((n) => n.startsWith('Folding hides')));
 });
@@ -120,7 +126,13 @@ test('a file too large to inline whole still gives the source pane the lines of 
   const source = data.sources[data.frames[1]!.source]!;
   assert.equal(source.text, null);
   assert.match(source.note!, /^big\.js is too large to inline whole \(0\.\d MiB\): the first 120 lines of each function are$/);
-  assert.deepEqual(source.excerpts!.map((e) => [e.start, e.text.split('\n').length]), [[1, 118], [4998, 120]]);
+  assert.deepEqual(
+    source.excerpts!.map((e) => [e.start, e.text.split('\n').length]),
+    [
+      [1, 118],
+      [4998, 120],
+    ],
+  );
   const deep = source.excerpts![1]!.text.split('\n');
   assert.equal(deep[2], 'function deep() {'); // line 5000
   assert.equal(deep[3], '  const line5001 = 5001;');

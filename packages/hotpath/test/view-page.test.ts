@@ -36,8 +36,29 @@ function shape(node: CalleeNode): unknown {
 }
 
 test('calleeTreeFromTree merges the outermost activations of a function by path', () => {
-  assert.deepEqual(shape(calleeTreeFromTree(tree, 1)!), [1, 6, [[1, 3, []], [2, 2, []]]]);
-  assert.deepEqual(shape(calleeTreeFromTree(tree, null)!), [0, 10, [[1, 6, [[1, 3, []], [2, 2, []]]], [3, 3, []]]]);
+  assert.deepEqual(shape(calleeTreeFromTree(tree, 1)!), [
+    1,
+    6,
+    [
+      [1, 3, []],
+      [2, 2, []],
+    ],
+  ]);
+  assert.deepEqual(shape(calleeTreeFromTree(tree, null)!), [
+    0,
+    10,
+    [
+      [
+        1,
+        6,
+        [
+          [1, 3, []],
+          [2, 2, []],
+        ],
+      ],
+      [3, 3, []],
+    ],
+  ]);
   assert.equal(calleeTreeFromTree(tree, 9), null);
   // Two activations of frame 2 under different callers merge into one root.
   const twice = { parent: [-1, 0, 1, 0, 3], frame: [0, 1, 2, 3, 2], total: [10, 4, 4, 6, 6] };
@@ -63,7 +84,10 @@ test('calleeTreeFromGraph splits time by edges, scaled along the path, and stops
 
 test('groupBy lists the indices of each key in order', () => {
   const of = groupBy([2, 0, 2, 1, 2], 4);
-  assert.deepEqual([0, 1, 2, 3].map((key) => [...of(key)]), [[1], [3], [0, 2, 4], []]);
+  assert.deepEqual(
+    [0, 1, 2, 3].map((key) => [...of(key)]),
+    [[1], [3], [0, 2, 4], []],
+  );
 });
 
 test('squarify fills the rectangle with areas in proportion to the values', () => {
@@ -74,7 +98,10 @@ test('squarify fills the rectangle with areas in proportion to the values', () =
     assert.ok(r.x >= -1e-9 && r.y >= -1e-9 && r.x + r.w <= 6 + 1e-9 && r.y + r.h <= 4 + 1e-9, 'inside');
     assert.ok(Math.max(r.w / r.h, r.h / r.w) < 3, 'close to square');
   }
-  assert.deepEqual(squarify([0, 0], { x: 1, y: 1, w: 5, h: 5 }), [{ x: 1, y: 1, w: 0, h: 0 }, { x: 1, y: 1, w: 0, h: 0 }]);
+  assert.deepEqual(squarify([0, 0], { x: 1, y: 1, w: 5, h: 5 }), [
+    { x: 1, y: 1, w: 0, h: 0 },
+    { x: 1, y: 1, w: 0, h: 0 },
+  ]);
 });
 
 test('the page formats times, counts and shares as the CLI does', () => {

@@ -96,7 +96,7 @@ test('hotpath view of 2,000 functions at 1400 px: every row reachable, every 60-
     assert.equal(last, '(TypeCheckerDiagnosticsCollector.reportUnusedIdentifier000007)');
     // Selecting functions one after another: the flame graph shows each one's widest node,
     // and keeps its root (the top row) in view whenever that node fits below it.
-    const flame = await page.evaluate(`(() => {
+    const flame = (await page.evaluate(`(() => {
       const api = window.hotpathView;
       const scroller = document.getElementById('flame-body');
       const canvas = document.getElementById('flame-canvas');
@@ -116,7 +116,7 @@ test('hotpath view of 2,000 functions at 1400 px: every row reachable, every 60-
         if (!inView) out.wrong.push(i + ': node not in view');
       }
       return out;
-    })()`) as { fits: number; deep: number; wrong: string[] };
+    })()`)) as { fits: number; deep: number; wrong: string[] };
     assert.deepEqual(flame.wrong, []);
     assert.ok(flame.fits > 0 && flame.deep > 0, `${flame.fits} shallow, ${flame.deep} deep selections`);
   } finally {

@@ -218,7 +218,10 @@ describe('hotpath view in Chromium', { skip, timeout: 240_000 }, () => {
       const renderMs = await inPage(page, (api) => api.renderMs);
       const flame = (await inPage(page, (api) => api.flame()))!;
       assert.ok(flame.drawn <= 20_000, `${flame.drawn} nodes drawn`);
-      assert.match((await page.textContent('#notes'))!, /The call tree has 100,000 nodes\. To stay responsive, the flame graph and the callee map draw the [\d,]+ largest and merge the other [\d,]+/);
+      assert.match(
+        (await page.textContent('#notes'))!,
+        /The call tree has 100,000 nodes\. To stay responsive, the flame graph and the callee map draw the [\d,]+ largest and merge the other [\d,]+/,
+      );
       // A selection redraws every view synchronously: time it inside the page.
       const selectMs = await inPage(page, (api) => {
         const started = performance.now();
@@ -268,9 +271,7 @@ async function withPage(browser: Browser, file: string, check: (page: Page, load
 
 /** The boxes of one side of the call graph as [name, calls], in drawing order. */
 function graphSide(page: Page, side: 'caller' | 'callee'): Promise<string[][]> {
-  return page.locator(`#callgraph g.${side}`).evaluateAll((groups) =>
-    groups.map((g) => [g.querySelector('text.name')!.textContent!, g.getAttribute('data-calls')!]).sort(),
-  );
+  return page.locator(`#callgraph g.${side}`).evaluateAll((groups) => groups.map((g) => [g.querySelector('text.name')!.textContent!, g.getAttribute('data-calls')!]).sort());
 }
 
 /** The README's screenshot: the whole page at a readable width. */

@@ -43,11 +43,7 @@ test('pytest-benchmark compare reads hotpath bench --save --storage /abs/dir: th
   assert.equal(machines.length, 1);
   assert.deepEqual(readdirSync(path.join(storage, machines[0]!)), ['0001_first.json']);
   const python = pythonWithPytestBenchmark();
-  const compared = runTool(
-    python,
-    ['-c', 'from pytest_benchmark.cli import main; main()', '--storage', `file://${storage}`, 'compare'],
-    cwd,
-  );
+  const compared = runTool(python, ['-c', 'from pytest_benchmark.cli import main; main()', '--storage', `file://${storage}`, 'compare'], cwd);
   const ours = row(printed, /^scaled-loop\s/);
   const theirs = row(compared, /^scaled-loop\s/);
   assert.equal(theirs.unit, ours.unit);

@@ -27,7 +27,7 @@ after(async () => {
   await browser?.close();
 });
 
-const UNIT_NS: Record<string, number> = { ns: 1, 'µs': 1e3, ms: 1e6, s: 1e9 };
+const UNIT_NS: Record<string, number> = { ns: 1, µs: 1e3, ms: 1e6, s: 1e9 };
 
 /** speedscope's Sandwich table of `profileFile`: total and self, ns, by symbol name. */
 async function sandwich(profileFile: string): Promise<Map<string, { total: number; self: number; digit: number }>> {
@@ -50,7 +50,10 @@ async function sandwich(profileFile: string): Promise<Map<string, { total: numbe
       const decimals = value!.includes('.') ? value!.length - value!.indexOf('.') - 1 : 0;
       return (0.5 * UNIT_NS[unit!]!) / 10 ** decimals;
     };
-    const cells = table.split('\n').map((cell) => cell.trim()).filter(Boolean);
+    const cells = table
+      .split('\n')
+      .map((cell) => cell.trim())
+      .filter(Boolean);
     for (let i = 0; i + 2 < cells.length && /^[\d.]+(ns|µs|ms|s) \(/.test(cells[i]!); i += 3) {
       rows.set(cells[i + 2]!, { total: time(cells[i]!), self: time(cells[i + 1]!), digit: Math.max(resolution(cells[i]!), resolution(cells[i + 1]!)) });
     }

@@ -127,9 +127,7 @@ function checkParticles(particles: readonly Particle[]): void {
       }
     }
     if (p.x === 0 && p.y === 0) {
-      throw new RangeError(
-        `particle ${index} is at the origin (0, 0): it has no direction of motion`,
-      );
+      throw new RangeError(`particle ${index} is at the origin (0, 0): it has no direction of motion`);
     }
   });
 }

@@ -31,7 +31,10 @@ test('hotpath bench on the TypeScript file measures the three methods in one gro
   const result = spawnSync(process.execPath, [HOTPATH, ...args], { cwd: PACKAGE, encoding: 'utf8', env: withoutTestContext() });
   assert.equal(result.status, 0, result.stderr);
   const run = JSON.parse(result.stdout) as { benchmarks: { name: string; group: string; iterations: number; roundsNs: number[] }[] };
-  assert.deepEqual(run.benchmarks.map((b) => b.name), [...METHODS]);
+  assert.deepEqual(
+    run.benchmarks.map((b) => b.name),
+    [...METHODS],
+  );
   for (const b of run.benchmarks) {
     assert.equal(b.group, 'simulator: 1000 particles, dt 0.1');
     assert.ok(b.roundsNs.length >= 1 && b.iterations >= 1);

@@ -142,7 +142,10 @@ test('runParticleBench: one row per method and implementation, ops and ratios wo
   assert.deepEqual([evolve!.op, evolve!.ops], ['particle-step', 10 * report.steps]);
   assert.deepEqual([exact!.op, exact!.ops], ['particle', 10]);
   assert.equal(exact!.nsPerOp, 500 / 10);
-  assert.ok(report.rows.every((row) => row.ratio === 1), 'every round took 500 fake ns');
+  assert.ok(
+    report.rows.every((row) => row.ratio === 1),
+    'every round took 500 fake ns',
+  );
   assert.deepEqual(report.baseline, { method: 'evolve', code: 'typescript' });
 });
 
@@ -199,10 +202,10 @@ test('particles bench --json prints the report as JSON', () => {
     assert.equal(row.samplesNs.length, 3);
     assert.equal(row.op, 'particle-step');
   }
-  assert.deepEqual(report.rows.map((row: { method: string }) => row.method), [
-    ...Array(3).fill('evolve'),
-    ...Array(3).fill('evolveFast'),
-  ]);
+  assert.deepEqual(
+    report.rows.map((row: { method: string }) => row.method),
+    [...Array(3).fill('evolve'), ...Array(3).fill('evolveFast')],
+  );
   assert.equal(report.rows[0].ratio, 1);
 });
 

@@ -14,7 +14,7 @@ function bench(...args: string[]): { status: number | null; stdout: string; stde
   return spawnSync(process.execPath, [BIN, 'bench', ...args], { encoding: 'utf8' });
 }
 
-test('bench --engine all: one row per engine and C++ build, every exact one with evolve\'s bits', () => {
+test("bench --engine all: one row per engine and C++ build, every exact one with evolve's bits", () => {
   const run = bench('--engine', 'all', '--n', '51', '--dt', '0.001', '--rounds', '2', '--threads', '2', '--json');
   assert.equal(run.status, 0, run.stderr);
   const report = JSON.parse(run.stdout) as EngineBenchReport;
@@ -46,7 +46,13 @@ test('bench --scale: each size does the same work and reports bytes per particle
   const run = bench('--scale', '--sizes', '500,200000', '--work', '200000', '--rounds', '1', '--engine', 'objects,typed,wasm', '--no-native', '--json');
   assert.equal(run.status, 0, run.stderr);
   const report = JSON.parse(run.stdout) as ScaleReport;
-  assert.deepEqual(report.sizes.map((size) => [size.n, size.steps]), [[500, 400], [200000, 1]]);
+  assert.deepEqual(
+    report.sizes.map((size) => [size.n, size.steps]),
+    [
+      [500, 400],
+      [200000, 1],
+    ],
+  );
   const large = report.sizes[1]!;
   const bytes = Object.fromEntries(large.rows.map((row) => [row.code, row.bytesPerParticle!]));
   // typed: three Float64Arrays; wasm: whole 64 KiB pages; objects: a V8 object of three

@@ -1,14 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Particle, ParticleSimulator, demoParticles, randomParticles } from '../src/index.js';
-import {
-  ENGINES,
-  MAX_THREADS,
-  createSimulation,
-  randomArrays,
-  type EngineName,
-  type Simulation,
-} from '../src/engines/index.js';
+import { ENGINES, MAX_THREADS, createSimulation, randomArrays, type EngineName, type Simulation } from '../src/engines/index.js';
 import { INLINE_WORK, WorkersSimulation } from '../src/engines/workers.js';
 import { layout } from '../src/engines/wasm.js';
 
@@ -28,12 +21,7 @@ function assertSamePositions(actual: readonly Particle[], expected: readonly Par
   });
 }
 
-async function withSimulation<T>(
-  particles: Particle[],
-  engine: EngineName,
-  body: (sim: Simulation) => Promise<T>,
-  threads?: number,
-): Promise<T> {
+async function withSimulation<T>(particles: Particle[], engine: EngineName, body: (sim: Simulation) => Promise<T>, threads?: number): Promise<T> {
   const sim = await createSimulation(particles, threads === undefined ? { engine } : { engine, threads });
   try {
     return await body(sim);
@@ -70,7 +58,10 @@ for (const engine of ENGINES) {
       assertSamePositions(sim.getParticles(), randomParticles(5, 1), 'as created');
       sim.setParticles(randomArrays(5, 2));
       const arrays = sim.getArrays();
-      assert.deepEqual([...arrays.x], randomParticles(5, 2).map((p) => p.x));
+      assert.deepEqual(
+        [...arrays.x],
+        randomParticles(5, 2).map((p) => p.x),
+      );
       arrays.x[0] = 99; // a copy: the simulation's own particles stay
       assert.notEqual(sim.getParticles()[0]!.x, 99);
       assert.throws(() => sim.setParticles(randomParticles(4, 1)), /holds 5 particles, got 4/);

@@ -1,14 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  Particle,
-  ParticleSimulator,
-  TIMESTEP,
-  demoParticles,
-  randomParticles,
-  stepCount,
-  type Method,
-} from '../src/index.js';
+import { Particle, ParticleSimulator, TIMESTEP, demoParticles, randomParticles, stepCount, type Method } from '../src/index.js';
 
 const EULER: Method[] = ['evolve', 'evolveFast'];
 const REFERENCE: [number, number][] = [
@@ -45,10 +37,7 @@ for (const method of EULER) {
       // walk bounded by n * 8 * eps * r^2 (a crude, safe bound).
       const tolerance = n * 8 * Number.EPSILON * expected;
       const actual = p.x * p.x + p.y * p.y;
-      assert.ok(
-        Math.abs(actual - expected) <= tolerance,
-        `particle ${i}: r^2 = ${actual}, law says ${expected} (tolerance ${tolerance})`,
-      );
+      assert.ok(Math.abs(actual - expected) <= tolerance, `particle ${i}: r^2 = ${actual}, law says ${expected} (tolerance ${tolerance})`);
       // The growth is real, not lost in the tolerance, for particles that move.
       if (n * k * k > 10 * tolerance) assert.ok(actual > r2);
     });
@@ -121,9 +110,17 @@ test('the Euler and exact families agree within the drift bound', () => {
   const n = stepCount(dt);
   for (const method of EULER) {
     const start = [...demoParticles(), ...randomParticles(200, 11)];
-    const euler = evolved(method, start.map((p) => new Particle(p.x, p.y, p.angVel)), dt);
+    const euler = evolved(
+      method,
+      start.map((p) => new Particle(p.x, p.y, p.angVel)),
+      dt,
+    );
     // Exact motion for the same simulated time as the Euler steps.
-    const exact = evolved('evolveExact', start.map((p) => new Particle(p.x, p.y, p.angVel)), n * TIMESTEP);
+    const exact = evolved(
+      'evolveExact',
+      start.map((p) => new Particle(p.x, p.y, p.angVel)),
+      n * TIMESTEP,
+    );
     start.forEach((p, i) => {
       const bound = driftBound(Math.hypot(p.x, p.y), p.angVel, n) * (1 + 1e-6) + 1e-12;
       const gap = Math.hypot(euler[i]!.x - exact[i]!.x, euler[i]!.y - exact[i]!.y);
@@ -154,7 +151,11 @@ test('a particle at the origin is a RangeError naming its index', () => {
 });
 
 test('non-finite fields are RangeErrors naming the particle and the field', () => {
-  for (const [field, value] of [['x', NaN], ['y', Infinity], ['angVel', -Infinity]] as const) {
+  for (const [field, value] of [
+    ['x', NaN],
+    ['y', Infinity],
+    ['angVel', -Infinity],
+  ] as const) {
     const p = new Particle(0.5, 0.5, 1);
     p[field] = value;
     assert.throws(() => new ParticleSimulator([new Particle(1, 1, 1), p]), {
@@ -172,5 +173,8 @@ test('negative or non-finite dt is a RangeError for every method', () => {
     }
   }
   // Nothing moved.
-  assert.deepEqual(sim.particles.map((p) => [p.x, p.y]), demoParticles().map((p) => [p.x, p.y]));
+  assert.deepEqual(
+    sim.particles.map((p) => [p.x, p.y]),
+    demoParticles().map((p) => [p.x, p.y]),
+  );
 });

@@ -3,13 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { ParticleSimulator, demoParticles, randomParticles } from '../src/index.js';
-import {
-  DEFAULT_CONFIG,
-  configFromQuery,
-  parseCount,
-  parseMethod,
-  parseSeed,
-} from '../src/view/config.js';
+import { DEFAULT_CONFIG, configFromQuery, parseCount, parseMethod, parseSeed } from '../src/view/config.js';
 import { AXIS, BACKGROUND, LABEL, drawScene, particleColor, sceneInks } from '../src/view/draw.js';
 import { shadePalette } from '../src/view/gif.js';
 import { Playback } from '../src/view/playback.js';
@@ -25,10 +19,7 @@ test('counts, seeds and methods parse strictly, with messages naming the setting
     assert.throws(() => parseCount(bad), /^RangeError: n must be an integer from 1 to 10000/);
   }
   assert.throws(() => parseSeed('9007199254740993'), /seed must be an integer/);
-  assert.throws(
-    () => parseMethod('evolveSlow'),
-    /method must be one of evolve, evolveFast, evolveExact/,
-  );
+  assert.throws(() => parseMethod('evolveSlow'), /method must be one of evolve, evolveFast, evolveExact/);
 });
 
 test('query parameters override the server defaults one by one', () => {
@@ -116,22 +107,13 @@ test('the GIF palette holds the background and shades of every ink, at most 255 
     const palette = shadePalette(sceneInks(count));
     assert.ok(palette.length <= 255, `${palette.length} colours`);
     assert.deepEqual(palette[0], [...BACKGROUND]);
-    for (const ink of sceneInks(count))
-      assert.ok(palette.some((c) => c.every((v, i) => v === ink[i])));
+    for (const ink of sceneInks(count)) assert.ok(palette.some((c) => c.every((v, i) => v === ink[i])));
   }
 });
 
 test('requestPath refuses traversal, backslashes, NUL and bad encoding', () => {
   assert.equal(requestPath('/src/index.js?x=1'), '/src/index.js');
-  for (const bad of [
-    '/src/../package.json',
-    '/src/%2e%2e/x.js',
-    '/./index.html',
-    '/src\\x.js',
-    '/a%00.js',
-    '/%E0%A4%A',
-    'index.html',
-  ]) {
+  for (const bad of ['/src/../package.json', '/src/%2e%2e/x.js', '/./index.html', '/src\\x.js', '/a%00.js', '/%E0%A4%A', 'index.html']) {
     assert.equal(requestPath(bad), null, bad);
   }
 });
@@ -142,10 +124,7 @@ test('the server serves the page, its scripts and the library, and nothing else'
     const page = await get(server.port, '/');
     assert.equal(page.status, 200);
     assert.equal(page.headers['content-type'], 'text/html; charset=utf-8');
-    assert.match(
-      page.body,
-      /<script id="view-config" type="application\/json">\{"n":4,"seed":2,"method":"evolveExact"\}<\/script>/,
-    );
+    assert.match(page.body, /<script id="view-config" type="application\/json">\{"n":4,"seed":2,"method":"evolveExact"\}<\/script>/);
     for (const path of ['/web/app.js', '/src/index.js', '/src/view/draw.js']) {
       const script = await get(server.port, path);
       assert.equal(script.status, 200, path);
@@ -165,11 +144,7 @@ test('the server serves the page, its scripts and the library, and nothing else'
 });
 
 /** A raw request: unlike fetch(), node:http sends `..` segments as written. */
-function get(
-  port: number,
-  path: string,
-  method = 'GET',
-): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+function get(port: number, path: string, method = 'GET'): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, method }, (res) => {
       let body = '';
@@ -200,12 +175,7 @@ function countPixels(raster: Raster, color: readonly number[]): number {
 function countDiffering(a: Raster, b: Raster): number {
   let count = 0;
   for (let i = 0; i < a.rgba.length; i += 4) {
-    if (
-      a.rgba[i] !== b.rgba[i] ||
-      a.rgba[i + 1] !== b.rgba[i + 1] ||
-      a.rgba[i + 2] !== b.rgba[i + 2]
-    )
-      count++;
+    if (a.rgba[i] !== b.rgba[i] || a.rgba[i + 1] !== b.rgba[i + 1] || a.rgba[i + 2] !== b.rgba[i + 2]) count++;
   }
   return count;
 }

@@ -7,31 +7,13 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import {
-  METHODS,
-  ParticleSimulator,
-  demoParticles,
-  randomParticles,
-  type Method,
-  type Particle,
-} from '../src/index.js';
+import { METHODS, ParticleSimulator, demoParticles, randomParticles, type Method, type Particle } from '../src/index.js';
 
 const CLI = fileURLToPath(new URL('../../bin/particles.js', import.meta.url));
 const CHROMIUM = process.env['PARTICLES_CHROMIUM'] ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 // On CI a missing browser is a failure (.ci/run installs it); elsewhere the test says why it skips.
-const skip =
-  !existsSync(CHROMIUM) && process.env['CI'] === undefined
-    ? `no Chromium at ${CHROMIUM}: apt-get install chromium`
-    : false;
+const skip = !existsSync(CHROMIUM) && process.env['CI'] === undefined ? `no Chromium at ${CHROMIUM}: apt-get install chromium` : false;
 
 /** 50 frames of 0.01: half a time unit. */
 const FRAMES = 50;
@@ -155,10 +137,7 @@ describe('particles visualize in Chromium', { skip, timeout: 120_000 }, () => {
       `${url}?n=many`,
       async (page) => {
         await page.waitForSelector('#error:not([hidden])');
-        assert.match(
-          (await page.textContent('#error')) ?? '',
-          /n must be an integer from 1 to 10000, got 'many'/,
-        );
+        assert.match((await page.textContent('#error')) ?? '', /n must be an integer from 1 to 10000, got 'many'/);
       },
       { expectView: false },
     );
@@ -169,12 +148,7 @@ describe('particles visualize in Chromium', { skip, timeout: 120_000 }, () => {
  * Opens `address` in a fresh page, runs `check`, then asserts that nothing went wrong on
  * the way: no console error, no uncaught exception, no failed or refused request.
  */
-async function withPage(
-  browser: Browser,
-  address: string,
-  check: (page: Page) => Promise<void>,
-  { expectView = true } = {},
-): Promise<void> {
+async function withPage(browser: Browser, address: string, check: (page: Page) => Promise<void>, { expectView = true } = {}): Promise<void> {
   const page = await browser.newPage();
   const problems: string[] = [];
   page.on('console', (message) => {
@@ -196,10 +170,7 @@ async function withPage(
 }
 
 /** Pauses the page, resets it to frame 0, advances `frames` frames and reads the result. */
-function stepped(
-  page: Page,
-  frames: number,
-): Promise<{ method: string; time: number; positions: { x: number; y: number }[] }> {
+function stepped(page: Page, frames: number): Promise<{ method: string; time: number; positions: { x: number; y: number }[] }> {
   return page.evaluate((count) => {
     const view = window.particlesView!;
     view.pause();
@@ -209,27 +180,16 @@ function stepped(
   }, frames);
 }
 
-function assertClose(
-  actual: { x: number; y: number }[],
-  expected: { x: number; y: number }[],
-  tolerance: number,
-): void {
+function assertClose(actual: { x: number; y: number }[], expected: { x: number; y: number }[], tolerance: number): void {
   assert.equal(actual.length, expected.length);
   actual.forEach((p, i) => {
     const error = Math.max(Math.abs(p.x - expected[i]!.x), Math.abs(p.y - expected[i]!.y));
-    assert.ok(
-      error <= tolerance,
-      `particle ${i} is off by ${error}: ${JSON.stringify(p)} vs ${JSON.stringify(expected[i])}`,
-    );
+    assert.ok(error <= tolerance, `particle ${i} is off by ${error}: ${JSON.stringify(p)} vs ${JSON.stringify(expected[i])}`);
   });
 }
 
 /** The same frames in Node: `frames` calls of advance(method, 0.01) on the library. */
-function simulated(
-  particles: Particle[],
-  method: Method,
-  frames: number,
-): { x: number; y: number }[] {
+function simulated(particles: Particle[], method: Method, frames: number): { x: number; y: number }[] {
   const sim = new ParticleSimulator(particles);
   for (let i = 0; i < frames; i++) sim.advance(method, 0.01);
   return sim.particles.map((p) => ({ x: p.x, y: p.y }));
@@ -246,8 +206,6 @@ function firstLine(child: ChildProcessWithoutNullStreams): Promise<string> {
       out += chunk.toString();
       if (out.includes('\n')) resolve(out.slice(0, out.indexOf('\n')));
     });
-    child.once('exit', (code) =>
-      reject(new Error(`the server exited with ${code} before printing its URL`)),
-    );
+    child.once('exit', (code) => reject(new Error(`the server exited with ${code} before printing its URL`)));
   });
 }

@@ -55,10 +55,7 @@ test('--out writes an animated GIF89a of the asked frames and size, replacing th
     assert.match(stdout, /^wrote .*demo\.gif: 12 frames, 96x96 px, \d+ KiB\n$/);
     assert.match(stderr, /rendering: 12\/12 frames/);
     const gif = parseGif(readFileSync(out));
-    assert.deepEqual(
-      { width: gif.width, height: gif.height, frames: gif.frames.length },
-      { width: 96, height: 96, frames: 12 },
-    );
+    assert.deepEqual({ width: gif.width, height: gif.height, frames: gif.frames.length }, { width: 96, height: 96, frames: 12 });
     assert.ok(gif.loops, 'NETSCAPE2.0 loop extension');
     assert.ok(gif.frames.every((f) => f.width === 96 && f.height === 96 && f.delayCs === 2));
     assert.equal(readFileSync(join(dir, 'old.gif'), 'utf8'), 'old contents');
@@ -71,28 +68,21 @@ test('--out writes an animated GIF89a of the asked frames and size, replacing th
 test('--out into a missing directory fails at once with one line, exit 1', () => {
   const { status, stderr } = run('--out', '/nonexistent-dir/demo.gif');
   assert.equal(status, 1);
-  assert.match(
-    stderr,
-    /^particles visualize: cannot write \/nonexistent-dir\/demo\.gif: directory \/nonexistent-dir does not exist or is not writable\n$/,
-  );
+  assert.match(stderr, /^particles visualize: cannot write \/nonexistent-dir\/demo\.gif: directory \/nonexistent-dir does not exist or is not writable\n$/);
 });
 
-test(
-  'the server prints its URL, serves the page, and stops cleanly on SIGINT',
-  { timeout: 20_000 },
-  async () => {
-    const server = startCli('--port', '0');
-    const url = await firstLine(server);
-    assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
-    const page = await fetch(url);
-    assert.equal(page.status, 200);
-    assert.match(await page.text(), /<canvas id="scene"/);
-    server.kill('SIGINT');
-    const [code] = await exited(server);
-    assert.equal(code, 0);
-    await assert.rejects(fetch(url), 'nothing listens any more');
-  },
-);
+test('the server prints its URL, serves the page, and stops cleanly on SIGINT', { timeout: 20_000 }, async () => {
+  const server = startCli('--port', '0');
+  const url = await firstLine(server);
+  assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
+  const page = await fetch(url);
+  assert.equal(page.status, 200);
+  assert.match(await page.text(), /<canvas id="scene"/);
+  server.kill('SIGINT');
+  const [code] = await exited(server);
+  assert.equal(code, 0);
+  await assert.rejects(fetch(url), 'nothing listens any more');
+});
 
 test('a port in use is a one-line error, exit 1', async () => {
   const blocker = createServer();
@@ -114,10 +104,7 @@ test('--open without a browser opener says so and keeps serving', { timeout: 20_
   server.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const url = await firstLine(server);
   while (!stderr.includes('could not open a browser')) await new Promise((r) => setTimeout(r, 20));
-  assert.match(
-    stderr,
-    /could not open a browser \((xdg-)?open not found\); open http:\/\/127\.0\.0\.1:\d+\/ yourself/,
-  );
+  assert.match(stderr, /could not open a browser \((xdg-)?open not found\); open http:\/\/127\.0\.0\.1:\d+\/ yourself/);
   assert.equal((await fetch(url)).status, 200);
   server.kill('SIGINT');
   assert.equal((await exited(server))[0], 0);
@@ -140,9 +127,7 @@ function firstLine(child: ChildProcessWithoutNullStreams): Promise<string> {
   });
 }
 
-function exited(
-  child: ChildProcessWithoutNullStreams,
-): Promise<[number | null, NodeJS.Signals | null]> {
+function exited(child: ChildProcessWithoutNullStreams): Promise<[number | null, NodeJS.Signals | null]> {
   if (child.exitCode !== null) return Promise.resolve([child.exitCode, null]);
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve([code, signal])));
 }
@@ -177,8 +162,7 @@ function parseGif(bytes: Buffer): {
     if (block === 0x21) {
       const label = bytes[at + 1]!;
       if (label === 0xf9) delayCs = bytes.readUInt16LE(at + 4);
-      if (label === 0xff && bytes.toString('latin1', at + 3, at + 14) === 'NETSCAPE2.0')
-        loops = true;
+      if (label === 0xff && bytes.toString('latin1', at + 3, at + 14) === 'NETSCAPE2.0') loops = true;
       at += 2;
       skipSubBlocks();
     } else if (block === 0x2c) {

@@ -71,7 +71,7 @@ export function outputDifferences(plain, run, mode) {
   }
   if (mode.startsWith('lines')) {
     if (!run.stdout.startsWith(plain.stdout)) why.push(`stdout differs ${firstDifference(plain.stdout, run.stdout)}`);
-    else if (!/^\n?Timer unit:/.test(run.stdout.slice(plain.stdout.length))) why.push('no line table after the program\'s stdout');
+    else if (!/^\n?Timer unit:/.test(run.stdout.slice(plain.stdout.length))) why.push("no line table after the program's stdout");
   } else if (run.stdout !== plain.stdout) {
     why.push(`stdout differs ${firstDifference(plain.stdout, run.stdout)}`);
   }
@@ -84,7 +84,11 @@ export function outputDifferences(plain, run, mode) {
 
 // The line of a stderr that names the error (`TypeError: ...`, `hotpath lines: ...`).
 function errorLine(text) {
-  return text.split('\n').find((line) => /^(\w*Error\b|Error \[|hotpath\b)/.test(line.trim()))?.trim().slice(0, 300);
+  return text
+    .split('\n')
+    .find((line) => /^(\w*Error\b|Error \[|hotpath\b)/.test(line.trim()))
+    ?.trim()
+    .slice(0, 300);
 }
 
 function firstDifference(expected, actual) {
@@ -141,7 +145,12 @@ function nonIdleTime(profile) {
 // `size` are one function; anonymous functions and a module's top level are all `(anonymous)`.
 function baseName(name) {
   if (name === '' || name === '(anonymous)' || name === '<anonymous>' || name === '<module>') return '(anonymous)';
-  return name.replace(/^(get|set|async) /, '').split('.').at(-1) || '(anonymous)';
+  return (
+    name
+      .replace(/^(get|set|async) /, '')
+      .split('.')
+      .at(-1) || '(anonymous)'
+  );
 }
 
 /** Inclusive time (cumtime) of the functions named `name` (unqualified), ns. */

@@ -1,7 +1,7 @@
 // The corpus harness's table: one row per workload and mode, as a Markdown table (it reads in a
 // terminal and pastes into the README), then each failing row's reasons.
 
-const HEADER = ['workload', 'mode', 'bars', 'output = node', 'own share vs node --cpu-prof', 'top 5 (node vs node); both node runs\' five', 'measured'];
+const HEADER = ['workload', 'mode', 'bars', 'output = node', 'own share vs node --cpu-prof', "top 5 (node vs node); both node runs' five", 'measured'];
 
 /** The table of `results` (from corpus.mjs), with a list of why each failing row failed. */
 export function renderCorpusTable(results) {

@@ -27,12 +27,10 @@ export function renderRunsComparison(runs: readonly NamedRun[], options: RunsTab
   const labelOf = new Map<RunBenchmark, string>();
   for (const { name, run } of runs) for (const b of run.benchmarks) labelOf.set(b, baselineLabel(name));
   const all = [...labelOf.keys()];
-  const tables = groupBenchmarks(sortBenchmarks(all, options.sort), options.groupBy).map(
-    ({ group, benchmarks }): TableGroup => ({
-      group,
-      rows: benchmarks.map((b) => ({ name: `${b.name} (${labelOf.get(b)})`, stats: b.stats, iterations: b.iterations })),
-    }),
-  );
+  const tables = groupBenchmarks(sortBenchmarks(all, options.sort), options.groupBy).map(({ group, benchmarks }): TableGroup => ({
+    group,
+    rows: benchmarks.map((b) => ({ name: `${b.name} (${labelOf.get(b)})`, stats: b.stats, iterations: b.iterations })),
+  }));
   const tableOptions = tableOptionsFor(options);
   const lines = runs.map(({ name }) => `Run: ${name}`);
   for (const table of tables) lines.push('', renderTable(table, tableOptions), '');

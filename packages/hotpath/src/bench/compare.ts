@@ -34,7 +34,7 @@ export class CompareFailSyntaxError extends Error {
   override name = 'CompareFailSyntaxError';
 }
 
-const UNIT_NS: Record<string, number> = { ns: 1, us: 1e3, 'µs': 1e3, ms: 1e6, s: 1e9, '': 1e9 };
+const UNIT_NS: Record<string, number> = { ns: 1, us: 1e3, µs: 1e3, ms: 1e6, s: 1e9, '': 1e9 };
 const EXPRESSION = /^([a-z]+):(?:(\d+(?:\.\d+)?)%|(\d*\.?\d+(?:[eE][-+]?\d+)?)(ns|us|µs|ms|s)?)$/;
 
 /**

@@ -107,7 +107,12 @@ function roundLoop(): RoundLoop {
 export function renderCProfile(benchmarks: ReadonlyArray<{ fullname: string; cprofile?: CProfileRow[] }>): string[] {
   const profiled = benchmarks.filter((b) => b.cprofile);
   if (profiled.length === 0) return [];
-  const lines = ['', '------------------------------ cProfile (time in s) ------------------------------', 'Calls are not counted here (?): see `hotpath profile --mode trace` for exact counts.', ''];
+  const lines = [
+    '',
+    '------------------------------ cProfile (time in s) ------------------------------',
+    'Calls are not counted here (?): see `hotpath profile --mode trace` for exact counts.',
+    '',
+  ];
   const per = (v: number | null) => (v === null ? '?' : v.toFixed(4));
   for (const b of profiled) {
     lines.push(b.fullname, 'ncalls\ttottime\tpercall\tcumtime\tpercall\tfilename:lineno(function)');

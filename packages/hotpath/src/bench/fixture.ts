@@ -24,8 +24,7 @@ export interface TestLike {
 }
 
 /** Options of one benchmark; they take precedence over the `hotpath bench` command line. */
-export interface BenchOptions<S = undefined>
-  extends Omit<HarnessOptions<S>, 'clock' | 'timer' | 'onRound'> {
+export interface BenchOptions<S = undefined> extends Omit<HarnessOptions<S>, 'clock' | 'timer' | 'onRound'> {
   /** Benchmarks of a group share a table (pytest-benchmark's `group`). */
   group?: string;
   /** The name in the table (default: the test's name). */

@@ -44,18 +44,9 @@ const BODY = `
  * A fresh timed loop for `fn`. With `withState` each call is `fn(state)`, else `fn()`: the two
  * are separate sources so that a function of no arguments is not called with one.
  */
-export function compileLoop(
-  fn: (state?: never) => unknown,
-  clock: Clock,
-  sink: Sink,
-  withState = false,
-): TimedLoop {
+export function compileLoop(fn: (state?: never) => unknown, clock: Clock, sink: Sink, withState = false): TimedLoop {
   const body = BODY.replace('CALL', withState ? 'fn(state)' : 'fn()');
-  const factory = new Function('fn', 'clock', 'sink', body) as (
-    f: typeof fn,
-    c: Clock,
-    s: Sink,
-  ) => TimedLoop;
+  const factory = new Function('fn', 'clock', 'sink', body) as (f: typeof fn, c: Clock, s: Sink) => TimedLoop;
   return factory(fn, clock, sink);
 }
 

@@ -70,6 +70,6 @@ export function commitInfo(cwd: string = process.cwd()): CommitInfo {
     id,
     dirty: (git('status', '--porcelain', '--untracked-files=no') ?? '') !== '',
     branch: git('rev-parse', '--abbrev-ref', 'HEAD'),
-    project: top === null ? null : top.split(/[\\/]/).pop() ?? null,
+    project: top === null ? null : (top.split(/[\\/]/).pop() ?? null),
   };
 }

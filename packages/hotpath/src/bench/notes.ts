@@ -32,8 +32,7 @@ export function benchmarkNotes(b: RunBenchmark): BenchNote[] {
   if (median < OVERHEAD_FACTOR * overheadNs) {
     note(
       true,
-      `${formatNs(median)} per call is below timer/loop overhead (a call of an empty function ` +
-        `costs ${formatNs(overheadNs)} in this loop): too fast to measure, read it as ~0`,
+      `${formatNs(median)} per call is below timer/loop overhead (a call of an empty function ` + `costs ${formatNs(overheadNs)} in this loop): too fast to measure, read it as ~0`,
     );
   }
   const roundNs = median * b.iterations;

@@ -7,16 +7,7 @@ import { renderCProfile } from './cprofile.js';
 import { benchmarkNotes, formatNs } from './notes.js';
 import type { BenchStats } from './stats.js';
 import type { BenchRun, RunBenchmark } from './storage.js';
-import {
-  LEGEND,
-  renderTable,
-  type Column,
-  type TableGroup,
-  type TableOptions,
-  type TableRow,
-  type TimeColumn,
-  type TimeUnitChoice,
-} from './table.js';
+import { LEGEND, renderTable, type Column, type TableGroup, type TableOptions, type TableRow, type TimeColumn, type TimeUnitChoice } from './table.js';
 
 /** Orders of the rows (pytest-benchmark's `--benchmark-sort`, plus median, iqr and ops). */
 export const SORT_KEYS = ['min', 'max', 'mean', 'stddev', 'median', 'iqr', 'ops', 'name', 'fullname'] as const;
@@ -74,17 +65,15 @@ export function renderBenchReport(run: BenchRun, options: ReportOptions): BenchR
   const saved = new Map(baseline?.run.benchmarks.map((b) => [b.fullname, b]));
   const notes = run.benchmarks.flatMap(benchmarkNotes);
   const flagged = new Set(notes.filter((n) => n.flag).map((n) => n.fullname));
-  const tables = groupBenchmarks(sortBenchmarks(run.benchmarks, options.sort), options.groupBy).map(
-    ({ group, benchmarks }): TableGroup => ({
-      group,
-      rows: benchmarks.flatMap((b) => {
-        const name = displayName(b, benchmarks) + (flagged.has(b.fullname) ? ' *' : '');
-        const before = saved.get(b.fullname);
-        if (!baseline) return [row(name, b)];
-        return [...(before ? [row(`${name} (${label})`, before)] : []), row(`${name} (NOW)`, b)];
-      }),
+  const tables = groupBenchmarks(sortBenchmarks(run.benchmarks, options.sort), options.groupBy).map(({ group, benchmarks }): TableGroup => ({
+    group,
+    rows: benchmarks.flatMap((b) => {
+      const name = displayName(b, benchmarks) + (flagged.has(b.fullname) ? ' *' : '');
+      const before = saved.get(b.fullname);
+      if (!baseline) return [row(name, b)];
+      return [...(before ? [row(`${name} (${label})`, before)] : []), row(`${name} (NOW)`, b)];
     }),
-  );
+  }));
   const lines: string[] = [];
   if (baseline) lines.push(`Comparing against benchmarks from: ${baseline.name}`);
   const tableOptions = tableOptionsFor(options);
@@ -117,13 +106,16 @@ function row(name: string, b: RunBenchmark): TableRow {
 
 /** pytest-benchmark names a saved run's rows by the first 12 characters of its file name. */
 export function baselineLabel(name: string): string {
-  return name.split('/').pop()!.replace(/\.json$/, '').slice(0, 12);
+  return name
+    .split('/')
+    .pop()!
+    .replace(/\.json$/, '')
+    .slice(0, 12);
 }
 
 /** Sorts by a statistic (ascending; OPS descending, fastest first) or by name. */
 export function sortBenchmarks(benchmarks: readonly RunBenchmark[], key: SortKey): RunBenchmark[] {
-  const by = (b: RunBenchmark): number | string =>
-    key === 'name' ? b.name : key === 'fullname' ? b.fullname : key === 'ops' ? -b.stats.ops : b.stats[key];
+  const by = (b: RunBenchmark): number | string => (key === 'name' ? b.name : key === 'fullname' ? b.fullname : key === 'ops' ? -b.stats.ops : b.stats[key]);
   return [...benchmarks].sort((a, b) => {
     const [x, y] = [by(a), by(b)];
     return x < y ? -1 : x > y ? 1 : 0;
@@ -134,18 +126,13 @@ export function sortBenchmarks(benchmarks: readonly RunBenchmark[], key: SortKey
  * Benchmarks by group (or by the `groupBy` keys, their values joined by spaces), keeping their
  * order; the unnamed group first, then by name.
  */
-export function groupBenchmarks(
-  benchmarks: readonly RunBenchmark[],
-  groupBy: readonly GroupKey[] = ['group'],
-): { group: string | null; benchmarks: RunBenchmark[] }[] {
+export function groupBenchmarks(benchmarks: readonly RunBenchmark[], groupBy: readonly GroupKey[] = ['group']): { group: string | null; benchmarks: RunBenchmark[] }[] {
   const groups = new Map<string | null, RunBenchmark[]>();
   for (const b of benchmarks) {
     const key = groupKey(b, groupBy);
     groups.set(key, [...(groups.get(key) ?? []), b]);
   }
-  return [...groups.entries()]
-    .sort(([a], [b]) => (a ?? '').localeCompare(b ?? ''))
-    .map(([group, members]) => ({ group, benchmarks: members }));
+  return [...groups.entries()].sort(([a], [b]) => (a ?? '').localeCompare(b ?? '')).map(([group, members]) => ({ group, benchmarks: members }));
 }
 
 function groupKey(b: RunBenchmark, groupBy: readonly GroupKey[]): string | null {
@@ -182,10 +169,9 @@ function compareRuns(run: BenchRun, saved: Map<string, RunBenchmark>, label: str
 
 function findingLines(noise: readonly Finding[], regressions: readonly Finding[], width: number): string[] {
   const lines: string[] = [];
-  const iqrs = (f: Finding) =>
-    `IQR before ${formatNs(f.before.q1)}–${formatNs(f.before.q3)}, now ${formatNs(f.now.q1)}–${formatNs(f.now.q3)}`;
+  const iqrs = (f: Finding) => `IQR before ${formatNs(f.before.q1)}–${formatNs(f.before.q3)}, now ${formatNs(f.now.q1)}–${formatNs(f.now.q3)}`;
   if (noise.length) {
-    lines.push('', 'Inside the noise (not counted as regressions: the runs\' interquartile ranges overlap):');
+    lines.push('', "Inside the noise (not counted as regressions: the runs' interquartile ranges overlap):");
     for (const f of noise) lines.push(`\t${f.row} - ${failureMessage(f)} (${iqrs(f)})`);
   }
   if (regressions.length) {

@@ -151,7 +151,12 @@ function plot(run: BenchRun, baseline: Baseline | undefined, options: BenchComma
     group,
     rows: benchmarks.flatMap((b) => {
       const before = saved.get(b.fullname);
-      const rows = before ? [{ name: `${b.name} (${label})`, b: before }, { name: `${b.name} (NOW)`, b }] : [{ name: b.name, b }];
+      const rows = before
+        ? [
+            { name: `${b.name} (${label})`, b: before },
+            { name: `${b.name} (NOW)`, b },
+          ]
+        : [{ name: b.name, b }];
       return rows.map(({ name, b: x }) => ({ name, samples: x.roundsNs.map((ns) => ns / x.iterations), stats: x.stats }));
     }),
   }));

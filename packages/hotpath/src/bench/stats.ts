@@ -89,9 +89,7 @@ function upperQuartile(data: readonly number[]): number {
   if (rounds === 1) return data[0]!;
   if (rounds % 2 === 0) return median(data.slice(rounds / 2));
   const n = Math.floor(rounds / 4);
-  return rounds % 4 === 1
-    ? 0.75 * data[3 * n]! + 0.25 * data[3 * n + 1]!
-    : 0.25 * data[3 * n + 1]! + 0.75 * data[3 * n + 2]!;
+  return rounds % 4 === 1 ? 0.75 * data[3 * n]! + 0.25 * data[3 * n + 1]! : 0.25 * data[3 * n + 1]! + 0.75 * data[3 * n + 2]!;
 }
 
 function countOutside(data: readonly number[], low: number, high: number): number {

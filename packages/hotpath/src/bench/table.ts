@@ -111,9 +111,7 @@ export function renderTable(table: TableGroup, options: TableOptions = {}): stri
   const nameLabel = `Name (time in ${prefix}s)`;
   const opsLabel = opsPrefix ? `OPS (${opsPrefix}ops/s)` : 'OPS';
   const widths = columnWidths(rows, nameLabel, opsLabel, adjust, opsFactor, best.ops);
-  const header =
-    nameLabel.padEnd(widths.name) +
-    columns.map((c) => (c === 'ops' ? opsLabel : LABELS[c]).padStart(widths[c]) + (padded(c) ? ' '.repeat(rpadding) : '')).join('');
+  const header = nameLabel.padEnd(widths.name) + columns.map((c) => (c === 'ops' ? opsLabel : LABELS[c]).padStart(widths[c]) + (padded(c) ? ' '.repeat(rpadding) : '')).join('');
   const rule = '-'.repeat(header.length);
   const title = center(` benchmark${table.group === null ? '' : ` ${pyRepr(table.group)}`}: ${rows.length} tests `, header.length, '-');
   const body = rows.map((row) => {
@@ -142,14 +140,7 @@ function bestValues(rows: readonly TableRow[]): Best {
   return best;
 }
 
-function columnWidths(
-  rows: readonly TableRow[],
-  nameLabel: string,
-  opsLabel: string,
-  adjust: number,
-  opsFactor: number,
-  bestOps: number,
-): Record<Column | 'name', number> {
+function columnWidths(rows: readonly TableRow[], nameLabel: string, opsLabel: string, adjust: number, opsFactor: number, bestOps: number): Record<Column | 'name', number> {
   const widest = (cells: string[]) => Math.max(...cells.map((cell) => cell.length));
   const widths = {
     name: 3 + Math.max(nameLabel.length, widest(rows.map((row) => row.name))),

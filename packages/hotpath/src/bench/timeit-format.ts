@@ -16,8 +16,7 @@ export type TimeitUnit = keyof typeof TIMEIT_UNITS;
 
 /** Python's `format_time`: `2.2 sec`, `256 msec`, `5.05 nsec`. */
 export function formatTime(seconds: number, unit?: TimeitUnit, precision = 3): string {
-  const chosen =
-    unit ?? (Object.keys(TIMEIT_UNITS) as TimeitUnit[]).reverse().find((u) => seconds >= TIMEIT_UNITS[u]) ?? 'nsec';
+  const chosen = unit ?? (Object.keys(TIMEIT_UNITS) as TimeitUnit[]).reverse().find((u) => seconds >= TIMEIT_UNITS[u]) ?? 'nsec';
   return `${formatG(seconds / TIMEIT_UNITS[chosen], precision)} ${chosen}`;
 }
 
@@ -34,10 +33,7 @@ export function spreadWarning(perLoop: readonly number[]): string | null {
   const best = Math.min(...perLoop);
   const worst = Math.max(...perLoop);
   if (!(best > 0) || worst < best * 4) return null;
-  return (
-    `The slowest run took ${(worst / best).toFixed(2)} times longer than the fastest. ` +
-    'This could mean that an intermediate result is being cached.'
-  );
+  return `The slowest run took ${(worst / best).toFixed(2)} times longer than the fastest. ` + 'This could mean that an intermediate result is being cached.';
 }
 
 /** C's `%.{precision}g`: significant digits, trailing zeros dropped, exponent when far out. */

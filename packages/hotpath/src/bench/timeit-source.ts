@@ -69,11 +69,8 @@ function moduleSource(statement: string, setup: string, imports: Program['body']
   for (const node of imports) rest = rest.slice(0, node.start) + ' '.repeat(node.end - node.start) + rest.slice(node.end);
   const async = /\bawait\b/.test(statement) || /\bawait\b/.test(rest) ? 'async ' : '';
   const loop = (body: string) =>
-    `const $hotpathStart = $hotpathClock();\n` +
-    `for (let $hotpathI = 0; $hotpathI < $hotpathN; $hotpathI++) {\n${body}\n}\n` +
-    `return Number($hotpathClock() - $hotpathStart);`;
-  const fn = (name: string, body: string) =>
-    `export ${async}function ${name}($hotpathN, $hotpathClock) {\n${rest}\n${loop(body)}\n}\n`;
+    `const $hotpathStart = $hotpathClock();\n` + `for (let $hotpathI = 0; $hotpathI < $hotpathN; $hotpathI++) {\n${body}\n}\n` + `return Number($hotpathClock() - $hotpathStart);`;
+  const fn = (name: string, body: string) => `export ${async}function ${name}($hotpathN, $hotpathClock) {\n${rest}\n${loop(body)}\n}\n`;
   return `${hoisted}\n${fn('inner', statement)}${fn('empty', '')}`;
 }
 

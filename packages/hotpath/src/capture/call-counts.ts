@@ -30,9 +30,7 @@ export class CountIndex {
     if (!functions || callFrame.lineNumber < 0) return null;
     const at: GeneratedPosition = [callFrame.lineNumber, callFrame.columnNumber];
     if (isTopLevelFrame(callFrame)) return functions.find(isTopLevel) ?? null;
-    const containing = functions.filter(
-      (fn) => !isTopLevel(fn) && comparePositions(fn.start, at) <= 0 && comparePositions(at, fn.end) < 0,
-    );
+    const containing = functions.filter((fn) => !isTopLevel(fn) && comparePositions(fn.start, at) <= 0 && comparePositions(at, fn.end) < 0);
     return innermost(containing);
   }
 }

@@ -84,7 +84,6 @@ export function findFunctions(program: acorn.Program, source: string): Array<{ n
   return found;
 }
 
-
 // `{ "use strict"; ...` stays a directive: the counter goes after the directive prologue,
 // with a `;` in case the last directive has none. An expression body `x => e` becomes
 // `x => (counter, e)`.

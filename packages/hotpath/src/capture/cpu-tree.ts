@@ -208,8 +208,7 @@ export function cutStacks(profile: V8CpuProfile): CutStacks | null {
   // when its outermost frame is one seen called from another frame elsewhere.
   const called = new Set<string>();
   for (const [id, d] of depth) if (d >= 2) called.add(frameKey(byId.get(id)!.callFrame));
-  const isCut = (id: number): boolean =>
-    (depth.get(id) ?? 0) >= V8_STACK_LIMIT && called.has(frameKey(top.get(id)!.callFrame));
+  const isCut = (id: number): boolean => (depth.get(id) ?? 0) >= V8_STACK_LIMIT && called.has(frameKey(top.get(id)!.callFrame));
   const self = selfTimes(profile);
   const cut = [...self.keys()].filter(isCut);
   if (cut.length === 0) return null;

@@ -157,17 +157,13 @@ function exactness(data: SampleData, inexact: number): Profile['meta']['exactnes
 function notes(data: SampleData, inexact: number): string[] {
   if (data.counts === null) return ['sample mode: times are sampled; calls were not counted'];
   const counted =
-    data.countedBy === 'instrument'
-      ? "ncalls are exact for the program's own functions (counted by instrumentation), ? elsewhere"
-      : 'ncalls are exact (V8 block coverage)';
+    data.countedBy === 'instrument' ? "ncalls are exact for the program's own functions (counted by instrumentation), ? elsewhere" : 'ncalls are exact (V8 block coverage)';
   const result = [
     `sample mode: ${counted}; times are sampled; primitive calls are not known (--mode trace counts them)`,
     "a caller's share of a function's calls is estimated from its share of the function's sampled self time",
   ];
   if (inexact > 0) {
-    result.push(
-      `${inexact} functions were compiled before counting started: their counts are lower bounds`,
-    );
+    result.push(`${inexact} functions were compiled before counting started: their counts are lower bounds`);
   }
   return result;
 }

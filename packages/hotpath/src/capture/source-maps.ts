@@ -11,14 +11,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isTypeScript, loadTypeScript } from '../runner/typescript.js';
 import type { EncodedSourceMap } from '@jridgewell/remapping';
-import {
-  GREATEST_LOWER_BOUND,
-  LEAST_UPPER_BOUND,
-  encodedMap,
-  originalPositionFor,
-  TraceMap,
-  type SourceMapInput,
-} from '@jridgewell/trace-mapping';
+import { GREATEST_LOWER_BOUND, LEAST_UPPER_BOUND, encodedMap, originalPositionFor, TraceMap, type SourceMapInput } from '@jridgewell/trace-mapping';
 
 /** A 1-based position in a source file (0 for unknown line or column). */
 export interface SourcePosition {

@@ -16,7 +16,10 @@ export function addTableOptions(command: Command): Command {
 // `--columns min,max,ops`: words of a known list, each named if unknown.
 function listOf<T extends string>(flag: string, known: readonly T[]): (value: string) => T[] {
   return (value) => {
-    const words = value.split(',').map((word) => word.trim()).filter(Boolean);
+    const words = value
+      .split(',')
+      .map((word) => word.trim())
+      .filter(Boolean);
     const unknown = words.find((word) => !known.includes(word as T));
     if (unknown !== undefined || words.length === 0) {
       throw new InvalidArgumentError(`${flag}: ${unknown === undefined ? 'nothing given' : `unknown '${unknown}'`} (expected some of: ${known.join(', ')})`);

@@ -48,11 +48,15 @@ export function registerBench(program: Command): Command {
     .option('--autosave', 'save the run with the commit as its label (--save without a label)')
     .option('--compare [run]', 'compare with a saved run: its number, or a path (default: the latest)')
     .option('--compare-fail <expr>', 'fail (exit 1) when FIELD grew by more: min:5%, mean:0.001 (s), median:20us; repeatable; implies --compare', collectCheck)
-    .option('--histogram [file]', 'write an SVG box plot of every benchmark\'s rounds (default: benchmark_<date>_<time>.svg)')
+    .option('--histogram [file]', "write an SVG box plot of every benchmark's rounds (default: benchmark_<date>_<time>.svg)")
     .option('--storage <dir>', 'where runs are saved', STORAGE_ROOT)
     .option('--min-rounds <n>', 'timed rounds per benchmark, at least (default 5)', positive('--min-rounds', true))
     .option('--max-time <seconds>', 'time of the timed rounds per benchmark, at least (default 1), as pytest-benchmark names it', positive('--max-time', false))
-    .option('--min-time <seconds>', 'the shortest round, whose calls per round calibration grows to (default 0.0001; never under 1000 timer resolutions)', positive('--min-time', false))
+    .option(
+      '--min-time <seconds>',
+      'the shortest round, whose calls per round calibration grows to (default 0.0001; never under 1000 timer resolutions)',
+      positive('--min-time', false),
+    )
     .option('--warmup <seconds>', 'untimed warm-up per benchmark, at least (default 0.1)', positive('--warmup', false))
     .option('--cprofile [column]', `profile one more round of each benchmark and list its top functions by COLUMN: ${Object.keys(CPROFILE_KEYS).join(', ')} (default tottime)`)
     .option('--disable-gc', 'collections as rare as V8 allows (it cannot turn them off): a 64 MB young generation, scavenges ~17x rarer')
@@ -69,8 +73,6 @@ export function registerBench(program: Command): Command {
   registerBenchCompare(bench);
   return bench;
 }
-
-
 
 function commandOptions(files: string[], values: BenchValues): BenchCommandOptions {
   const patterns = [...files];

@@ -3,13 +3,7 @@
 // pprof. The format comes from --format or from OUT's name.
 import { InvalidArgumentError, type Command } from 'commander';
 import { DEFAULT_EDGE_THRESHOLD, DEFAULT_NODE_THRESHOLD } from '../export/dot.js';
-import {
-  EXPORTERS,
-  resolveExporter,
-  UnknownFormatError,
-  type Exporter,
-  type ExportOptions,
-} from '../export/index.js';
+import { EXPORTERS, resolveExporter, UnknownFormatError, type Exporter, type ExportOptions } from '../export/index.js';
 import { readAnyProfile } from '../import/read-any.js';
 import { writeFileAtomic } from '../atomic-file.js';
 import { ProfileFileError } from '../model/file.js';
@@ -28,23 +22,10 @@ export function registerConvert(program: Command): Command {
     .command('convert')
     .description('write a profile (hotpath JSON or V8 .cpuprofile) in another format')
     .argument('<in>', 'the profile to convert: a hotpath profile or a .cpuprofile')
-    .requiredOption(
-      '-o, --output <file>',
-      'the file to write; its name picks the format unless --format is given',
-    )
+    .requiredOption('-o, --output <file>', 'the file to write; its name picks the format unless --format is given')
     .option('-f, --format <name>', `output format: ${EXPORTERS.map((e) => e.name).join(', ')}`)
-    .option(
-      '--node-threshold <percent>',
-      'dot/svg: leave out functions under PERCENT of the total time',
-      percent,
-      DEFAULT_NODE_THRESHOLD,
-    )
-    .option(
-      '--edge-threshold <percent>',
-      'dot/svg: leave out calls under PERCENT of the total time',
-      percent,
-      DEFAULT_EDGE_THRESHOLD,
-    )
+    .option('--node-threshold <percent>', 'dot/svg: leave out functions under PERCENT of the total time', percent, DEFAULT_NODE_THRESHOLD)
+    .option('--edge-threshold <percent>', 'dot/svg: leave out calls under PERCENT of the total time', percent, DEFAULT_EDGE_THRESHOLD)
     .addHelpText('after', formatsHelp())
     .action(async (input: string, values: ConvertValues) => {
       process.exitCode = await convert(input, values);
@@ -80,9 +61,7 @@ async function convert(input: string, values: ConvertValues): Promise<number> {
   } catch (error) {
     return fail(`cannot write ${values.output}: ${(error as Error).message}`, 1);
   }
-  process.stderr.write(
-    `hotpath: wrote ${values.output} (${exporter.name}; open with ${exporter.openWith})\n`,
-  );
+  process.stderr.write(`hotpath: wrote ${values.output} (${exporter.name}; open with ${exporter.openWith})\n`);
   return 0;
 }
 

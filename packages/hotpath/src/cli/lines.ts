@@ -30,7 +30,7 @@ interface LinesValues {
 export function registerLines(program: Command): Command {
   return program
     .command('lines')
-    .description("line_profiler for TypeScript: hits and time of every line of the functions you pick")
+    .description('line_profiler for TypeScript: hits and time of every line of the functions you pick')
     .usage('[options] [-- node-flags...] <script> [args...]   |   --show <file...>')
     .argument('[script]', 'the program to run, as `node script` would; or a bin in node_modules/.bin, as npx would')
     .argument('[args...]', 'arguments for the program')
@@ -42,7 +42,7 @@ export function registerLines(program: Command): Command {
     .addOption(new Option('--mode <mode>', 'sample: exact hits, sampled times; trace: every line event timed').choices(['sample', 'trace']).default('sample'))
     .addOption(new Option('-u, --unit <unit>', 'unit of the Time and Per Hit columns').choices(Object.keys(LINE_UNITS)).default('us'))
     .option('--skip-zero', 'leave out functions that took no time')
-    .option('-s, --sort', 'functions by ascending total time, the slowest last (line_profiler\'s --sort)')
+    .option('-s, --sort', "functions by ascending total time, the slowest last (line_profiler's --sort)")
     .option('-r, --rich', "colour (line_profiler's --rich): hot lines and the source highlighted; only on a terminal, unless FORCE_COLOR is set; never with NO_COLOR")
     .option('-o, --output <file>', 'also save the line stats to FILE (print again with --show FILE)')
     .option('--show <files...>', 'print saved line stats (several files: summed)')

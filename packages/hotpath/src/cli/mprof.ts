@@ -81,7 +81,9 @@ function fail(message: string): void {
 }
 
 function datFiles(): string[] {
-  return readdirSync('.').filter((f) => DAT.test(f)).sort();
+  return readdirSync('.')
+    .filter((f) => DAT.test(f))
+    .sort();
 }
 
 function newest(): string[] {

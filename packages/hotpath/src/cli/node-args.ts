@@ -4,10 +4,28 @@
 
 /** Node flags whose value may follow as the next word (`-r ./setup.js`); others take `--flag=value`. */
 const VALUE_FLAGS = new Set([
-  '-r', '--require', '--import', '--loader', '--experimental-loader', '-C', '--conditions',
-  '--input-type', '--title', '--env-file', '--inspect-port', '--redirect-warnings', '--diagnostic-dir',
-  '--cpu-prof-dir', '--cpu-prof-name', '--cpu-prof-interval', '--heap-prof-dir', '--heap-prof-name',
-  '--unhandled-rejections', '--dns-result-order', '--disable-proto', '--stack-trace-limit',
+  '-r',
+  '--require',
+  '--import',
+  '--loader',
+  '--experimental-loader',
+  '-C',
+  '--conditions',
+  '--input-type',
+  '--title',
+  '--env-file',
+  '--inspect-port',
+  '--redirect-warnings',
+  '--diagnostic-dir',
+  '--cpu-prof-dir',
+  '--cpu-prof-name',
+  '--cpu-prof-interval',
+  '--heap-prof-dir',
+  '--heap-prof-name',
+  '--unhandled-rejections',
+  '--dns-result-order',
+  '--disable-proto',
+  '--stack-trace-limit',
 ]);
 
 /** Flags that make node run something other than the script, or not run it. */

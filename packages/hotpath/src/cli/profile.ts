@@ -38,11 +38,17 @@ export function registerProfile(program: Command): Command {
     .addOption(new Option('--mode <mode>', 'sample: V8 sampler + exact call counts; trace: every call timed').choices(['sample', 'trace']).default('sample'))
     .option('--interval <ms>', 'sampling interval in milliseconds (sample mode)', parseInterval, 1)
     .addOption(
-      new Option('--counts <method>', "sample mode's call counts: instrument (the program's functions, ~2 ns a call), coverage (V8 block coverage: all functions, slower loops), none")
+      new Option(
+        '--counts <method>',
+        "sample mode's call counts: instrument (the program's functions, ~2 ns a call), coverage (V8 block coverage: all functions, slower loops), none",
+      )
         .choices(['instrument', 'coverage', 'none'])
         .default('instrument'),
     )
-    .option('-o, --output <file>', 'save the profile to FILE instead of printing it, in the format its name says (x.json: hotpath stats reads it; x.prof: pstats; x.cpuprofile, ...)')
+    .option(
+      '-o, --output <file>',
+      'save the profile to FILE instead of printing it, in the format its name says (x.json: hotpath stats reads it; x.prof: pstats; x.cpuprofile, ...)',
+    )
     .option('--trace-node-modules', 'instrument node_modules too (trace mode; sample mode counters)')
     .option('--node-arg <flag>', 'a flag for node itself (repeatable: --node-arg=--expose-gc); or put node flags after --', collect, [])
     .addOption(threadsOption())

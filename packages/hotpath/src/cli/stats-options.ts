@@ -15,22 +15,14 @@ export { renderReport, type ReportOptions } from '../report/report.js';
  */
 export function addStatsOptions(command: Command): Command {
   return command
-    .option(
-      '-s, --sort <key>',
-      `sort by KEY; repeat or comma-separate for ties (${SORT_KEY_NAMES.join(', ')}) ` +
-        '(default: tottime)',
-      collectSortKeys,
-    )
+    .option('-s, --sort <key>', `sort by KEY; repeat or comma-separate for ties (${SORT_KEY_NAMES.join(', ')}) ` + '(default: tottime)', collectSortKeys)
     .option('--reverse', "the sorted rows in reverse order, as pstats' reverse_order()")
     .option('--limit <n>', 'show the first N rows, or a fraction of them (0.1: the top tenth)', parseLimit)
     .option('--filter <regex>', 'show the functions whose file:line(name) matches REGEX', checkRegex)
     .option('--callers <name>', 'show who called the functions matching NAME (a regex)', checkRegex)
     .option('--callees <name>', 'show what the functions matching NAME (a regex) called', checkRegex)
     .option('--strip-dirs', 'show file names without their directories')
-    .option(
-      '--show-internals',
-      'show Node internals and node_modules function by function (default: one row each)',
-    )
+    .option('--show-internals', 'show Node internals and node_modules function by function (default: one row each)')
     .option('--show-node-modules', 'show node_modules function by function (Node internals stay folded)')
     .addOption(new Option('--unit <unit>', 'unit of the times').choices(TIME_UNITS).default('s'));
 }

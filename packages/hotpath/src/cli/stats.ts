@@ -13,10 +13,7 @@ import { addStatsOptions, renderReport, statsOptions } from './stats-options.js'
 export function registerStats(program: Command): Command {
   const command = program
     .command('stats')
-    .description(
-      'print a profile saved with `hotpath profile -o FILE`, as pstats prints a cProfile file; ' +
-        'several files are added up, as pstats.Stats(a, b) adds them',
-    )
+    .description('print a profile saved with `hotpath profile -o FILE`, as pstats prints a cProfile file; ' + 'several files are added up, as pstats.Stats(a, b) adds them')
     .argument('<files...>', 'the profile files (hotpath profiles or .cpuprofile files)');
   addStatsOptions(command).action((files: string[], _values: unknown, self: Command) => {
     const options = statsOptions(self.opts());

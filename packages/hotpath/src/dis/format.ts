@@ -10,9 +10,19 @@ import type { OptEvent } from './opt-trace.js';
 
 // Mnemonics whose operand at this index is a constant-pool index (a name, a literal, a closure's code).
 const CONSTANT_OPERAND: Record<string, number> = {
-  LdaConstant: 0, LdaGlobal: 0, LdaGlobalInsideTypeof: 0, StaGlobal: 0, CreateClosure: 0,
-  CreateObjectLiteral: 0, CreateArrayLiteral: 0, CreateRegExpLiteral: 0, LdaLookupGlobalSlot: 0,
-  GetNamedProperty: 1, SetNamedProperty: 1, DefineNamedOwnProperty: 1, GetNamedPropertyFromSuper: 1,
+  LdaConstant: 0,
+  LdaGlobal: 0,
+  LdaGlobalInsideTypeof: 0,
+  StaGlobal: 0,
+  CreateClosure: 0,
+  CreateObjectLiteral: 0,
+  CreateArrayLiteral: 0,
+  CreateRegExpLiteral: 0,
+  LdaLookupGlobalSlot: 0,
+  GetNamedProperty: 1,
+  SetNamedProperty: 1,
+  DefineNamedOwnProperty: 1,
+  GetNamedPropertyFromSuper: 1,
 };
 
 /** The file as tables show it: relative to `cwd` when inside it. */

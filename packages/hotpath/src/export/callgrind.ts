@@ -91,9 +91,7 @@ function uncalledCounts(profile: Profile): Array<{ frame: number; calls: number 
   if (profile.meta.mode !== 'sample') return [];
   const called = new Set(profile.edges.map((e) => e.callee));
   const inTree = new Set(profile.tree?.map((node) => node.frame) ?? []);
-  return profile.functions
-    .filter((f) => f.calls !== null && f.calls > 0 && !called.has(f.frame) && !inTree.has(f.frame))
-    .map((f) => ({ frame: f.frame, calls: f.calls! }));
+  return profile.functions.filter((f) => f.calls !== null && f.calls > 0 && !called.has(f.frame) && !inTree.has(f.frame)).map((f) => ({ frame: f.frame, calls: f.calls! }));
 }
 
 function header(profile: Profile, countNote: string): string[] {

@@ -65,9 +65,7 @@ export function countsNote(profile: Profile, counts: WrittenCounts): string {
   const { calls, edges } = profile.meta.exactness;
   const parts = [`function counts ${calls}`, `edge counts ${edges}`];
   if (counts.anyLowerBound) {
-    parts.push(
-      'counts the capture could not take are lower bounds (call-tree nodes that ran the function, or 1)',
-    );
+    parts.push('counts the capture could not take are lower bounds (call-tree nodes that ran the function, or 1)');
   }
   return `call counts: ${parts.join('; ')}`;
 }

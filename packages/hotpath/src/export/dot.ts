@@ -45,9 +45,7 @@ export function writeDot(profile: Profile, options: ExportOptions = {}): string 
   const counts = writtenCounts(profile);
   const kept = profile.functions.filter((f) => f.total / total >= nodeThreshold);
   const keptFrames = new Set(kept.map((f) => f.frame));
-  const edges = profile.edges.filter(
-    (e) => keptFrames.has(e.caller) && keptFrames.has(e.callee) && e.total / total >= edgeThreshold,
-  );
+  const edges = profile.edges.filter((e) => keptFrames.has(e.caller) && keptFrames.has(e.callee) && e.total / total >= edgeThreshold);
   return [
     'digraph {',
     `\ttooltip=${quote(oneLine(profile.meta.command.join(' ')) || ' ')}`,
@@ -63,26 +61,12 @@ export function writeDot(profile: Profile, options: ExportOptions = {}): string 
   ].join('\n');
 }
 
-function nodeLine(
-  profile: Profile,
-  f: FunctionStats,
-  total: number,
-  count: WrittenCount | undefined,
-): string {
+function nodeLine(profile: Profile, f: FunctionStats, total: number, count: WrittenCount | undefined): string {
   const frame = profile.frames[f.frame]!;
   const file = displayFile(frame.file, profile.meta.cwd);
-  const label = [
-    displayName(profile, frame),
-    file === '' ? '' : `${file}:${frame.line}`,
-    percent(f.total / total),
-    `(${percent(f.self / total)})`,
-    countLabel(count),
-  ];
+  const label = [displayName(profile, frame), file === '' ? '' : `${file}:${frame.line}`, percent(f.total / total), `(${percent(f.self / total)})`, countLabel(count)];
   const tooltip = localFile(frame.file) || frame.name;
-  return (
-    `\t${f.frame} [color="${heatColor(f.total / total)}", fontcolor="#ffffff", fontsize="10.00", ` +
-    `label=${quote(lines(label))}, tooltip=${quote(tooltip)}];`
-  );
+  return `\t${f.frame} [color="${heatColor(f.total / total)}", fontcolor="#ffffff", fontsize="10.00", ` + `label=${quote(lines(label))}, tooltip=${quote(tooltip)}];`;
 }
 
 function edgeLine(e: Edge, total: number, count: WrittenCount | undefined): string {
@@ -115,11 +99,7 @@ function countLabel(count: WrittenCount | undefined): string {
  * entities in labels), and `\n` the only line break.
  */
 export function quote(text: string): string {
-  const escaped = text
-    .replace(/\\/g, '\\\\')
-    .replace(/"/g, '\\"')
-    .replace(/&/g, '&amp;')
-    .replace(/\r?\n/g, '\\n');
+  const escaped = text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/&/g, '&amp;').replace(/\r?\n/g, '\\n');
   return `"${escaped}"`;
 }
 

@@ -18,16 +18,7 @@ import type { ExportData, Exporter, ExportOptions } from './types.js';
 export type { ExportData, Exporter, ExportOptions } from './types.js';
 
 /** Every output format, hotpath's own first. */
-export const EXPORTERS: readonly Exporter[] = [
-  hotpathExporter,
-  callgrindExporter,
-  dotExporter,
-  svgExporter,
-  pstatsExporter,
-  speedscopeExporter,
-  cpuprofileExporter,
-  pprofExporter,
-];
+export const EXPORTERS: readonly Exporter[] = [hotpathExporter, callgrindExporter, dotExporter, svgExporter, pstatsExporter, speedscopeExporter, cpuprofileExporter, pprofExporter];
 
 /** An unknown `--format` name, or a file name no format claims. */
 export class UnknownFormatError extends Error {
@@ -41,9 +32,7 @@ export class UnknownFormatError extends Error {
 export function exporterByName(name: string): Exporter {
   const found = EXPORTERS.find((exporter) => exporter.name === name.toLowerCase());
   if (!found) {
-    throw new UnknownFormatError(
-      `unknown format "${name}" (known: ${EXPORTERS.map((e) => e.name).join(', ')})`,
-    );
+    throw new UnknownFormatError(`unknown format "${name}" (known: ${EXPORTERS.map((e) => e.name).join(', ')})`);
   }
   return found;
 }
@@ -58,16 +47,13 @@ export function exporterForPath(file: string): Exporter {
   let best: { exporter: Exporter; length: number } | undefined;
   for (const exporter of EXPORTERS) {
     for (const extension of exporter.extensions) {
-      if (base.endsWith(extension) && extension.length > (best?.length ?? 0))
-        best = { exporter, length: extension.length };
+      if (base.endsWith(extension) && extension.length > (best?.length ?? 0)) best = { exporter, length: extension.length };
     }
     if (exporter.prefixes?.some((prefix) => base.startsWith(prefix))) return exporter;
   }
   if (!best) {
     const known = EXPORTERS.flatMap((e) => e.extensions).join(', ');
-    throw new UnknownFormatError(
-      `cannot tell the format of ${file} from its name (known endings: ${known}, callgrind.out.*); give --format`,
-    );
+    throw new UnknownFormatError(`cannot tell the format of ${file} from its name (known endings: ${known}, callgrind.out.*); give --format`);
   }
   return best.exporter;
 }
@@ -98,12 +84,7 @@ export function resolveExporter(file: string, format?: string, fallback?: string
  * (with `{ fallbackFormat: 'hotpath' }`) and the API. Returns the exporter used.
  * @throws {@link UnknownFormatError} for an unknown format or file name.
  */
-export async function writeProfileAs(
-  profile: Profile,
-  file: string,
-  format?: string,
-  options: WriteOptions = {},
-): Promise<Exporter> {
+export async function writeProfileAs(profile: Profile, file: string, format?: string, options: WriteOptions = {}): Promise<Exporter> {
   const exporter = resolveExporter(file, format, options.fallbackFormat);
   refuseUnfit(exporter, profile, file);
   await writeFileAtomic(file, await exporter.write(profile, options));
@@ -114,20 +95,13 @@ export async function writeProfileAs(
  * {@link writeProfileAs}, synchronously, for exit handlers. Every format but svg (whose
  * WebAssembly renderer loads asynchronously) can be written this way.
  */
-export function writeProfileAsSync(
-  profile: Profile,
-  file: string,
-  format?: string,
-  options: WriteOptions = {},
-): Exporter {
+export function writeProfileAsSync(profile: Profile, file: string, format?: string, options: WriteOptions = {}): Exporter {
   const exporter = resolveExporter(file, format, options.fallbackFormat);
   refuseUnfit(exporter, profile, file);
   const data: ExportData | Promise<ExportData> = exporter.write(profile, options);
   if (data instanceof Promise) {
     data.catch(() => {}); // not awaited: the caller is told below
-    throw new UnknownFormatError(
-      `the ${exporter.name} format cannot be written synchronously; use writeProfileAs`,
-    );
+    throw new UnknownFormatError(`the ${exporter.name} format cannot be written synchronously; use writeProfileAs`);
   }
   writeFileAtomicSync(file, data);
   return exporter;

@@ -32,8 +32,7 @@ export function uniqueNames(profile: Profile): string[] {
   const taken = new Set<string>();
   return base.map((name, i) => {
     let unique = count.get(name)! > 1 ? `${name} [${position(profile.frames[i]!, profile.meta.cwd)}]` : name;
-    for (let n = 2; taken.has(unique); n++)
-      unique = `${name} [${position(profile.frames[i]!, profile.meta.cwd)}] #${n}`;
+    for (let n = 2; taken.has(unique); n++) unique = `${name} [${position(profile.frames[i]!, profile.meta.cwd)}] #${n}`;
     taken.add(unique);
     return unique;
   });

@@ -27,16 +27,7 @@
  * - in very deep trees, the outermost frames of each stack (see {@link MAX_PPROF_LOCATIONS}).
  */
 import { gzipSync } from 'node:zlib';
-import {
-  Function as PprofFunction,
-  Line,
-  Location,
-  Mapping,
-  Profile as PprofProfile,
-  Sample,
-  StringTable,
-  ValueType,
-} from 'pprof-format';
+import { Function as PprofFunction, Line, Location, Mapping, Profile as PprofProfile, Sample, StringTable, ValueType } from 'pprof-format';
 import type { Profile, TreeNode } from '../model/profile.js';
 import { countsNote, writtenCounts } from './counts.js';
 import { pprofValueType } from './units.js';
@@ -58,9 +49,7 @@ export function pprofProfile(profile: Profile): PprofProfile {
   const withCalls = profile.meta.exactness.calls !== 'none' && profile.functions.some((f) => f.calls !== null);
   const weight = pprofValueType(profile);
   const cpu = new ValueType({ type: strings.dedup(weight.type), unit: strings.dedup(weight.unit) });
-  const sampleType = withCalls
-    ? [new ValueType({ type: strings.dedup('calls'), unit: strings.dedup('count') }), cpu]
-    : [cpu];
+  const sampleType = withCalls ? [new ValueType({ type: strings.dedup('calls'), unit: strings.dedup('count') }), cpu] : [cpu];
   const mapping = new Mapping({
     id: 1,
     filename: strings.dedup(profile.meta.command.join(' ')),
@@ -79,15 +68,8 @@ export function pprofProfile(profile: Profile): PprofProfile {
       startLine: frame.line,
     });
   });
-  const locations = profile.frames.map(
-    (frame, i) =>
-      new Location({ id: i + 1, mappingId: 1, line: [new Line({ functionId: i + 1, line: frame.line })] }),
-  );
-  const comments = [
-    `hotpath ${profile.meta.mode} profile`,
-    countsNote(profile, writtenCounts(profile)),
-    ...profile.meta.notes,
-  ];
+  const locations = profile.frames.map((frame, i) => new Location({ id: i + 1, mappingId: 1, line: [new Line({ functionId: i + 1, line: frame.line })] }));
+  const comments = [`hotpath ${profile.meta.mode} profile`, countsNote(profile, writtenCounts(profile)), ...profile.meta.notes];
   const { written, cut, limit } = samples(profile, withCalls ? nodeCalls(profile) : null);
   if (cut > 0) comments.push(`${cut} stacks deeper than ${limit} frames keep their innermost ${limit} (a size budget)`);
   const start = Date.parse(profile.meta.startTime);
@@ -166,9 +148,7 @@ export const MIN_PPROF_STACK = 64;
 function samples(profile: Profile, counts: WrittenCalls | null): { written: Sample[]; cut: number; limit: number } {
   const value = (calls: number, self: number) => (counts ? [calls, Math.round(self)] : [Math.round(self)]);
   if (!profile.tree) {
-    const written = profile.functions.map(
-      (f) => new Sample({ locationId: [f.frame + 1], value: value(counts?.calls[f.frame] ?? 0, f.self) }),
-    );
+    const written = profile.functions.map((f) => new Sample({ locationId: [f.frame + 1], value: value(counts?.calls[f.frame] ?? 0, f.self) }));
     return { written, cut: 0, limit: 0 };
   }
   const tree = profile.tree;

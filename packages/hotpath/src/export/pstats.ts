@@ -30,10 +30,8 @@ export const pstatsExporter: Exporter = {
   binary: true,
   // pstats.Stats refuses an empty dict ("Cannot create or construct a Stats object").
   refuse: (profile) =>
-    refuseNonTime("pstats")(profile) ??
-    (profile.functions.length === 0 && profile.edges.length === 0
-      ? "holds no functions, and Python's pstats cannot load an empty profile"
-      : null),
+    refuseNonTime('pstats')(profile) ??
+    (profile.functions.length === 0 && profile.edges.length === 0 ? "holds no functions, and Python's pstats cannot load an empty profile" : null),
   write: writePstats,
 };
 
@@ -78,8 +76,7 @@ function pstatsKeys(profile: Profile): PyValue[] {
     const file = localFile(frame.file);
     // A frame of one thread among several (`--threads separate`) says which.
     const name = frame.thread === undefined ? frame.name : displayName(profile, frame);
-    const key: [string, bigint, string] =
-      file === '' ? ['~', 0n, name] : [file, BigInt(frame.line), name];
+    const key: [string, bigint, string] = file === '' ? ['~', 0n, name] : [file, BigInt(frame.line), name];
     let id = JSON.stringify(key, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
     if (seen.has(id)) {
       key[2] = `${name} (column ${frame.column})`;

@@ -109,16 +109,27 @@ function treeLinks(nodes: Json[], index: Map<number, number>): TreeLinks {
     const kids = nodes[i]!.children;
     if (kids === undefined) continue;
     if (!Array.isArray(kids)) throw new CpuProfileError(`nodes[${i}].children must be an array`);
-    for (let c = 0; c < kids.length; c++) link(i, reference(kids[c], () => `nodes[${i}].children[${c}]`));
+    for (let c = 0; c < kids.length; c++)
+      link(
+        i,
+        reference(kids[c], () => `nodes[${i}].children[${c}]`),
+      );
   }
   for (let i = 0; i < nodes.length; i++) {
-    if (nodes[i]!.parent !== undefined) link(reference(nodes[i]!.parent, () => `nodes[${i}].parent`), i);
+    if (nodes[i]!.parent !== undefined)
+      link(
+        reference(nodes[i]!.parent, () => `nodes[${i}].parent`),
+        i,
+      );
   }
   const roots: number[] = [];
   parent.forEach((p, i) => p === -1 && roots.push(i));
   if (roots.length === 0) throw new CpuProfileError('its nodes have no root (every node has a parent: a cycle)');
   if (roots.length > 1) {
-    const ids = roots.slice(0, 3).map((i) => String(nodes[i]!.id)).join(', ');
+    const ids = roots
+      .slice(0, 3)
+      .map((i) => String(nodes[i]!.id))
+      .join(', ');
     throw new CpuProfileError(`its nodes have ${roots.length} roots (nodes ${ids}${roots.length > 3 ? ', ...' : ''}): one tree was expected`);
   }
   checkReach(nodes, roots[0]!, children);

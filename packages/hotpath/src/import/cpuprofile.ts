@@ -32,9 +32,7 @@ export function isCpuProfile(data: unknown): data is RawCpuProfile {
     Array.isArray(value.nodes) &&
     typeof value.startTime === 'number' &&
     typeof value.endTime === 'number' &&
-    value.nodes.every(
-      (node) => typeof node === 'object' && node !== null && 'id' in node && 'callFrame' in node,
-    )
+    value.nodes.every((node) => typeof node === 'object' && node !== null && 'id' in node && 'callFrame' in node)
   );
 }
 
@@ -63,9 +61,7 @@ export function importCpuProfile(data: RawCpuProfile, source: string, startTime:
     cwd: process.cwd(),
     hotpathVersion: VERSION,
     exactness: { calls: 'none', edges: 'none', time: 'sampled' },
-    notes: [
-      `imported from ${source} (V8 cpuprofile, ${samples} samples): times are sampled, call counts unknown`,
-    ],
+    notes: [`imported from ${source} (V8 cpuprofile, ${samples} samples): times are sampled, call counts unknown`],
   };
   return { unit: 'ns', meta, frames, functions, edges, tree };
 }

@@ -81,12 +81,7 @@ function notJson(bytes: Uint8Array, text: string, source: string): ProfileFileEr
     return new ProfileFileError('corrupt', source, `${source} is a truncated or corrupt cpuprofile`);
   }
   // gzip's magic number; a marshalled dict ('{', or with marshal's reference flag 0x80).
-  const kind =
-    bytes[0] === 0x1f && bytes[1] === 0x8b
-      ? ' (it is gzipped: a pprof file?)'
-      : bytes[0] === 0x7b || bytes[0] === 0xfb
-        ? ' (it looks like a Python pstats file)'
-        : '';
+  const kind = bytes[0] === 0x1f && bytes[1] === 0x8b ? ' (it is gzipped: a pprof file?)' : bytes[0] === 0x7b || bytes[0] === 0xfb ? ' (it looks like a Python pstats file)' : '';
   return new ProfileFileError('not-a-profile', source, `${source} is not a hotpath profile${kind}`);
 }
 

@@ -51,9 +51,26 @@ export function addProfiles(profiles: readonly NamedProfile[]): Profile {
       return index;
     }),
   );
-  const functions = sumBy(profiles, maps, (p) => p.functions, (f, map) => ({ ...f, frame: map[f.frame]! }), (f) => `${f.frame}`);
-  const edges = sumBy(profiles, maps, (p) => p.edges, (e, map) => ({ ...e, caller: map[e.caller]!, callee: map[e.callee]! }), (e) => `${e.caller}>${e.callee}`);
-  const tree = profiles.every(({ profile }) => profile.tree) ? addTrees(profiles.map((p) => p.profile.tree!), maps) : undefined;
+  const functions = sumBy(
+    profiles,
+    maps,
+    (p) => p.functions,
+    (f, map) => ({ ...f, frame: map[f.frame]! }),
+    (f) => `${f.frame}`,
+  );
+  const edges = sumBy(
+    profiles,
+    maps,
+    (p) => p.edges,
+    (e, map) => ({ ...e, caller: map[e.caller]!, callee: map[e.callee]! }),
+    (e) => `${e.caller}>${e.callee}`,
+  );
+  const tree = profiles.every(({ profile }) => profile.tree)
+    ? addTrees(
+        profiles.map((p) => p.profile.tree!),
+        maps,
+      )
+    : undefined;
   const lines = profiles.some(({ profile }) => profile.lines) ? addLines(profiles, maps) : undefined;
   const meta = first.profile.meta;
   const duration = profiles.reduce((sum, { profile }) => sum + profile.meta.duration, 0);
@@ -76,7 +93,10 @@ function checkCompatible(first: NamedProfile, other: NamedProfile): void {
     throw new ProfileAddError(other.file, `${other.file} holds ${profile.unit}, ${first.file} holds ${first.profile.unit}: profiles of different units cannot be added`);
   }
   if ((profile.measure ?? '') !== (first.profile.measure ?? '')) {
-    throw new ProfileAddError(other.file, `${other.file} measures ${profile.measure ?? profile.unit}, ${first.file} measures ${first.profile.measure ?? first.profile.unit}: they cannot be added`);
+    throw new ProfileAddError(
+      other.file,
+      `${other.file} measures ${profile.measure ?? profile.unit}, ${first.file} measures ${first.profile.measure ?? first.profile.unit}: they cannot be added`,
+    );
   }
   const [a, b] = [first.profile.meta.exactness.time, profile.meta.exactness.time];
   if (a !== b) {
@@ -157,8 +177,7 @@ function addLines(profiles: readonly NamedProfile[], maps: readonly number[][]):
 // The sum is as exact as its least exact input.
 function weakest(profiles: readonly NamedProfile[]): Profile['meta']['exactness'] {
   const order = ['exact', 'estimated', 'none'] as const;
-  const worst = (pick: (p: Profile) => (typeof order)[number]) =>
-    order[Math.max(...profiles.map(({ profile }) => order.indexOf(pick(profile))))]!;
+  const worst = (pick: (p: Profile) => (typeof order)[number]) => order[Math.max(...profiles.map(({ profile }) => order.indexOf(pick(profile))))]!;
   const first = profiles[0]!.profile.meta.exactness;
   return { calls: worst((p) => p.meta.exactness.calls), edges: worst((p) => p.meta.exactness.edges), time: first.time };
 }

@@ -75,12 +75,7 @@ function addCount(sum: number | null, count: number | null): number | null {
   return sum === null || count === null ? null : sum + count;
 }
 
-function chargeFunction(
-  functions: Map<number, FunctionStats>,
-  node: TreeNode,
-  total: number,
-  outermost: boolean,
-): void {
+function chargeFunction(functions: Map<number, FunctionStats>, node: TreeNode, total: number, outermost: boolean): void {
   let stats = functions.get(node.frame);
   if (!stats) {
     stats = { frame: node.frame, calls: 0, primitiveCalls: 0, self: 0, total: 0 };
@@ -94,14 +89,7 @@ function chargeFunction(
   }
 }
 
-function chargeEdge(
-  edges: Map<string, Edge>,
-  key: string,
-  caller: number,
-  node: TreeNode,
-  total: number,
-  outermost: boolean,
-): void {
+function chargeEdge(edges: Map<string, Edge>, key: string, caller: number, node: TreeNode, total: number, outermost: boolean): void {
   let edge = edges.get(key);
   if (!edge) {
     edge = { caller, callee: node.frame, calls: 0, primitiveCalls: 0, self: 0, total: 0 };

@@ -66,9 +66,7 @@ export function parseProfile(text: string, source: string): Profile {
     throw invalid(source, 'version must be a positive integer');
   }
   if ((version as number) > PROFILE_FORMAT_VERSION) {
-    const message =
-      `${source} was written by a newer hotpath (format version ${version as number}; ` +
-      `this one reads up to ${PROFILE_FORMAT_VERSION})`;
+    const message = `${source} was written by a newer hotpath (format version ${version as number}; ` + `this one reads up to ${PROFILE_FORMAT_VERSION})`;
     throw new ProfileFileError('newer-version', source, message);
   }
   try {
@@ -137,10 +135,7 @@ export function checkFileSize(size: number, file: string): void {
 export function unreadableFile(error: unknown, file: string): ProfileFileError {
   if (error instanceof ProfileFileError) return error;
   const code = (error as NodeJS.ErrnoException).code;
-  const why =
-    code === 'ENOENT' ? `${file} does not exist`
-    : code === 'EISDIR' ? `${file} is a directory, not a profile`
-    : `cannot read ${file}: ${(error as Error).message}`;
+  const why = code === 'ENOENT' ? `${file} does not exist` : code === 'EISDIR' ? `${file} is a directory, not a profile` : `cannot read ${file}: ${(error as Error).message}`;
   return new ProfileFileError('unreadable', file, why);
 }
 

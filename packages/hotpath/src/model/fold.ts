@@ -66,10 +66,7 @@ export function foldProfile(profile: Profile, options: FoldOptions = {}): Profil
 }
 
 function mapFrames(old: readonly Frame[], node: boolean, nodeModules: boolean): FrameMap {
-  const groupOf = (frame: Frame): string | null =>
-    node && frame.category === 'node' ? NODE_INTERNALS
-    : nodeModules && frame.category === 'node_modules' ? NODE_MODULES
-    : null;
+  const groupOf = (frame: Frame): string | null => (node && frame.category === 'node' ? NODE_INTERNALS : nodeModules && frame.category === 'node_modules' ? NODE_MODULES : null);
   const frames = old.filter((frame) => groupOf(frame) === null);
   const firstGroup = frames.length;
   const groupIndex = new Map<string, number>();
@@ -145,12 +142,7 @@ function foldGraph(profile: Profile, frames: FrameMap): Graph {
   return { functions, edges: [...edges.values()] };
 }
 
-function foldFunctions(
-  old: readonly FunctionStats[],
-  frames: FrameMap,
-  internalCalls: Map<number, number | null>,
-  entryTotal: Map<number, number>,
-): FunctionStats[] {
+function foldFunctions(old: readonly FunctionStats[], frames: FrameMap, internalCalls: Map<number, number | null>, entryTotal: Map<number, number>): FunctionStats[] {
   const functions = new Map<number, FunctionStats>();
   for (const stats of old) {
     const frame = frames.map[stats.frame]!;
@@ -167,8 +159,7 @@ function foldFunctions(
   for (const [frame, stats] of functions) {
     if (!frames.folded[frame]) continue;
     stats.calls = subtractCounts(stats.calls, internalCalls.get(frame) ?? 0);
-    stats.primitiveCalls =
-      stats.calls === null ? null : Math.min(stats.calls, stats.primitiveCalls ?? stats.calls);
+    stats.primitiveCalls = stats.calls === null ? null : Math.min(stats.calls, stats.primitiveCalls ?? stats.calls);
     // Entries from outside the group hold its inclusive time; a group entered only from the
     // top of the stack has none, so the largest member's total is the floor.
     stats.total = Math.max(stats.total, entryTotal.get(frame) ?? 0);
@@ -201,9 +192,7 @@ function refine(target: FunctionStats | Edge, exact: FunctionStats | Edge | unde
 }
 
 function foldLines(lines: readonly LineStats[], frames: FrameMap): LineStats[] {
-  return lines
-    .map((line) => ({ ...line, frame: frames.map[line.frame]! }))
-    .filter((line) => !frames.folded[line.frame]);
+  return lines.map((line) => ({ ...line, frame: frames.map[line.frame]! })).filter((line) => !frames.folded[line.frame]);
 }
 
 function addStats(target: FunctionStats | Edge, source: FunctionStats | Edge): void {

@@ -38,14 +38,18 @@ export function plotSvg(runs: ReadonlyArray<{ file: string; data: MprofData }>, 
     for (const f of data.funcs) {
       const x0 = x(f.start.time - start);
       const w = Math.max(1, x(f.end.time - start) - x0);
-      parts.push(`<rect class="func" x="${x0.toFixed(1)}" y="${PAD.top}" width="${w.toFixed(1)}" height="${HEIGHT - PAD.top - PAD.bottom}" fill="${colour}" fill-opacity="0.12"><title>${escape(f.name)}</title></rect>`);
+      parts.push(
+        `<rect class="func" x="${x0.toFixed(1)}" y="${PAD.top}" width="${w.toFixed(1)}" height="${HEIGHT - PAD.top - PAD.bottom}" fill="${colour}" fill-opacity="0.12"><title>${escape(f.name)}</title></rect>`,
+      );
     }
     parts.push(`<path class="mem" data-file="${escape(file)}" d="${path(data.mem, start)}" fill="none" stroke="${colour}" stroke-width="1.5"/>`);
     for (const [index, samples] of data.children) {
       parts.push(`<path class="child" data-child="${index}" d="${path(samples, start)}" fill="none" stroke="${colour}" stroke-dasharray="4 3"/>`);
     }
     const peak = peakOf(data);
-    parts.push(`<circle class="peak" cx="${x(peak.time - start).toFixed(1)}" cy="${y(peak.mib).toFixed(1)}" r="4" fill="${colour}"><title>peak ${peak.mib.toFixed(3)} MiB</title></circle>`);
+    parts.push(
+      `<circle class="peak" cx="${x(peak.time - start).toFixed(1)}" cy="${y(peak.mib).toFixed(1)}" r="4" fill="${colour}"><title>peak ${peak.mib.toFixed(3)} MiB</title></circle>`,
+    );
     parts.push(`<text class="legend" x="${PAD.left + 10}" y="${PAD.top + 16 + 16 * i}" fill="${colour}">${escape(file)} (peak ${peak.mib.toFixed(1)} MiB)</text>`);
   }
   return [

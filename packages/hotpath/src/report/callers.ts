@@ -11,31 +11,18 @@ import { selectRows, type StatsOptions } from './stats-table.js';
  * tested against the function name and against `file:line(name)`), the functions that called
  * it, with the calls, the callee's own time and its inclusive time along each edge.
  */
-export function renderCallers(
-  profile: Profile,
-  name: string | RegExp,
-  options: StatsOptions = {},
-): string {
+export function renderCallers(profile: Profile, name: string | RegExp, options: StatsOptions = {}): string {
   return renderCalls(profile, name, options, 'callers');
 }
 
 /** pstats' `print_callees(name)`: for each matching function, the functions it called. */
-export function renderCallees(
-  profile: Profile,
-  name: string | RegExp,
-  options: StatsOptions = {},
-): string {
+export function renderCallees(profile: Profile, name: string | RegExp, options: StatsOptions = {}): string {
   return renderCalls(profile, name, options, 'callees');
 }
 
 type Direction = 'callers' | 'callees';
 
-function renderCalls(
-  profile: Profile,
-  name: string | RegExp,
-  options: StatsOptions,
-  direction: Direction,
-): string {
+function renderCalls(profile: Profile, name: string | RegExp, options: StatsOptions, direction: Direction): string {
   const notes = noteLines(profile.meta);
   const lines = notes.length > 0 ? [...notes, ''] : [];
   const { rows, heading } = selectRows(profile, options, [nameMatch(name)]);
@@ -69,8 +56,7 @@ function callLists(profile: Profile, options: StatsOptions, direction: Direction
   const { files, labels } = frameLabels(profile, options);
   const lists = new Map<number, Call[]>();
   for (const edge of profile.edges) {
-    const [shown, other] =
-      direction === 'callers' ? [edge.callee, edge.caller] : [edge.caller, edge.callee];
+    const [shown, other] = direction === 'callers' ? [edge.callee, edge.caller] : [edge.caller, edge.callee];
     const key = { file: files[other]!, frame: profile.frames[other]! };
     const call = { edge, label: labels[other]!, key };
     const list = lists.get(shown);
@@ -83,13 +69,7 @@ function callLists(profile: Profile, options: StatsOptions, direction: Direction
 
 // The first call shares the function's line after the arrow; the next ones are indented to
 // line up with it (pstats: a 7-wide count after `name  <- `, then 9-wide after name_size + 1).
-function callLines(
-  row: Row,
-  calls: readonly Call[],
-  width: number,
-  direction: Direction,
-  weights: WeightFormat,
-): string[] {
+function callLines(row: Row, calls: readonly Call[], width: number, direction: Direction, weights: WeightFormat): string[] {
   const start = row.label.padEnd(width) + (direction === 'callers' ? '<-' : '->') + ' ';
   if (calls.length === 0) return [start];
   return calls.map((call, i) => {

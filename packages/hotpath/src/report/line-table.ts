@@ -42,7 +42,8 @@ export function renderLineTable(profile: Profile, options: LineTableOptions = {}
   }
   const totalOf = (frame: number): number => byFrame.get(frame)!.reduce((sum, l) => sum + l.time, 0);
   const frames = [...byFrame.keys()].sort((a, b) => {
-    const fa = profile.frames[a]!, fb = profile.frames[b]!;
+    const fa = profile.frames[a]!,
+      fb = profile.frames[b]!;
     return (options.sort ? totalOf(a) - totalOf(b) : 0) || fa.file.localeCompare(fb.file) || fa.line - fb.line;
   });
   let out = `Timer unit: ${pyG(unit)} s\n\n`;
@@ -79,7 +80,7 @@ function renderFunction(profile: Profile, frame: number, lines: LineStats[], tot
 
 /** Line number and figures of a row; line_profiler's formats (`%5.1f`, `%5.1g` where too wide). */
 function figures(line: number, stats: LineStats, totalNs: number, unit: number): string {
-  const time = (stats.time / 1e9) / unit;
+  const time = stats.time / 1e9 / unit;
   const hits = stats.hits;
   const perHit = hits ? time / hits : null;
   const percent = totalNs > 0 ? (100 * stats.time) / totalNs : 0;

@@ -34,10 +34,7 @@ export function functionRows(profile: Profile, options: NameOptions = {}): Row[]
 }
 
 /** Display file and label of every frame, by frame index. */
-export function frameLabels(
-  profile: Profile,
-  options: NameOptions = {},
-): { files: string[]; labels: string[] } {
+export function frameLabels(profile: Profile, options: NameOptions = {}): { files: string[]; labels: string[] } {
   const strip = options.stripDirs ?? false;
   const files = profile.frames.map((frame) => tableFile(frame.file, profile.meta.cwd, strip));
   const labels = profile.frames.map((frame, i) => withThread(frameLabel(frame, files[i]!), threadLabel(profile, frame)));
@@ -68,11 +65,7 @@ function tableFile(file: string, cwd: string, stripDirs: boolean): string {
  * `~` as pstats files its built-ins, so they come last.
  */
 export function compareFrameKeys(a: Row | RowKey, b: Row | RowKey): number {
-  return (
-    compareText(a.file === '' ? '~' : a.file, b.file === '' ? '~' : b.file) ||
-    a.frame.line - b.frame.line ||
-    compareText(a.frame.name, b.frame.name)
-  );
+  return compareText(a.file === '' ? '~' : a.file, b.file === '' ? '~' : b.file) || a.frame.line - b.frame.line || compareText(a.frame.name, b.frame.name);
 }
 
 /** What {@link compareFrameKeys} needs of a row. */
@@ -87,9 +80,7 @@ export function compareText(a: string, b: string): number {
 }
 
 /** A pstats restriction: a regular expression to match, or a count or fraction to keep. */
-export type Restriction =
-  | { kind: 'match'; source: string; test: (row: Row) => boolean }
-  | { kind: 'limit'; amount: number };
+export type Restriction = { kind: 'match'; source: string; test: (row: Row) => boolean } | { kind: 'limit'; amount: number };
 
 /** Keeps the rows whose `file:line(name)` matches `pattern` (pstats' string restriction). */
 export function labelMatch(pattern: string | RegExp): Restriction {
@@ -120,10 +111,7 @@ function toRegExp(pattern: string | RegExp): RegExp {
  * first N rows, a fraction in (0, 1) keeps that share (rounded), a match keeps the matching
  * rows. Each restriction that drops rows adds pstats' `List reduced from X to Y` line.
  */
-export function restrict(
-  rows: readonly Row[],
-  restrictions: readonly Restriction[],
-): { rows: Row[]; messages: string[] } {
+export function restrict(rows: readonly Row[], restrictions: readonly Restriction[]): { rows: Row[]; messages: string[] } {
   let kept = [...rows];
   const messages: string[] = [];
   for (const restriction of restrictions) {

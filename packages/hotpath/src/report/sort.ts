@@ -3,17 +3,7 @@
 import { compareFrameKeys, compareText, type Row } from './rows.js';
 
 /** A sort key, by its canonical name. */
-export type SortKey =
-  | 'tottime'
-  | 'cumtime'
-  | 'ncalls'
-  | 'pcalls'
-  | 'percall'
-  | 'name'
-  | 'file'
-  | 'line'
-  | 'stdname'
-  | 'nfl';
+export type SortKey = 'tottime' | 'cumtime' | 'ncalls' | 'pcalls' | 'percall' | 'name' | 'file' | 'line' | 'stdname' | 'nfl';
 
 interface KeyDef {
   /** What pstats prints after `Ordered by:`. */

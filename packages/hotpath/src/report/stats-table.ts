@@ -45,11 +45,7 @@ export function renderStats(profile: Profile, options: StatsOptions = {}): strin
  * Sorted and restricted rows with pstats' heading (`Ordered by:` and `List reduced` lines).
  * `first` restrictions apply before the filter and the limit (the callers/callees name).
  */
-export function selectRows(
-  profile: Profile,
-  options: StatsOptions,
-  first: readonly Restriction[],
-): { rows: Row[]; heading: string[] } {
+export function selectRows(profile: Profile, options: StatsOptions, first: readonly Restriction[]): { rows: Row[]; heading: string[] } {
   const keys = options.sort?.length ? options.sort : (['tottime'] as const);
   const sorted = sortRows(functionRows(profile, options), keys);
   if (options.reverse) sorted.reverse();

@@ -39,7 +39,10 @@ export async function processProfile(output: string, ending: ChildEnding, comman
   const profiles = await Promise.all(parts.map((part) => build(part, ending, command, part.threadId ?? 0)));
   if (parts.length === 1) return profiles[0]!;
   const threads = threadInfos(parts);
-  const named = withOwnNotes(profiles, threads.map((t) => t.name));
+  const named = withOwnNotes(
+    profiles,
+    threads.map((t) => t.name),
+  );
   const tagged = view === 'separate' ? named.map((p, i) => tagThread(p, threads[i]!.id)) : named;
   const merged = mergeProfiles(tagged);
   const how = view === 'separate' ? 'kept apart (each row names its thread)' : 'merged (--threads separate keeps them apart)';
@@ -70,7 +73,12 @@ export function processInfo(capture: CaptureFile, exitCode: number | null): Proc
 /** The processes' profiles added into one (the main process first), with a note naming them. */
 export function mergeProcesses(all: readonly ProcessProfile[]): Profile {
   if (all.length === 1) return all[0]!.profile;
-  const merged = mergeProfiles(withOwnNotes(all.map((p) => p.profile), all.map((p) => `process ${p.info.pid}`)));
+  const merged = mergeProfiles(
+    withOwnNotes(
+      all.map((p) => p.profile),
+      all.map((p) => `process ${p.info.pid}`),
+    ),
+  );
   const processes = all.map((p) => p.info);
   const cwd = all[0]!.profile.meta.cwd;
   const list = processes.map((p) => `${p.pid} (${p.command.map((arg, i) => (i === 0 ? shortPath(arg, cwd) : arg)).join(' ')})`).join(', ');

@@ -39,7 +39,11 @@ export type ModuleFormat = 'module' | 'commonjs';
  */
 export function javaScriptOf(source: string, file: string, format: ModuleFormat): string {
   const settings = emitSettings(path.dirname(file));
-  const key = `js-${createHash('sha256').update(JSON.stringify([loaderVersion(), file, format, settings])).update('\0').update(source).digest('hex')}`;
+  const key = `js-${createHash('sha256')
+    .update(JSON.stringify([loaderVersion(), file, format, settings]))
+    .update('\0')
+    .update(source)
+    .digest('hex')}`;
   const cached = readCache(key);
   if (cached !== null) return cached;
   const code = convert(source, file, format, settings);
@@ -55,7 +59,9 @@ function loaderVersion(): string {
   if (version === null) {
     const own = readFileSync(fileURLToPath(import.meta.url), 'utf8');
     const versionOf = (name: string): string => (require(`${name}/package.json`) as { version: string }).version;
-    version = createHash('sha256').update(JSON.stringify([VERSION, own, versionOf('typescript'), versionOf('ts-blank-space')])).digest('hex');
+    version = createHash('sha256')
+      .update(JSON.stringify([VERSION, own, versionOf('typescript'), versionOf('ts-blank-space')]))
+      .digest('hex');
   }
   return version;
 }
@@ -114,8 +120,7 @@ function hasModuleSyntax(sourceFile: TS.SourceFile): boolean {
 function hasDecorators(sourceFile: TS.SourceFile): boolean {
   const ts = typescriptCompiler();
   const markers = sourceFile.text.includes('hotpath') ? markerNames(sourceFile.text) : new Set<string>();
-  const visit = (node: TS.Node): boolean =>
-    (ts.isDecorator(node) && !markers.has(node.expression.getText(sourceFile))) || (ts.forEachChild(node, visit) ?? false);
+  const visit = (node: TS.Node): boolean => (ts.isDecorator(node) && !markers.has(node.expression.getText(sourceFile))) || (ts.forEachChild(node, visit) ?? false);
   return visit(sourceFile);
 }
 

@@ -29,7 +29,6 @@ import { listenForStop } from './stop-listener.js';
 import { PROGRAM_START_KEY, sourceNamed, type Capture, type ModuleTransform, type ThreadContext } from './sources/index.js';
 import { newShare, takeShare, watchWorkers, type ThreadShare } from './threads.js';
 
-
 const PRELOAD_URL = import.meta.url;
 const share = isMainThread ? mainThreadShare() : takeShare();
 if (share) await startProfiling(share);

@@ -38,4 +38,3 @@ export function startRecorder(): TraceRecording {
 export function traceProfile(trace: unknown, meta: TraceMeta): Profile {
   return buildTraceProfile(trace as TraceSnapshot, meta);
 }
-

@@ -65,7 +65,7 @@ export function descendantsOf(root: number): number[] {
   const found: number[] = [];
   const wanted = new Set([root]);
   // Parents usually have lower pids; repeat until no new descendant turns up (pids wrap).
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [pid, parent] of parents) {
       if (wanted.has(parent) && !wanted.has(pid)) {

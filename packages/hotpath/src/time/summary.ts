@@ -26,7 +26,10 @@ export function summarize(command: TimedCommand, runs: RunFigures[]): CommandSum
   return {
     command,
     runs,
-    real: computeStats(runs.map((run) => run.realNs), 1),
+    real: computeStats(
+      runs.map((run) => run.realNs),
+      1,
+    ),
     user: statsOf(runs.map((run) => run.userNs)),
     sys: statsOf(runs.map((run) => run.sysNs)),
     maxRss: statsOf(runs.map((run) => run.maxRssKiB)),

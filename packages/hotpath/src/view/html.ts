@@ -19,14 +19,7 @@ export interface DocumentParts {
 export function reportDocument({ title, data, script, style }: DocumentParts): string {
   checkInlinable(script, 'the page script');
   checkInlinable(style, 'the style sheet');
-  const csp = [
-    "default-src 'none'",
-    `script-src '${sha256(script)}'`,
-    `style-src '${sha256(style)}'`,
-    "img-src data:",
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
+  const csp = ["default-src 'none'", `script-src '${sha256(script)}'`, `style-src '${sha256(style)}'`, 'img-src data:', "base-uri 'none'", "form-action 'none'"].join('; ');
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -19,7 +19,10 @@ function tenNs(): number {
 }
 
 test('noop', (t) => {
-  assert.equal(bench(t, () => {}), undefined);
+  assert.equal(
+    bench(t, () => {}),
+    undefined,
+  );
 });
 
 test('ten-ns', (t) => {

@@ -49,16 +49,25 @@ const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(ran
 // Numbers JSON cannot hold (NaN, -0 kept as written, 1e999 = Infinity) go into the text as
 // raw tokens: a placeholder string is replaced after stringifying.
 const RAW = '\u0000raw:';
-const NUMBERS: ReadonlyArray<number | string> = [
-  -1, -0.5, 0.5, 1e308, 2 ** 53 + 2, 1e15, -1e308, `${RAW}-0`, `${RAW}NaN`, `${RAW}1e999`, `${RAW}-1e999`, 0, 1, 7,
-];
+const NUMBERS: ReadonlyArray<number | string> = [-1, -0.5, 0.5, 1e308, 2 ** 53 + 2, 1e15, -1e308, `${RAW}-0`, `${RAW}NaN`, `${RAW}1e999`, `${RAW}-1e999`, 0, 1, 7];
 const ODD_VALUES: readonly Json[] = [null, true, 'x', '', [], {}, [1, 2], { a: 1 }, '12', 'NaN'];
 const WRONG_SHAPES: readonly string[] = [
-  '[]', 'null', '42', '"hotpath-profile"', '{}', 'true', '{"format":"hotpath-profile"}',
-  '{"format":"hotpath-profile","version":1}', '{"format":"hotpath-bench","version":1}',
-  '{"nodes":[],"startTime":0,"endTime":0}', '{"nodes":5,"startTime":0,"endTime":1}', '[{"id":1}]',
-  '{"format":"hotpath-profile","version":1e999}', '{"format":"hotpath-profile","version":2}',
-  '{"traceEvents":[]}', '{"$schema":"https://www.speedscope.app/file-format-schema.json"}',
+  '[]',
+  'null',
+  '42',
+  '"hotpath-profile"',
+  '{}',
+  'true',
+  '{"format":"hotpath-profile"}',
+  '{"format":"hotpath-profile","version":1}',
+  '{"format":"hotpath-bench","version":1}',
+  '{"nodes":[],"startTime":0,"endTime":0}',
+  '{"nodes":5,"startTime":0,"endTime":1}',
+  '[{"id":1}]',
+  '{"format":"hotpath-profile","version":1e999}',
+  '{"format":"hotpath-profile","version":2}',
+  '{"traceEvents":[]}',
+  '{"$schema":"https://www.speedscope.app/file-format-schema.json"}',
 ];
 
 /**
@@ -127,7 +136,10 @@ function mutate(random: Random, data: Json, kind: SeedKind): string {
     set(data, at, value);
     return `number:${show(at)}=${String(value).replace(RAW, '')}`;
   }
-  const at = pick(random, nodes.filter((p) => p.length > 0));
+  const at = pick(
+    random,
+    nodes.filter((p) => p.length > 0),
+  );
   if (!at) return 'none';
   if (roll < 0.85) {
     set(data, at, pick(random, ODD_VALUES));
@@ -173,7 +185,7 @@ function structural(random: Random, data: Json, kind: SeedKind): string {
     }
     if (roll < 0.75) {
       for (const node of nodes) delete node.children;
-      for (const node of nodes.slice(1)) node.parent = (nodes[Math.floor(random() * nodes.length)]!.id as number);
+      for (const node of nodes.slice(1)) node.parent = nodes[Math.floor(random() * nodes.length)]!.id as number;
       return 'cpu:random-parent-links';
     }
     if (roll < 0.87 && Array.isArray(data.samples) && data.samples.length > 0) {
@@ -187,8 +199,10 @@ function structural(random: Random, data: Json, kind: SeedKind): string {
     const tree = data.tree as Array<{ [key: string]: Json }>;
     const i = 1 + Math.floor(random() * (tree.length - 1));
     const roll = random();
-    if (roll < 0.3) tree[i]!.parent = i; // its own parent
-    else if (roll < 0.55) tree[i]!.parent = Math.min(tree.length - 1, i + 1 + Math.floor(random() * 5)); // a later node
+    if (roll < 0.3)
+      tree[i]!.parent = i; // its own parent
+    else if (roll < 0.55)
+      tree[i]!.parent = Math.min(tree.length - 1, i + 1 + Math.floor(random() * 5)); // a later node
     else if (roll < 0.75) tree[i]!.frame = (data.frames as Json[]).length + Math.floor(random() * 3);
     else tree[0]!.parent = 0;
     return `tree:${roll < 0.3 ? 'self-parent' : roll < 0.55 ? 'forward-parent' : roll < 0.75 ? 'frame-out-of-range' : 'root-cycle'}@${i}`;
@@ -229,9 +243,26 @@ export function deepChain(kind: SeedKind, random: Random = Math.random, depth = 
   if (kind === 'bench') {
     const rounds = Array.from({ length: depth }, () => 1000 + Math.floor(random() * 100));
     return JSON.stringify({
-      format: 'hotpath-bench', version: 1, unit: 'ns', datetime: '2026-01-01T00:00:00.000Z', machineId: 'm',
-      machine: {}, commit: {},
-      benchmarks: [{ name: 'sum', fullname: 'tiny.bench.mjs::sum', file: 'tiny.bench.mjs', group: null, iterations: 1, roundsNs: rounds, warmup: { rounds: 0, ns: 0 }, timer: { resolutionNs: 1, overheadNs: 0 }, gc: null }],
+      format: 'hotpath-bench',
+      version: 1,
+      unit: 'ns',
+      datetime: '2026-01-01T00:00:00.000Z',
+      machineId: 'm',
+      machine: {},
+      commit: {},
+      benchmarks: [
+        {
+          name: 'sum',
+          fullname: 'tiny.bench.mjs::sum',
+          file: 'tiny.bench.mjs',
+          group: null,
+          iterations: 1,
+          roundsNs: rounds,
+          warmup: { rounds: 0, ns: 0 },
+          timer: { resolutionNs: 1, overheadNs: 0 },
+          gc: null,
+        },
+      ],
     });
   }
   const frames = Array.from({ length: 7 }, (_, i) => ({ name: `f${i}`, file: '/app.js', line: i + 1, column: 1, category: 'user' }));
@@ -240,13 +271,28 @@ export function deepChain(kind: SeedKind, random: Random = Math.random, depth = 
   const edges = frames.map((_, i) => ({ caller: i, callee: (i + 1) % 7, calls: Math.floor(depth / 7), primitiveCalls: 1, self: 1000, total: 1000 * depth }));
   const lines = kind === 'lines' ? frames.map((_, frame) => ({ frame, line: frame + 1, hits: 1, time: 1000 })) : undefined;
   return JSON.stringify({
-    format: 'hotpath-profile', version: 1, unit: 'ns',
+    format: 'hotpath-profile',
+    version: 1,
+    unit: 'ns',
     meta: {
-      command: ['app.js'], mode: 'trace', interval: null, startTime: '2026-01-01T00:00:00.000Z', duration: 1000 * depth,
-      nodeVersion: 'v20', exitCode: 0, signal: null, cwd: '/', hotpathVersion: '0.1.0',
-      exactness: { calls: 'exact', edges: 'exact', time: 'measured' }, notes: [],
+      command: ['app.js'],
+      mode: 'trace',
+      interval: null,
+      startTime: '2026-01-01T00:00:00.000Z',
+      duration: 1000 * depth,
+      nodeVersion: 'v20',
+      exitCode: 0,
+      signal: null,
+      cwd: '/',
+      hotpathVersion: '0.1.0',
+      exactness: { calls: 'exact', edges: 'exact', time: 'measured' },
+      notes: [],
     },
-    frames, functions, edges, tree, ...(lines ? { lines } : {}),
+    frames,
+    functions,
+    edges,
+    tree,
+    ...(lines ? { lines } : {}),
   });
 }
 
@@ -288,5 +334,8 @@ function remove(data: Json, at: Path): void {
 }
 
 function show(at: Path): string {
-  return at.map((key) => (typeof key === 'number' ? `[${key}]` : `.${key}`)).join('').replace(/^\./, '');
+  return at
+    .map((key) => (typeof key === 'number' ? `[${key}]` : `.${key}`))
+    .join('')
+    .replace(/^\./, '');
 }

@@ -271,7 +271,13 @@ export function spawnLimited(command: string, args: string[], cwd: string, timeo
 }
 
 /** Runs `inputs` with `jobs` at a time; stops starting new runs after `budgetMs`. */
-export async function runAll(inputs: readonly FuzzInput[], ctx: FuzzContext, jobs: number, budgetMs = Infinity, onResult?: (r: RunResult, done: number) => void): Promise<RunResult[]> {
+export async function runAll(
+  inputs: readonly FuzzInput[],
+  ctx: FuzzContext,
+  jobs: number,
+  budgetMs = Infinity,
+  onResult?: (r: RunResult, done: number) => void,
+): Promise<RunResult[]> {
   const results: RunResult[] = [];
   const started = Date.now();
   let next = 0;

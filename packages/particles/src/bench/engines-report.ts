@@ -23,8 +23,7 @@ export function formatEngineTable(report: EngineBenchReport, env: Environment): 
   return [...heading, '', ...alignColumns([header, ...body], 'lrrrrl'), '', FOOTER].join('\n');
 }
 
-const FOOTER =
-  'positions: the checksum (sum of x + y) against the first row\'s; "same bits" means equal to the last bit';
+const FOOTER = 'positions: the checksum (sum of x + y) against the first row\'s; "same bits" means equal to the last bit';
 
 /** The scale table: one row per size and engine, with its ns per particle-step against its best size. */
 export function formatScaleTable(report: ScaleReport, env: Environment): string {

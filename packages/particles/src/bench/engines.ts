@@ -109,12 +109,7 @@ export async function runEngineBench(options: EngineBenchOptions): Promise<Engin
   }
 }
 
-async function engineRow(
-  engine: EngineName,
-  start: ParticleArrays,
-  options: EngineBenchOptions,
-  clock: Clock,
-): Promise<Row> {
+async function engineRow(engine: EngineName, start: ParticleArrays, options: EngineBenchOptions, clock: Clock): Promise<Row> {
   const threads = engine === 'workers' ? options.threads : undefined;
   const create = () => createSimulation(start, threads === undefined ? { engine } : { engine, threads });
   let sim: Simulation;
@@ -159,11 +154,7 @@ function nativeRow(build: NativeBuild, n: number, steps: number, seed: number): 
 }
 
 /** Warms every row up, then times the rounds interleaved; returns each row's samples and checksum. */
-async function timeRounds(
-  rows: readonly Row[],
-  options: EngineBenchOptions,
-  progress: (line: string) => void,
-): Promise<{ samplesNs: number[]; checksum: number }[]> {
+async function timeRounds(rows: readonly Row[], options: EngineBenchOptions, progress: (line: string) => void): Promise<{ samplesNs: number[]; checksum: number }[]> {
   const warmupRounds = options.warmupRounds ?? DEFAULTS.warmupRounds;
   const warmupNs = options.warmupNs ?? DEFAULTS.warmupNs;
   for (const row of rows.filter((row) => row.jit)) {
@@ -188,12 +179,7 @@ async function timeRounds(
   return results;
 }
 
-function report(
-  rows: readonly Row[],
-  results: readonly { samplesNs: number[]; checksum: number }[],
-  n: number,
-  steps: number,
-): EngineBenchRow[] {
+function report(rows: readonly Row[], results: readonly { samplesNs: number[]; checksum: number }[], n: number, steps: number): EngineBenchRow[] {
   const ops = n * steps; // particle-steps a round
   const stats = results.map((result) => summarize(result.samplesNs));
   const base = { median: stats[0]!.medianNs, checksum: results[0]!.checksum };

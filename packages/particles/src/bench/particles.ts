@@ -3,14 +3,7 @@
  * method and each implementation of the simulator (the TypeScript library and its
  * plain-JavaScript twins).
  */
-import {
-  Particle,
-  ParticleSimulator,
-  TIMESTEP,
-  randomParticles,
-  stepCount,
-  type Method,
-} from '../index.js';
+import { Particle, ParticleSimulator, TIMESTEP, randomParticles, stepCount, type Method } from '../index.js';
 import * as plain from '../twins/plain.js';
 import * as trap from '../twins/trap.js';
 import { measure, type BenchCase, type Clock, type Stats } from './measure.js';

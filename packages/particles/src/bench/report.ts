@@ -36,31 +36,21 @@ export function formatJson(report: ParticleBenchReport, env: Environment): strin
 export function formatTable(report: ParticleBenchReport, env: Environment): string {
   const { n, dt, steps, timestep, seed, rounds, baseline } = report;
   const heading = [
-    `particles bench: ${plural(n, 'particle')} (seed ${seed}) advanced by dt ${dt}` +
-      ` = ${plural(steps, 'Euler step')} of ${timestep.toExponential()}`,
+    `particles bench: ${plural(n, 'particle')} (seed ${seed}) advanced by dt ${dt}` + ` = ${plural(steps, 'Euler step')} of ${timestep.toExponential()}`,
     `each row: median of ${rounds} rounds after warm-up, each round on a fresh set; spread = min–max`,
     `${env.node} (V8 ${env.v8}), ${env.platform} ${env.arch}, ${env.cpus} CPUs: ${env.cpuModel}`,
   ];
   const base = baseline.method === 'evolve' ? 'TS evolve' : `TS ${baseline.method}`;
   const header = ['method', 'code', 'median', 'spread (min–max)', 'ns/op', 'op', `vs ${base}`];
   const body = report.rows.map(tableRow);
-  const footer =
-    'op: one particle advanced one Euler step (particle-step); evolveExact takes no steps, so its op is one particle';
+  const footer = 'op: one particle advanced one Euler step (particle-step); evolveExact takes no steps, so its op is one particle';
   return [...heading, '', ...alignColumns([header, ...body], 'llrrrlr'), '', footer].join('\n');
 }
 
 function tableRow(row: ParticleBenchRow): string[] {
   const [scale, unit] = timeUnit(row.medianNs);
   const spread = `${scaled(row.minNs / scale)}–${scaled(row.maxNs / scale)} ${unit}`;
-  return [
-    row.method,
-    row.label,
-    `${scaled(row.medianNs / scale)} ${unit}`,
-    spread,
-    row.nsPerOp === null ? '–' : scaled(row.nsPerOp),
-    row.op,
-    formatRatio(row.ratio),
-  ];
+  return [row.method, row.label, `${scaled(row.medianNs / scale)} ${unit}`, spread, row.nsPerOp === null ? '–' : scaled(row.nsPerOp), row.op, formatRatio(row.ratio)];
 }
 
 /** The unit a duration reads best in: [nanoseconds per unit, unit name]. */

@@ -9,10 +9,7 @@ import { basename, dirname, join } from 'node:path';
  * temporary file is removed and the error is rethrown.
  */
 export async function writeFileAtomic(path: string, data: Uint8Array): Promise<void> {
-  const temporary = join(
-    dirname(path),
-    `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
-  );
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await writeFile(temporary, data, { flag: 'wx' });
     await rename(temporary, path);

@@ -32,24 +32,13 @@ const SCALE_SIZES = [1e3, 1e4, 1e5, 1e6, 1e7];
 export function registerBench(program: Command): void {
   program
     .command('bench')
-    .description(
-      'time evolve, evolveFast and evolveExact of the library and of its plain-JavaScript twins ' +
-        '(same code without types; same code with declared class fields)',
-    )
+    .description('time evolve, evolveFast and evolveExact of the library and of its plain-JavaScript twins ' + '(same code without types; same code with declared class fields)')
     .option('--n <count>', 'particles in the set', positiveInteger('--n'), 1000)
     .option('--dt <time>', 'time each round advances by', positiveNumber('--dt'), 0.1)
     .option('--rounds <count>', 'timed rounds per row', positiveInteger('--rounds'), 5)
     .option('--seed <integer>', 'seed of the random particle set', seedValue, 42)
-    .option(
-      '--method <names>',
-      `methods to time, repeatable or comma-separated (${METHODS.join(', ')}; default all)`,
-      methodList,
-    )
-    .option(
-      '--engine <names>',
-      `time engines side by side instead of methods: all, or a comma list of ${ENGINES.join(', ')}`,
-      engineList,
-    )
+    .option('--method <names>', `methods to time, repeatable or comma-separated (${METHODS.join(', ')}; default all)`, methodList)
+    .option('--engine <names>', `time engines side by side instead of methods: all, or a comma list of ${ENGINES.join(', ')}`, engineList)
     .option('--threads <count>', `threads of the workers engine, 1 to ${MAX_THREADS} (default: the core count)`, threadCount)
     .option('--scale', 'time the engines at 10^3 to 10^7 particles, the same work at each size, with bytes per particle')
     .option('--sizes <counts>', 'with --scale: the set sizes, a comma list', sizeList)

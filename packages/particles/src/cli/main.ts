@@ -4,10 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { registerBench } from './bench.js';
 import { registerVisualize } from './visualize.js';
 
-const program = new Command('particles')
-  .description('The particle simulator of the hotpath worked example')
-  .showHelpAfterError()
-  .exitOverride();
+const program = new Command('particles').description('The particle simulator of the hotpath worked example').showHelpAfterError().exitOverride();
 
 registerBench(program);
 registerVisualize(program);

@@ -11,9 +11,7 @@ export function openBrowser(url: string): void {
     process.stderr.write(`could not open a browser (${command} ${why}); open ${url} yourself\n`);
   };
   const child = spawn(command!, args, { stdio: 'ignore', detached: true });
-  child.on('error', (error: NodeJS.ErrnoException) =>
-    tell(error.code === 'ENOENT' ? 'not found' : error.message),
-  );
+  child.on('error', (error: NodeJS.ErrnoException) => tell(error.code === 'ENOENT' ? 'not found' : error.message));
   child.on('exit', (code) => {
     if (code !== 0 && code !== null) tell(`exited with status ${code}`);
   });

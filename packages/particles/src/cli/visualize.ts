@@ -3,15 +3,7 @@ import { access, constants } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { METHODS, type Method } from '../simulator.js';
-import {
-  DEFAULT_CONFIG,
-  FRAME_DT,
-  describeConfig,
-  parseCount,
-  parseInteger,
-  parseSeed,
-  type ViewConfig,
-} from '../view/config.js';
+import { DEFAULT_CONFIG, FRAME_DT, describeConfig, parseCount, parseInteger, parseSeed, type ViewConfig } from '../view/config.js';
 import { renderGif } from '../view/gif.js';
 import { startViewServer } from '../view/server.js';
 import { writeFileAtomic } from './atomic-write.js';
@@ -38,30 +30,13 @@ export function registerVisualize(program: Command): void {
   program
     .command('visualize')
     .description('Animate the particles in a web page, or render the animation to a GIF (--out)')
-    .option(
-      '--n <count>',
-      'animate this many random particles instead of the demo',
-      cliParser(parseCount),
-    )
-    .option(
-      '--seed <integer>',
-      `seed of the random set (with --n; default ${DEFAULT_CONFIG.seed})`,
-      cliParser(parseSeed),
-    )
-    .addOption(
-      new Option('--method <name>', 'simulator method')
-        .choices(METHODS)
-        .default(DEFAULT_CONFIG.method),
-    )
+    .option('--n <count>', 'animate this many random particles instead of the demo', cliParser(parseCount))
+    .option('--seed <integer>', `seed of the random set (with --n; default ${DEFAULT_CONFIG.seed})`, cliParser(parseSeed))
+    .addOption(new Option('--method <name>', 'simulator method').choices(METHODS).default(DEFAULT_CONFIG.method))
     .option('--port <port>', 'serve on this port (default: a free one)', cliParser(parsePort))
     .option('--open', 'open the page in the system browser')
     .option('--out <file>', 'write an animated GIF instead of serving the page')
-    .option(
-      '--frames <count>',
-      `GIF frames, ${FRAME_DT} time units each`,
-      cliParser(parseFrames),
-      300,
-    )
+    .option('--frames <count>', `GIF frames, ${FRAME_DT} time units each`, cliParser(parseFrames), 300)
     .option('--size <px>', 'GIF width and height in pixels', cliParser(parseSize), 360)
     // One line per usage error (the program's default adds the whole help after it).
     .showHelpAfterError(false)
@@ -73,13 +48,9 @@ export function registerVisualize(program: Command): void {
         method: options.method,
       };
       try {
-        await (options.out === undefined
-          ? serve(config, options)
-          : writeGif(config, options.out, options));
+        await (options.out === undefined ? serve(config, options) : writeGif(config, options.out, options));
       } catch (error) {
-        process.stderr.write(
-          `particles visualize: ${error instanceof Error ? error.message : String(error)}\n`,
-        );
+        process.stderr.write(`particles visualize: ${error instanceof Error ? error.message : String(error)}\n`);
         process.exitCode = 1;
       }
     });
@@ -111,18 +82,13 @@ function parseSize(text: string): number {
 /** Refuses options given together that do not go together, as usage errors (exit 2). */
 function checkCombinations(options: VisualizeOptions, command: Command): void {
   const given = (name: string): boolean => command.getOptionValueSource(name) === 'cli';
-  const fail = (message: string): never =>
-    command.error(`error: ${message}`, { exitCode: 2, code: 'particles.usage' });
+  const fail = (message: string): never => command.error(`error: ${message}`, { exitCode: 2, code: 'particles.usage' });
   if (given('seed') && !given('n')) fail('--seed needs --n (the demo is not random)');
   const misplaced = options.out === undefined ? GIF_ONLY.filter(given) : SERVER_ONLY.filter(given);
   if (misplaced.length > 0) {
     const flags = misplaced.map((name) => `--${name}`).join(' and ');
     const plural = misplaced.length > 1;
-    fail(
-      options.out === undefined
-        ? `${flags} ${plural ? 'apply' : 'applies'} only with --out`
-        : `${flags} ${plural ? 'do' : 'does'} not apply with --out`,
-    );
+    fail(options.out === undefined ? `${flags} ${plural ? 'apply' : 'applies'} only with --out` : `${flags} ${plural ? 'do' : 'does'} not apply with --out`);
   }
 }
 
@@ -153,9 +119,7 @@ function listenFailure(port: number, error: NodeJS.ErrnoException): string {
 async function writeGif(config: ViewConfig, out: string, options: VisualizeOptions): Promise<void> {
   // Checked first, so a typo in the path does not cost a whole rendering.
   await access(dirname(out), constants.W_OK).catch(() => {
-    throw new Error(
-      `cannot write ${out}: directory ${dirname(out)} does not exist or is not writable`,
-    );
+    throw new Error(`cannot write ${out}: directory ${dirname(out)} does not exist or is not writable`);
   });
   const bytes = renderGif(config, {
     frames: options.frames,
@@ -166,9 +130,7 @@ async function writeGif(config: ViewConfig, out: string, options: VisualizeOptio
     throw new Error(`cannot write ${out}: ${error.code ?? error.message}`);
   });
   const kib = (bytes.length / 1024).toFixed(0);
-  process.stdout.write(
-    `wrote ${out}: ${options.frames} frames, ${options.size}x${options.size} px, ${kib} KiB\n`,
-  );
+  process.stdout.write(`wrote ${out}: ${options.frames} frames, ${options.size}x${options.size} px, ${kib} KiB\n`);
 }
 
 /**

@@ -59,9 +59,7 @@ export function randomArrays(n: number, seed: number): ParticleArrays {
 export function checkArrays(arrays: ParticleArrays): void {
   const { x, y, angVel } = arrays;
   if (y.length !== x.length || angVel.length !== x.length) {
-    throw new RangeError(
-      `x, y and angVel must have one length, got ${x.length}, ${y.length} and ${angVel.length}`,
-    );
+    throw new RangeError(`x, y and angVel must have one length, got ${x.length}, ${y.length} and ${angVel.length}`);
   }
   for (let i = 0; i < x.length; i++) {
     // One plain test per particle (this runs on every write of sets of up to 10^8); the
@@ -76,7 +74,11 @@ export function checkArrays(arrays: ParticleArrays): void {
 }
 
 function particleError({ x, y, angVel }: ParticleArrays, i: number): RangeError {
-  for (const [field, values] of [['x', x], ['y', y], ['angVel', angVel]] as const) {
+  for (const [field, values] of [
+    ['x', x],
+    ['y', y],
+    ['angVel', angVel],
+  ] as const) {
     if (!Number.isFinite(values[i])) return new RangeError(`particle ${i} has a non-finite ${field}: ${values[i]}`);
   }
   return new RangeError(`particle ${i} is at the origin (0, 0): it has no direction of motion`);

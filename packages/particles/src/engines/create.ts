@@ -13,10 +13,7 @@ import { WasmSimulation } from './wasm-simulation.js';
  * @throws RangeError (as a rejection) for an unknown engine, a bad thread count, a set too
  * large for the engine, a non-finite field or a particle at the origin.
  */
-export async function createSimulation(
-  particles: readonly Particle[] | ParticleArrays,
-  options: SimulationOptions = {},
-): Promise<Simulation> {
+export async function createSimulation(particles: readonly Particle[] | ParticleArrays, options: SimulationOptions = {}): Promise<Simulation> {
   const engine = options.engine ?? 'objects';
   if (options.threads !== undefined && engine !== 'workers') {
     throw new RangeError(`threads is an option of the workers engine, not of ${engine}`);

@@ -6,12 +6,5 @@
  * @packageDocumentation
  */
 export { createSimulation } from './create.js';
-export {
-  ENGINES,
-  MAX_THREADS,
-  SyncArraySimulation,
-  type EngineName,
-  type Simulation,
-  type SimulationOptions,
-} from './simulation.js';
+export { ENGINES, MAX_THREADS, SyncArraySimulation, type EngineName, type Simulation, type SimulationOptions } from './simulation.js';
 export { randomArrays, toArrays, toParticles, type ParticleArrays } from './arrays.js';

@@ -1,17 +1,7 @@
 import type { Particle } from '../particle.js';
 import type { ParticleArrays } from './arrays.js';
 import { SyncArraySimulation, asArrays } from './simulation.js';
-import {
-  fillPadding,
-  instantiate,
-  kernelModule,
-  layout,
-  memoryFor,
-  runKernel,
-  views,
-  type Kernel,
-  type Layout,
-} from './wasm.js';
+import { fillPadding, instantiate, kernelModule, layout, memoryFor, runKernel, views, type Kernel, type Layout } from './wasm.js';
 
 /**
  * The `wasm` engine: the particles in a WebAssembly memory (24 bytes a particle, in 64 KiB

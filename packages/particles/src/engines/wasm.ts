@@ -87,9 +87,7 @@ export function kernelModule(shared: boolean): Promise<WebAssembly.Module> {
   let module = compiled.get(name);
   if (module === undefined) {
     // This file is dist/src/engines/wasm.js; the binaries are in dist/wasm/.
-    module = readBytes(new URL(`../../wasm/${name}`, import.meta.url)).then((bytes) =>
-      WebAssembly.compile(bytes),
-    );
+    module = readBytes(new URL(`../../wasm/${name}`, import.meta.url)).then((bytes) => WebAssembly.compile(bytes));
     compiled.set(name, module);
   }
   return module;
@@ -108,8 +106,7 @@ async function readBytes(url: URL): Promise<BufferSource> {
       return new Uint8Array(await readFile(url));
     } catch (error) {
       throw new Error(
-        `the WebAssembly kernel ${url.pathname} cannot be read (${(error as Error).message}); ` +
-          'it is built by `npm ci` (or `npm run build:wasm -w packages/particles`)',
+        `the WebAssembly kernel ${url.pathname} cannot be read (${(error as Error).message}); ` + 'it is built by `npm ci` (or `npm run build:wasm -w packages/particles`)',
       );
     }
   }

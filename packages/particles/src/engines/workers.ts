@@ -9,17 +9,7 @@ import { Worker } from 'node:worker_threads';
 import type { Particle } from '../particle.js';
 import type { ParticleArrays } from './arrays.js';
 import { ArraySimulation, MAX_THREADS, asArrays } from './simulation.js';
-import {
-  fillPadding,
-  instantiate,
-  kernelModule,
-  layout,
-  memoryFor,
-  runKernel,
-  views,
-  type Kernel,
-  type Layout,
-} from './wasm.js';
+import { fillPadding, instantiate, kernelModule, layout, memoryFor, runKernel, views, type Kernel, type Layout } from './wasm.js';
 import type { Job, WorkerData } from './worker.js';
 
 /**
@@ -81,10 +71,7 @@ export class WorkersSimulation extends ArraySimulation {
   }
 
   /** A workers simulation of copies of `particles` on `threads` threads (the core count by default). */
-  static async create(
-    particles: readonly Particle[] | ParticleArrays,
-    threads = defaultThreads(),
-  ): Promise<WorkersSimulation> {
+  static async create(particles: readonly Particle[] | ParticleArrays, threads = defaultThreads()): Promise<WorkersSimulation> {
     checkThreads(threads);
     const at = layout(particles instanceof Array ? particles.length : particles.x.length);
     const arrays = asArrays(particles);

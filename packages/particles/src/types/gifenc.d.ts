@@ -22,11 +22,7 @@ declare module 'gifenc' {
 
   const gifenc: {
     GIFEncoder(options?: { auto?: boolean; initialCapacity?: number }): Encoder;
-    applyPalette(
-      rgba: Uint8Array | Uint8ClampedArray,
-      palette: Palette,
-      format?: 'rgb565' | 'rgb444' | 'rgba4444',
-    ): Uint8Array;
+    applyPalette(rgba: Uint8Array | Uint8ClampedArray, palette: Palette, format?: 'rgb565' | 'rgb444' | 'rgba4444'): Uint8Array;
   };
   export default gifenc;
 }

@@ -31,13 +31,7 @@ export const DEFAULT_CONFIG: ViewConfig = { n: null, seed: 1, method: 'evolve' }
  *
  * @throws RangeError naming `what`, when the text is not such an integer in [min, max].
  */
-export function parseInteger(
-  text: string,
-  what: string,
-  min: number,
-  max: number,
-  range = `from ${min} to ${max}`,
-): number {
+export function parseInteger(text: string, what: string, min: number, max: number, range = `from ${min} to ${max}`): number {
   const value = /^-?\d+$/.test(text.trim()) ? Number(text) : NaN;
   if (!Number.isSafeInteger(value) || value < min || value > max) {
     throw new RangeError(`${what} must be an integer ${range}, got '${text}'`);
@@ -52,13 +46,7 @@ export function parseCount(text: string): number {
 
 /** Reads a seed for {@link randomParticles} (any safe integer). @throws RangeError */
 export function parseSeed(text: string): number {
-  return parseInteger(
-    text,
-    'seed',
-    Number.MIN_SAFE_INTEGER,
-    Number.MAX_SAFE_INTEGER,
-    'below 2^53 in size',
-  );
+  return parseInteger(text, 'seed', Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, 'below 2^53 in size');
 }
 
 /** Reads a method name, one of {@link METHODS}. @throws RangeError */
@@ -94,9 +82,7 @@ export function initialParticles(config: ViewConfig): Particle[] {
 
 /** Which particles, e.g. `demo (3 particles)` or `100 random particles, seed 7`. */
 export function describeSet(config: ViewConfig): string {
-  return config.n === null
-    ? 'demo (3 particles)'
-    : `${config.n} random particles, seed ${config.seed}`;
+  return config.n === null ? 'demo (3 particles)' : `${config.n} random particles, seed ${config.seed}`;
 }
 
 /** A one-line description, e.g. `demo (3 particles), evolve`. */

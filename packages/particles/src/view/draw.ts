@@ -95,14 +95,7 @@ export function drawScene(painter: Painter, scene: Scene): void {
     drawTrails(painter, view, scene.trails, particleRadius(view, scene.particles.length));
   }
   drawParticles(painter, view, scene.particles);
-  painter.text(
-    `t = ${scene.time.toFixed(2)}`,
-    8 * view.unit,
-    8 * view.unit,
-    10 * view.unit,
-    LABEL,
-    'left',
-  );
+  painter.text(`t = ${scene.time.toFixed(2)}`, 8 * view.unit, 8 * view.unit, 10 * view.unit, LABEL, 'left');
 }
 
 function viewport(painter: Painter, extent: number): Viewport {

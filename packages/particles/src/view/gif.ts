@@ -75,10 +75,6 @@ export function shadePalette(inks: readonly Rgb[]): number[][] {
   return palette;
 }
 
-function unchangedToTransparent(
-  index: Uint8Array,
-  previous: Uint8Array,
-  transparent: number,
-): Uint8Array {
+function unchangedToTransparent(index: Uint8Array, previous: Uint8Array, transparent: number): Uint8Array {
   return index.map((value, i) => (value === previous[i] ? transparent : value));
 }

@@ -128,10 +128,7 @@ export class Playback {
    * The exact method keeps it at rounding level; the Euler methods drift outwards.
    */
   radiusDrift(): number {
-    return radii(this.sim.particles).reduce(
-      (worst, r, i) => Math.max(worst, Math.abs(r / this.startRadii[i]! - 1)),
-      0,
-    );
+    return radii(this.sim.particles).reduce((worst, r, i) => Math.max(worst, Math.abs(r / this.startRadii[i]! - 1)), 0);
   }
 
   /** What to draw now; `trails: false` leaves them out. */

@@ -55,13 +55,7 @@ export class Raster implements Painter {
       }
     }
     coverage.forEach((cover, c) => {
-      if (cover > 0)
-        this.blend(
-          box.x0 + (c % boxWidth),
-          box.y0 + Math.floor(c / boxWidth),
-          color,
-          cover * alpha,
-        );
+      if (cover > 0) this.blend(box.x0 + (c % boxWidth), box.y0 + Math.floor(c / boxWidth), color, cover * alpha);
     });
   }
 
@@ -142,12 +136,7 @@ function boundsOf(xy: readonly number[], margin: number): Box {
  * Distance from (px, py) to the segment [x0, y0, x1, y1]; Infinity for a point beyond an
  * end flagged in `butt` (the polyline's own ends are cut flat, its joints are round).
  */
-function segmentDistance(
-  px: number,
-  py: number,
-  [x0, y0, x1, y1]: readonly [number, number, number, number],
-  butt: { start: boolean; end: boolean },
-): number {
+function segmentDistance(px: number, py: number, [x0, y0, x1, y1]: readonly [number, number, number, number], butt: { start: boolean; end: boolean }): number {
   const dx = x1 - x0;
   const dy = y1 - y0;
   const length2 = dx * dx + dy * dy;

@@ -97,12 +97,7 @@ function urlPath(root: string, file: string): string {
   return relative(root, file).split(sep).join('/');
 }
 
-async function handle(
-  routes: Map<string, string>,
-  config: ViewConfig,
-  request: IncomingMessage,
-  response: ServerResponse,
-): Promise<void> {
+async function handle(routes: Map<string, string>, config: ViewConfig, request: IncomingMessage, response: ServerResponse): Promise<void> {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.setHeader('Allow', 'GET, HEAD');
     send(response, 405, 'text/plain; charset=utf-8', 'method not allowed\n');
@@ -120,12 +115,7 @@ async function handle(
   }
   const type = CONTENT_TYPES[file.slice(file.lastIndexOf('.'))]!;
   const body = await readFile(file);
-  send(
-    response,
-    200,
-    type,
-    type.startsWith('text/html') ? withConfig(body.toString('utf8'), config) : body,
-  );
+  send(response, 200, type, type.startsWith('text/html') ? withConfig(body.toString('utf8'), config) : body);
 }
 
 /**
@@ -141,8 +131,7 @@ export function requestPath(target: string): string | null {
     return null;
   }
   const segments = path.split('/');
-  const bad =
-    !path.startsWith('/') || /[\\\0]/.test(path) || segments.some((s) => s === '..' || s === '.');
+  const bad = !path.startsWith('/') || /[\\\0]/.test(path) || segments.some((s) => s === '..' || s === '.');
   return bad ? null : path;
 }
 

@@ -65,7 +65,14 @@ export function buildLinesSampleProfile(data: LinesSampleData, meta: SampleMeta,
   const lines = picked.flatMap(({ fn }, frame) => lineStats(fn, frame, times[frame]!, data.counts));
   return {
     unit: 'ns',
-    meta: { ...meta, interval: Math.round(data.intervalUs * 1000), mode: 'sample', exactness: { calls: 'exact', edges: 'none', time: 'sampled' }, notes: notes(data, picked, times), unmatchedTargets: unmatchedMessages(data) },
+    meta: {
+      ...meta,
+      interval: Math.round(data.intervalUs * 1000),
+      mode: 'sample',
+      exactness: { calls: 'exact', edges: 'none', time: 'sampled' },
+      notes: notes(data, picked, times),
+      unmatchedTargets: unmatchedMessages(data),
+    },
     frames,
     functions,
     edges: [],
@@ -93,7 +100,9 @@ export function logThread(text: string): number | null {
 
 function logFiles(dir: string): string[] {
   try {
-    return readdirSync(dir).filter(isV8Log).map((name) => path.join(dir, name));
+    return readdirSync(dir)
+      .filter(isV8Log)
+      .map((name) => path.join(dir, name));
   } catch {
     return []; // no log: node was not started with the flags
   }
@@ -125,6 +134,9 @@ function notes(data: LinesSampleData, picked: readonly PickedIn[], times: readon
 function unmatchedMessages(data: LinesSampleData): UnmatchedMessage[] {
   return unmatchedTargets(data).map(({ target, available }) => ({
     target,
-    message: `no function matched '${target}' (functions: ${available.flatMap((a) => a.names).slice(0, 20).join(', ')})`,
+    message: `no function matched '${target}' (functions: ${available
+      .flatMap((a) => a.names)
+      .slice(0, 20)
+      .join(', ')})`,
   }));
 }

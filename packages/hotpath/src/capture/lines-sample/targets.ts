@@ -13,10 +13,7 @@ export interface Candidate {
   endLine: number;
 }
 
-type Target =
-  | { kind: 'name'; name: string }
-  | { kind: 'line'; file: string; line: number }
-  | { kind: 'file'; file: string };
+type Target = { kind: 'name'; name: string } | { kind: 'line'; file: string; line: number } | { kind: 'file'; file: string };
 
 const FILE_LIKE = /[\\/]|\.[cm]?[jt]sx?$/;
 

@@ -127,9 +127,7 @@ class Placer {
     const generatedEnd = this.index.position(Math.max(fn.node.end - 1, fn.node.start))[0];
     const lineMap: number[] = [];
     for (let line = generatedStart; line <= generatedEnd; line++) lineMap.push(this.originalLine(line));
-    const statements = [...plan.statements]
-      .sort((a, b) => a.at - b.at)
-      .map((s) => ({ line: this.original(s.at).line, counter: base + s.counter }));
+    const statements = [...plan.statements].sort((a, b) => a.at - b.at).map((s) => ({ line: this.original(s.at).line, counter: base + s.counter }));
     const entryCounter = base + plan.entry;
     // The last line is where the function's closing brace maps to (lines after it, such as
     // a compiled file's trailing helpers, are not the function's); else its last mapped line.

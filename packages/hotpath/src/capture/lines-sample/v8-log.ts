@@ -90,7 +90,10 @@ class LogReader {
     if (sfi !== undefined) this.code.sfiScripts.set(sfi, entry.script);
     entry.positions = parsePositions(fields[5] ?? '');
     entry.inlinings = parseInlinings(fields[6] ?? '');
-    entry.functions = (fields[7] ?? '').split('S').filter((s) => s !== '').map(hex);
+    entry.functions = (fields[7] ?? '')
+      .split('S')
+      .filter((s) => s !== '')
+      .map(hex);
   }
 
   private sfiMove(fields: string[]): void {

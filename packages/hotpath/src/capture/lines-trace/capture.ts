@@ -51,7 +51,10 @@ export function collectLineTrace(recordFile: string, recorder: LineRecorder, tar
   } catch {
     // no module was transformed
   }
-  const modules = text.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as LineTraceModule);
+  const modules = text
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as LineTraceModule);
   // Each hit's interval holds one event's worth of the recorder's work that no clock read
   // can exclude (the call into it, the half of each read outside the interval): measured
   // on the recorder's warm code now, at the end, and taken off per hit as the call tracer does.
@@ -59,7 +62,11 @@ export function collectLineTrace(recordFile: string, recorder: LineRecorder, tar
   const timeOf = (slot: number): number => Math.max(0, recorder.time(slot) - recorder.hits(slot) * overhead);
   const functions = modules.flatMap((m) =>
     m.functions.map(({ name, file, line, column, endLine, slot, lines }) => ({
-      name, file, line, column, endLine,
+      name,
+      file,
+      line,
+      column,
+      endLine,
       calls: recorder.hits(slot),
       lines: lines.map(([at, s]): [number, number, number] => [at, recorder.hits(s), Math.round(timeOf(s) * 1e6)]),
     })),

@@ -14,8 +14,7 @@ const NO_OP_RUNTIME = '{le(){return{l(){},j(){},k(){},x(){}}}}';
 /** Code inserted into measured functions, as text. */
 export const lineSnippet = {
   /** Opens a measured function's body: a new activation, then `try {`. */
-  enter: (functionSlot: number): string =>
-    `const ${ACTIVATION}=(globalThis.${LINES_GLOBAL}??=${NO_OP_RUNTIME}).le(${functionSlot});try{`,
+  enter: (functionSlot: number): string => `const ${ACTIVATION}=(globalThis.${LINES_GLOBAL}??=${NO_OP_RUNTIME}).le(${functionSlot});try{`,
   /** Closes the body: the last line's time is charged however the function leaves. */
   exit: `}finally{${ACTIVATION}.x()}`,
   /** A line starts: one hit, and the time since the previous line event goes to that line. */

@@ -169,7 +169,14 @@ export function createLineRecorder(clock: Clock = performance): LineRecorder {
     const a = new Activation(PROBE_SLOT, undefined);
     const P = PROBE_SLOT;
     for (let i = 0; i < events; i += 8) {
-      a.l(P); a.l(P); a.l(P); a.l(P); a.l(P); a.l(P); a.l(P); a.l(P);
+      a.l(P);
+      a.l(P);
+      a.l(P);
+      a.l(P);
+      a.l(P);
+      a.l(P);
+      a.l(P);
+      a.l(P);
     }
     a.x();
   };

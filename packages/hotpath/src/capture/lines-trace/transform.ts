@@ -42,9 +42,7 @@ export interface LineTransformOptions {
 }
 
 /** The outcome of {@link instrumentLines}. */
-export type LineTransformResult =
-  | { ok: true; code: string; map: EncodedSourceMap | null; functions: LineFunction[]; names: string[] }
-  | { ok: false; error: string };
+export type LineTransformResult = { ok: true; code: string; map: EncodedSourceMap | null; functions: LineFunction[]; names: string[] } | { ok: false; error: string };
 
 interface Found {
   node: acorn.Function;
@@ -65,7 +63,11 @@ export function instrumentLines(source: string, options: LineTransformOptions): 
   const depths = new Map<acorn.Node, number>();
   const found = findFunctions(program, code, tracer, markers, depths);
   const names = found.map((f) => f.candidate.name);
-  const targeted = pickFunctions(found.map((f) => f.candidate), options.targets, options.cwd);
+  const targeted = pickFunctions(
+    found.map((f) => f.candidate),
+    options.targets,
+    options.cwd,
+  );
   const picked = found.filter((f, i) => f.marked || targeted.has(i));
   const unchanged = { ok: true as const, code, map: null, functions: [], names };
   if (picked.length === 0) return unchanged;

@@ -37,11 +37,7 @@ function call(method: unknown, self: unknown): IteratorLike {
   return (method as (this: unknown) => IteratorLike).call(self);
 }
 
-function wrapIterator<Cell>(
-  iterator: IteratorLike,
-  cell: Cell,
-  suspend: Suspend<Cell>,
-): IteratorLike {
+function wrapIterator<Cell>(iterator: IteratorLike, cell: Cell, suspend: Suspend<Cell>): IteratorLike {
   // The loop reads `next` once, as the engine would from the real iterator.
   const next = iterator.next;
   const wrapped: IteratorLike = {

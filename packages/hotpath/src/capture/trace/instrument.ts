@@ -110,12 +110,7 @@ export function instrument(source: string, options: InstrumentOptions): Instrume
 }
 
 /** The statement that registers the file's functions, first thing the code runs. */
-function registration(
-  program: acorn.Program,
-  source: string,
-  firstId: number,
-  functions: FunctionSite[],
-): Insertion {
+function registration(program: acorn.Program, source: string, firstId: number, functions: FunctionSite[]): Insertion {
   const files = [...new Set(functions.map((f) => f.file))];
   const frames = functions.map((f) => [f.name, files.indexOf(f.file), f.line, f.column]);
   // After a hashbang line, on the next line: the hashbang must stay the file's first bytes.

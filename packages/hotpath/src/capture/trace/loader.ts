@@ -15,11 +15,7 @@ export interface LoaderTransformOptions {
 }
 
 /** Instruments one module: `location` is its URL or path; `format` how Node runs it. */
-export type LoaderTransform = (
-  code: string,
-  location: string,
-  format: 'module' | 'commonjs',
-) => string;
+export type LoaderTransform = (code: string, location: string, format: 'module' | 'commonjs') => string;
 
 /** The trace transform for a module loader. */
 export function createLoaderTransform(options: LoaderTransformOptions = {}): LoaderTransform {
@@ -37,13 +33,7 @@ export function createLoaderTransform(options: LoaderTransformOptions = {}): Loa
   };
 }
 
-function instrumentFile(
-  code: string,
-  file: string,
-  format: 'module' | 'commonjs',
-  allocateIds: IdAllocator | undefined,
-  warn: (message: string) => void,
-): string {
+function instrumentFile(code: string, file: string, format: 'module' | 'commonjs', allocateIds: IdAllocator | undefined, warn: (message: string) => void): string {
   const input = readInputMap(code, file);
   const result = instrument(code, {
     file,
@@ -60,10 +50,7 @@ function instrumentFile(
 }
 
 /** The code's own source map (a compiled file's .js.map, or an inline one), if it has one that loads. */
-export function readInputMap(
-  code: string,
-  file: string,
-): { map: RawSourceMap; url: string } | null {
+export function readInputMap(code: string, file: string): { map: RawSourceMap; url: string } | null {
   try {
     const found = sourceMapOf(code, pathToFileURL(file).href);
     return found && { map: found.text, url: found.url };

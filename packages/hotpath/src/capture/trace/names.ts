@@ -18,11 +18,7 @@ const MAX_TEXT = 60;
  * @param ancestors - the function's ancestors, nearest last (the parent is `ancestors.at(-1)`).
  * @param source - the parsed source, for member expressions and computed keys.
  */
-export function functionName(
-  fn: acorn.Function,
-  ancestors: readonly acorn.Node[],
-  source: string,
-): string {
+export function functionName(fn: acorn.Function, ancestors: readonly acorn.Node[], source: string): string {
   const parent = ancestors.at(-1);
   if (parent?.type === 'MethodDefinition') {
     return methodName(parent as acorn.MethodDefinition, ancestors, source);
@@ -39,24 +35,15 @@ export function functionName(
   return bindingName(fn, ancestors, source) ?? ANONYMOUS;
 }
 
-function methodName(
-  method: acorn.MethodDefinition,
-  ancestors: readonly acorn.Node[],
-  source: string,
-): string {
+function methodName(method: acorn.MethodDefinition, ancestors: readonly acorn.Node[], source: string): string {
   // ancestors: ..., Class, ClassBody, MethodDefinition
   const owner = className(ancestors.at(-3), ancestors.slice(0, -3), source);
-  const key =
-    method.kind === 'constructor' ? 'constructor' : keyName(method.key, method.computed, source);
+  const key = method.kind === 'constructor' ? 'constructor' : keyName(method.key, method.computed, source);
   const prefix = method.kind === 'get' || method.kind === 'set' ? `${method.kind} ` : '';
   return `${owner}.${prefix}${key}`;
 }
 
-function propertyName(
-  prop: acorn.Property,
-  ancestors: readonly acorn.Node[],
-  source: string,
-): string {
+function propertyName(prop: acorn.Property, ancestors: readonly acorn.Node[], source: string): string {
   const key = keyName(prop.key, prop.computed, source);
   const prefix = prop.kind === 'get' || prop.kind === 'set' ? `${prop.kind} ` : '';
   // ancestors: ..., ObjectExpression, Property: name the object by what it is bound to.
@@ -66,11 +53,7 @@ function propertyName(
 }
 
 /** Name of a class node: its identifier, else the binding it is assigned to, else `(anonymous class)`. */
-export function className(
-  cls: acorn.Node | undefined,
-  ancestors: readonly acorn.Node[],
-  source: string,
-): string {
+export function className(cls: acorn.Node | undefined, ancestors: readonly acorn.Node[], source: string): string {
   const id = (cls as acorn.Class | undefined)?.id;
   if (id) return id.name;
   return (cls && bindingName(cls, ancestors, source)) ?? '(anonymous class)';
@@ -80,11 +63,7 @@ export function className(
  * The name an anonymous function or class expression gets from its context:
  * `const f = ...`, `f = ...`, `obj.f = ...`, `{ f: ... }`, `(f = ...) =>` defaults, `export default`.
  */
-function bindingName(
-  node: acorn.Node,
-  ancestors: readonly acorn.Node[],
-  source: string,
-): string | undefined {
+function bindingName(node: acorn.Node, ancestors: readonly acorn.Node[], source: string): string | undefined {
   let parent = ancestors.at(-1);
   let depth = 1;
   // Parentheses around the function do not change what it is bound to.

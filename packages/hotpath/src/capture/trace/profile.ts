@@ -12,16 +12,11 @@ export type TraceMeta = Omit<ProfileMeta, 'mode' | 'exactness' | 'notes' | 'inte
 /** Notes every trace profile carries: how its numbers were taken. */
 export function traceNotes(snapshot: TraceSnapshot): string[] {
   const notes = [
-    "Trace mode: every call of the program's own functions was counted and timed " +
-      '(exact counts and edges).',
-    'Async functions and generators count one call per invocation; resumptions after ' +
-      'await/yield add time but not calls, and time while suspended is not counted.',
+    "Trace mode: every call of the program's own functions was counted and timed " + '(exact counts and edges).',
+    'Async functions and generators count one call per invocation; resumptions after ' + 'await/yield add time but not calls, and time while suspended is not counted.',
   ];
   if (snapshot.overheadPerEvent > 0) {
-    notes.push(
-      `The recorder's own cost, measured at ${snapshot.overheadPerEvent} ns per call event, ` +
-        'is subtracted from self times.',
-    );
+    notes.push(`The recorder's own cost, measured at ${snapshot.overheadPerEvent} ns per call event, ` + 'is subtracted from self times.');
   }
   return notes;
 }

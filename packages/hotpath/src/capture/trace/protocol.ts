@@ -13,8 +13,7 @@ const CELL = '__hpc';
 const R = RUNTIME_GLOBAL;
 
 /** A runtime that records nothing and changes nothing, as an object literal. */
-const NO_OP_RUNTIME =
-  '{e(){return 0},x(){},ea(){return{node:-1}},xa(){},s(v){return v},r(v){return v},q(){},fa(i){return i},register(){}}';
+const NO_OP_RUNTIME = '{e(){return 0},x(){},ea(){return{node:-1}},xa(){},s(v){return v},r(v){return v},q(){},fa(i){return i},register(){}}';
 
 /** Code inserted around function bodies and suspension points, as text. */
 export const snippet = {
@@ -44,6 +43,5 @@ export const snippet = {
    * installed (a worker thread the preload left alone), a no-op runtime is, so the code
    * still runs as written.
    */
-  register: (firstId: number, files: string, frames: string): string =>
-    `(globalThis.${R}??=${NO_OP_RUNTIME}).register(${firstId},${files},${frames});`,
+  register: (firstId: number, files: string, frames: string): string => `(globalThis.${R}??=${NO_OP_RUNTIME}).register(${firstId},${files},${frames});`,
 } as const;

@@ -31,11 +31,7 @@ export function snapshotFromRaw(raw: RawTree, overheadMs = 0): TraceSnapshot {
     if (index === undefined) {
       index = frames.length;
       const info = raw.functions.get(id);
-      frames.push(
-        info
-          ? makeFrame(info.name, info.file, info.line, info.column)
-          : makeFrame(`(unregistered #${id})`, '', 0, 0),
-      );
+      frames.push(info ? makeFrame(info.name, info.file, info.line, info.column) : makeFrame(`(unregistered #${id})`, '', 0, 0));
       frameIndex.set(id, index);
     }
     return index;

@@ -40,11 +40,7 @@ interface FunctionScope {
 
 type AnyNode = acorn.Node & Record<string, unknown>;
 
-const FUNCTION_TYPES = new Set([
-  'FunctionDeclaration',
-  'FunctionExpression',
-  'ArrowFunctionExpression',
-]);
+const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
 const SKIPPED_KEYS = new Set(['type', 'start', 'end', 'loc', 'range']);
 
 /** Walks a parsed program and plans its instrumentation. */
@@ -76,8 +72,7 @@ export class TraceWalker {
       if (SKIPPED_KEYS.has(key)) continue;
       // Class field values and static blocks run as functions of their own: an await or a
       // catch inside them does not belong to the enclosing function.
-      const boundary =
-        (node.type === 'PropertyDefinition' && key === 'value') || node.type === 'StaticBlock';
+      const boundary = (node.type === 'PropertyDefinition' && key === 'value') || node.type === 'StaticBlock';
       if (boundary) this.scopes.push(null);
       const value = (node as AnyNode)[key];
       if (Array.isArray(value)) {
@@ -90,12 +85,7 @@ export class TraceWalker {
     this.ancestors.pop();
   }
 
-  private add(
-    pos: number,
-    depth: number,
-    closing: boolean,
-    text: string | ((firstId: number) => string),
-  ): void {
+  private add(pos: number, depth: number, closing: boolean, text: string | ((firstId: number) => string)): void {
     this.insertions.push({
       pos,
       depth,
@@ -137,10 +127,7 @@ export class TraceWalker {
     switch (node.type) {
       case 'AwaitExpression':
       case 'YieldExpression':
-        this.planSuspendResume(
-          node as unknown as acorn.AwaitExpression | acorn.YieldExpression,
-          depth,
-        );
+        this.planSuspendResume(node as unknown as acorn.AwaitExpression | acorn.YieldExpression, depth);
         break;
       case 'ForOfStatement':
         if ((node as unknown as acorn.ForOfStatement).await) {
@@ -148,12 +135,7 @@ export class TraceWalker {
         }
         break;
       case 'CatchClause':
-        this.add(
-          (node as unknown as acorn.CatchClause).body.start + 1,
-          depth + 1,
-          false,
-          snippet.resume,
-        );
+        this.add((node as unknown as acorn.CatchClause).body.start + 1, depth + 1, false, snippet.resume);
         break;
       case 'TryStatement': {
         const finalizer = (node as unknown as acorn.TryStatement).finalizer;
@@ -169,10 +151,7 @@ export class TraceWalker {
     }
   }
 
-  private planSuspendResume(
-    node: acorn.AwaitExpression | acorn.YieldExpression,
-    depth: number,
-  ): void {
+  private planSuspendResume(node: acorn.AwaitExpression | acorn.YieldExpression, depth: number): void {
     this.add(node.start, depth, false, snippet.resumeOpen);
     if (node.argument) this.wrapOperand(node.argument, depth + 1);
     else this.add(node.end, depth + 1, true, snippet.undefinedOperand);
@@ -197,8 +176,7 @@ export class TraceWalker {
     // go around the labels as well: `continue label` must still name a loop.
     let target: acorn.Node = loop;
     let targetDepth = depth;
-    while (this.ancestors[targetDepth - 1]?.type === 'LabeledStatement')
-      target = this.ancestors[--targetDepth]!;
+    while (this.ancestors[targetDepth - 1]?.type === 'LabeledStatement') target = this.ancestors[--targetDepth]!;
     this.add(target.start, targetDepth, false, '{');
     this.add(target.end, targetDepth, true, `;${snippet.resume}}`);
   }
@@ -209,18 +187,10 @@ export class TraceWalker {
  * prologue ('use strict' must stay first to count), else at `fallback`. `separator` is the
  * `;` needed after a directive written without one.
  */
-export function afterDirectives(
-  source: string,
-  statements: readonly acorn.Node[],
-  fallback: number,
-): { pos: number; separator: string } {
+export function afterDirectives(source: string, statements: readonly acorn.Node[], fallback: number): { pos: number; separator: string } {
   let last: acorn.Node | undefined;
   for (const statement of statements) {
-    if (
-      statement.type !== 'ExpressionStatement' ||
-      !(statement as acorn.ExpressionStatement).directive
-    )
-      break;
+    if (statement.type !== 'ExpressionStatement' || !(statement as acorn.ExpressionStatement).directive) break;
     last = statement;
   }
   if (!last) return { pos: fallback, separator: '' };

@@ -96,7 +96,9 @@ function graphSvg(model: Model, frame: number, width: number, measure: CanvasRen
   const boxW = Math.max(120, (width - 2 * GAP_X) / 3);
   const rows = Math.max(callers.length, callees.length, 1);
   const height = rows * (BOX_H + GAP_Y) + GAP_Y;
-  const root = svg('svg', { attrs: { id: 'callgraph', width: String(width), height: String(height), role: 'img', 'aria-label': `callers and callees of ${frameName(model, frame)}` } });
+  const root = svg('svg', {
+    attrs: { id: 'callgraph', width: String(width), height: String(height), role: 'img', 'aria-label': `callers and callees of ${frameName(model, frame)}` },
+  });
   const centerY = height / 2 - BOX_H / 2;
   const center = { x: boxW + GAP_X, y: centerY };
   const f = model.stats[frame];

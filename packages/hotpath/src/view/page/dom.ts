@@ -10,11 +10,7 @@ export interface ElementSpec {
 }
 
 /** A new HTML element with the given class, text, title and attributes, and children. */
-export function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  spec: ElementSpec = {},
-  children: readonly Node[] = [],
-): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, spec: ElementSpec = {}, children: readonly Node[] = []): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   apply(node, spec);
   node.append(...children);
@@ -24,11 +20,7 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** A new SVG element, as {@link el}. */
-export function svg<K extends keyof SVGElementTagNameMap>(
-  tag: K,
-  spec: ElementSpec = {},
-  children: readonly Node[] = [],
-): SVGElementTagNameMap[K] {
+export function svg<K extends keyof SVGElementTagNameMap>(tag: K, spec: ElementSpec = {}, children: readonly Node[] = []): SVGElementTagNameMap[K] {
   const node = document.createElementNS(SVG_NS, tag);
   apply(node, spec);
   node.append(...children);

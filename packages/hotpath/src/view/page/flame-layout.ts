@@ -40,11 +40,7 @@ export function ancestors(parent: readonly number[], node: number): number[] {
  * Which nodes match, marking only the outermost of nested matches in `outermost` so that the
  * matched time is not counted twice (a recursive function matches at every level).
  */
-export function matchNodes(
-  frame: readonly number[],
-  parent: readonly number[],
-  matches: (frame: number) => boolean,
-): { matched: Uint8Array; outermost: Uint8Array } {
+export function matchNodes(frame: readonly number[], parent: readonly number[], matches: (frame: number) => boolean): { matched: Uint8Array; outermost: Uint8Array } {
   const matched = new Uint8Array(frame.length);
   const inside = new Uint8Array(frame.length); // a match on the path above, this node included
   const outermost = new Uint8Array(frame.length);

@@ -147,9 +147,7 @@ class FlameGraph implements Flame {
     const { x, depth } = this.layout;
     const start = x[this.zoom]!;
     const end = start + this.tree.total[this.zoom]!;
-    return (this.model.nodesOf[frame] ?? []).some(
-      (node) => depth[node]! >= depth[this.zoom]! && x[node]! >= start && x[node]! < end,
-    );
+    return (this.model.nodesOf[frame] ?? []).some((node) => depth[node]! >= depth[this.zoom]! && x[node]! >= start && x[node]! < end);
   }
 
   private zoomTo(node: number): void {

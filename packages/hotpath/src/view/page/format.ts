@@ -67,8 +67,7 @@ export function human(ns: number): string {
 /** A time (a duration, an interval: time whatever the weights are) as {@link human} prints time. */
 export function humanTime(ns: number): string {
   const abs = Math.abs(ns);
-  const [value, unit] =
-    abs >= 1e9 ? [ns / 1e9, 's'] : abs >= 1e6 ? [ns / 1e6, 'ms'] : abs >= 1e3 ? [ns / 1e3, 'µs'] : [ns, 'ns'];
+  const [value, unit] = abs >= 1e9 ? [ns / 1e9, 's'] : abs >= 1e6 ? [ns / 1e6, 'ms'] : abs >= 1e3 ? [ns / 1e3, 'µs'] : [ns, 'ns'];
   const digits = Math.abs(value) >= 100 || unit === 'ns' ? 0 : Math.abs(value) >= 10 ? 1 : 2;
   return `${value.toFixed(digits)} ${unit}`;
 }

@@ -31,10 +31,7 @@ export function mountLayout(model: Model): void {
 
 function panel(id: string, title: string, help: string, wide = false): HTMLElement {
   return el('section', { class: wide ? 'panel wide' : 'panel', attrs: { id: `${id}-panel`, 'aria-label': title } }, [
-    el('div', { class: 'panel-head' }, [
-      el('h2', { text: title, title: help }),
-      el('div', { class: 'tools', attrs: { id: `${id}-tools` } }),
-    ]),
+    el('div', { class: 'panel-head' }, [el('h2', { text: title, title: help }), el('div', { class: 'tools', attrs: { id: `${id}-tools` } })]),
     el('p', { class: 'status muted', attrs: { id: `${id}-status` } }),
     el('div', { class: `body ${id}`, attrs: { id: `${id}-body` } }),
   ]);
@@ -53,10 +50,23 @@ function facts(data: ViewData): string {
   }
   const callText = known ? `${count(calls)} function calls${primitive !== calls ? ` (${count(primitive)} primitive)` : ''}` : 'calls not counted';
   const started = new Date(meta.startTime);
-  const when = Number.isNaN(started.getTime()) ? meta.startTime : started.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+  const when = Number.isNaN(started.getTime())
+    ? meta.startTime
+    : started
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d+Z$/, ' UTC');
   const mode = meta.mode === 'sample' && meta.interval ? `sampled every ${humanTime(meta.interval)}` : `${meta.mode} mode`;
   const ending = meta.signal ? `ended by ${meta.signal}` : meta.exitCode === null ? '' : `exit code ${meta.exitCode}`;
-  return [`${callText} in ${human(data.totalTime)}`, mode, `started ${when}`, `wall time ${humanTime(meta.duration)}`, `Node ${meta.nodeVersion}`, ending, data.profileFile && `profile ${data.profileFile}`]
+  return [
+    `${callText} in ${human(data.totalTime)}`,
+    mode,
+    `started ${when}`,
+    `wall time ${humanTime(meta.duration)}`,
+    `Node ${meta.nodeVersion}`,
+    ending,
+    data.profileFile && `profile ${data.profileFile}`,
+  ]
     .filter(Boolean)
     .join(' · ');
 }
@@ -74,7 +84,13 @@ function notesList(data: ViewData): HTMLElement[] {
   }
   if (!data.tree) notes.push('This profile has no call tree: there is no flame graph, and the callee map is estimated from the edges.');
   if (notes.length === 0) return [];
-  return [el('ul', { class: 'notes', attrs: { id: 'notes' } }, notes.map((note) => el('li', { text: note })))];
+  return [
+    el(
+      'ul',
+      { class: 'notes', attrs: { id: 'notes' } },
+      notes.map((note) => el('li', { text: note })),
+    ),
+  ];
 }
 
 function legend(): HTMLElement {

@@ -113,7 +113,13 @@ function sourceTable(lines: string[], first: number, last: number, start: number
     }
     rows.push(el('tr', { class: n === start ? 'fn-start' : '', attrs: { 'data-line': String(n) } }, cells.concat(code)));
   }
-  const thead = el('thead', {}, [el('tr', {}, head.map((h) => el('th', { text: h, class: h === 'Line Contents' ? 'code' : 'num' })))]);
+  const thead = el('thead', {}, [
+    el(
+      'tr',
+      {},
+      head.map((h) => el('th', { text: h, class: h === 'Line Contents' ? 'code' : 'num' })),
+    ),
+  ]);
   return el('table', { class: 'source', attrs: { id: 'source-table' } }, [thead, el('tbody', {}, rows)]);
 }
 

@@ -33,7 +33,7 @@ const COLUMNS: readonly Column[] = [
   { key: 'tottime', title: 'tottime', help: "time in the function's own code", value: (f) => f.self },
   { key: 'percall', title: 'percall', help: 'tottime per call', value: (f) => (f.calls ? f.self / f.calls : -1) },
   { key: 'cumtime', title: 'cumtime', help: 'time from entry to exit, callees included', value: (f) => f.total },
-  { key: 'cumpercall', title: 'percall', help: 'cumtime per primitive call', value: (f) => (f.primitiveCalls ?? f.calls ? f.total / (f.primitiveCalls ?? f.calls)! : -1) },
+  { key: 'cumpercall', title: 'percall', help: 'cumtime per primitive call', value: (f) => ((f.primitiveCalls ?? f.calls) ? f.total / (f.primitiveCalls ?? f.calls)! : -1) },
   { key: 'name', title: 'filename:lineno(function)', help: 'where the function is', value: (_, label) => label, ascending: true },
 ];
 
@@ -48,7 +48,13 @@ interface TableState {
 export function mountTable(model: Model, store: SelectionStore): void {
   const state: TableState = { sort: COLUMNS[1]!, descending: true, filter: '', unit: model.data.unit };
   const body = el('tbody');
-  const head = el('thead', {}, [el('tr', {}, COLUMNS.map((column) => headerCell(column, state, render)))]);
+  const head = el('thead', {}, [
+    el(
+      'tr',
+      {},
+      COLUMNS.map((column) => headerCell(column, state, render)),
+    ),
+  ]);
   const shown = el('span', { class: 'muted', attrs: { id: 'table-count' } });
   const scroller = byId('table-body');
   const sizer = el('div', { class: 'sizer' }, [el('table', { class: 'stats', attrs: { id: 'stats-table' } }, [head, body])]);
@@ -140,7 +146,11 @@ function filterBox(state: TableState, render: () => void): HTMLInputElement {
 
 function unitMenu(state: TableState, render: () => void): HTMLLabelElement {
   if (!weightsAreTime()) return el('label', { class: 'muted', text: `in ${weightWords()}` });
-  const select = el('select', { attrs: { id: 'table-unit' } }, UNITS.map((u) => el('option', { text: u, attrs: { value: u } })));
+  const select = el(
+    'select',
+    { attrs: { id: 'table-unit' } },
+    UNITS.map((u) => el('option', { text: u, attrs: { value: u } })),
+  );
   select.value = state.unit;
   select.addEventListener('change', () => {
     state.unit = select.value as Unit;
@@ -151,9 +161,7 @@ function unitMenu(state: TableState, render: () => void): HTMLLabelElement {
 
 function sortedRows(model: Model, state: TableState): ViewFunction[] {
   const labels = model.data.frames.map((frame) => frame.label);
-  const rows = state.filter
-    ? model.data.functions.filter((f) => labels[f.frame]!.toLowerCase().includes(state.filter))
-    : [...model.data.functions];
+  const rows = state.filter ? model.data.functions.filter((f) => labels[f.frame]!.toLowerCase().includes(state.filter)) : [...model.data.functions];
   const sign = state.descending ? -1 : 1;
   const value = state.sort.value;
   // Stable sort: ties keep the profile's order, as pstats keeps them.

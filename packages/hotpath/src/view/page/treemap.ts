@@ -111,7 +111,10 @@ function drawNode(context: CanvasRenderingContext2D, model: Model, node: CalleeN
   const childTotal = node.children.reduce((sum, child) => sum + child.total, 0);
   const share = Math.min(1, childTotal / Math.max(1, node.total));
   const area = inner.w >= inner.h ? { ...inner, w: inner.w * share } : { ...inner, h: inner.h * share };
-  const rects = squarify(node.children.map((child) => child.total), area);
+  const rects = squarify(
+    node.children.map((child) => child.total),
+    area,
+  );
   node.children.forEach((child, i) => {
     const r = rects[i]!;
     if (r.w >= MIN_SIDE && r.h >= MIN_SIDE) drawNode(context, model, child, root, r, depth + 1, boxes);
