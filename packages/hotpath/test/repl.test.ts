@@ -20,11 +20,7 @@ const BIN = fileURLToPath(new URL('../../bin/hotpath.js', import.meta.url));
 
 function moduleDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotpath-repl-'));
-  fs.writeFileSync(
-    path.join(dir, 'sim.ts'),
-    'export enum Color { Red, Green }\n' +
-      'export function fib(n: number): number {\n  return n < 2 ? n : fib(n - 1) + fib(n - 2);\n}\n',
-  );
+  fs.writeFileSync(path.join(dir, 'sim.ts'), 'export enum Color { Red, Green }\n' + 'export function fib(n: number): number {\n  return n < 2 ? n : fib(n - 1) + fib(n - 2);\n}\n');
   return dir;
 }
 
@@ -44,11 +40,14 @@ test('piped: TypeScript, an enum, import of a .ts module, and a line after `awai
     'late',
   ]);
   assert.equal(result.status, 0, result.stderr);
-  const values = result.stdout.split(/> /).map((s) => s.trim()).filter(Boolean);
+  const values = result.stdout
+    .split(/> /)
+    .map((s) => s.trim())
+    .filter(Boolean);
   assert.deepEqual(values, ['55', '1', '7', "'arrived'"]);
 });
 
-test('%timeit -n -r and %%timeit with setup print IPython\'s line', () => {
+test("%timeit -n -r and %%timeit with setup print IPython's line", () => {
   const result = session(["import { fib } from './sim.ts'", '%timeit -n 20 -r 3 fib(12)', '%%timeit -n 5 -r 2 const k: number = 8', 'fib(k)', '']);
   assert.equal(result.status, 0, result.stderr);
   const time = '\\d+(\\.\\d+)? (s|ms|µs|ns)';
@@ -76,7 +75,18 @@ test('%prun prints the pstats table with exact counts, sorted and limited, and -
 });
 
 test('bad magics: an unknown option, an unknown magic, a line magic used as a cell; the session goes on', () => {
-  const result = session(['%timeit -x 1', '%nosuch', '%%magic', '', '%mprun -f fib fib(3)', '%lprun fib(3)', '%lprun -f Math.max 1', 'function here() {}', '%lprun -f here here()', '1 + 1']);
+  const result = session([
+    '%timeit -x 1',
+    '%nosuch',
+    '%%magic',
+    '',
+    '%mprun -f fib fib(3)',
+    '%lprun fib(3)',
+    '%lprun -f Math.max 1',
+    'function here() {}',
+    '%lprun -f here here()',
+    '1 + 1',
+  ]);
   assert.equal(result.status, 0, result.stderr);
   assert.match(result.stdout, /UsageError: option -x not recognized; %timeit takes -n, -r, -p, -q, -o\n/);
   assert.match(result.stdout, /UsageError: Line magic function `%nosuch` not found; there are %timeit, %time, %prun, %lprun, /);
@@ -115,16 +125,17 @@ test('%lprun on the particle library from its TypeScript source: the hits `hotpa
   assert.ok(expected.length >= 5, lines.stdout);
   assert.deepEqual(hitsOf(result.stdout), expected);
   // After %lprun the original code is back: a second evolve moves the particle on, unmeasured.
-  const plain = spawnSync(process.execPath, [BIN, 'repl'], { cwd: dir, input: `${setup.join('\n')}\nsim.evolve(0.1); sim.evolve(0.1); sim.particles[0].x.toFixed(6)\n`, encoding: 'utf8' });
+  const plain = spawnSync(process.execPath, [BIN, 'repl'], {
+    cwd: dir,
+    input: `${setup.join('\n')}\nsim.evolve(0.1); sim.evolve(0.1); sim.particles[0].x.toFixed(6)\n`,
+    encoding: 'utf8',
+  });
   assert.equal(result.stdout.trim().split('> ').at(-1), plain.stdout.trim().split('> ').at(-1));
 });
 
 test('%prun on the particle library: the call counts `hotpath profile` gives for the same work', () => {
   const dir = moduleDir();
-  const setup = [
-    `import { Particle } from '${PARTICLES}particle.ts'`,
-    `import { ParticleSimulator } from '${PARTICLES}simulator.ts'`,
-  ];
+  const setup = [`import { Particle } from '${PARTICLES}particle.ts'`, `import { ParticleSimulator } from '${PARTICLES}simulator.ts'`];
   const work = 'new ParticleSimulator([new Particle(0.3, 0.5, 1), new Particle(0.0, -0.5, -1)]).evolve(0.1)';
   const result = session([...setup, `%prun -s ncalls ${work}`], dir);
   assert.equal(result.status, 0, result.stderr);
@@ -136,11 +147,7 @@ test('%prun on the particle library: the call counts `hotpath profile` gives for
   // By file:line: the in-process profiler names functions as V8 does (`evolve`), the runner
   // as its transform does (`ParticleSimulator.evolve`). Module top levels ran before %prun.
   const counts = (table: string) =>
-    new Map(
-      [...table.matchAll(/^\s+(\d+)\s.*?(\w+\.ts:\d+)\(([\w.<>]+)\)$/gm)]
-        .filter((m) => !m[2]!.startsWith('work.ts') && m[3] !== '<module>')
-        .map((m) => [m[2]!, m[1]!]),
-    );
+    new Map([...table.matchAll(/^\s+(\d+)\s.*?(\w+\.ts:\d+)\(([\w.<>]+)\)$/gm)].filter((m) => !m[2]!.startsWith('work.ts') && m[3] !== '<module>').map((m) => [m[2]!, m[1]!]));
   const expected = counts(profiled.stdout);
   assert.ok(expected.size >= 3, profiled.stdout);
   assert.deepEqual(counts(result.stdout), expected);
@@ -190,11 +197,17 @@ test('completion and argument parsing, as IPython reads them', () => {
   assert.deepEqual(completeMagic('%%p', MAGICS), [['%%prun'], '%%p']);
   assert.deepEqual(completeMagic('%prun -', MAGICS)[0], ['-s', '-l', '-r', '-q', '-D']);
   const args = parseMagicArguments(' -n100 -r 3 fib(-1) - 2', MAGICS[0]!.options);
-  assert.deepEqual([...args.options], [['n', ['100']], ['r', ['3']]]);
+  assert.deepEqual(
+    [...args.options],
+    [
+      ['n', ['100']],
+      ['r', ['3']],
+    ],
+  );
   assert.equal(args.statement, 'fib(-1) - 2');
 });
 
-test('IPython\'s time format', () => {
+test("IPython's time format", () => {
   assert.equal(formatTimespan(0.00123), '1.23 ms');
   assert.equal(formatTimespan(4.5e-6), '4.5 µs');
   assert.equal(formatTimespan(1.5e-9), '1.5 ns');
@@ -204,7 +217,7 @@ test('IPython\'s time format', () => {
 });
 
 test('static imports become dynamic ones', () => {
-  assert.equal(rewriteImports("import a, { b as c, d } from './m.ts'"), "var { default: a, b: c, d } = await import(\"./m.ts\");");
+  assert.equal(rewriteImports("import a, { b as c, d } from './m.ts'"), 'var { default: a, b: c, d } = await import("./m.ts");');
   assert.equal(rewriteImports("import * as ns from 'm'"), 'var ns = await import("m");');
   assert.equal(rewriteImports("import 'side'"), 'await import("side");');
   assert.equal(rewriteImports('if (x) {'), 'if (x) {', 'an unfinished line is left alone');

@@ -27,7 +27,7 @@ export function registerDis(program: Command): Command {
     .option('-f, --function <name>', 'a function: NAME, Class.method or file:line (repeatable)', collect, [])
     .option('--count', 'instructions per line, per function and per loop body, instead of the listing')
     .option('--compare <names...>', 'two functions side by side: their instructions per line, in total and per loop body')
-    .option('--deopts', "every deoptimisation of the program, by place and reason, most frequent first (no -f needed)")
+    .option('--deopts', 'every deoptimisation of the program, by place and reason, most frequent first (no -f needed)')
     .option('--opt', "also what V8's optimising compiler did: when each function was optimised, and each deopt with its reason and line")
     .addHelpText('after', '\nThe program runs (its output goes to stderr); V8 prints the bytecode of each function as it compiles it.')
     .action(async (first: string | undefined, rest: string[], values: DisValues, self: Command) => {
@@ -55,7 +55,12 @@ export function registerDis(program: Command): Command {
       // One run per name V8 is asked to print: the program runs that many times.
       const runs = [];
       for (const filter of v8Filters(targets)) runs.push(await runForBytecode(resolved.script, args, { filter, opt: values.opt === true }));
-      const run = { functions: runs.flatMap((r) => r.functions), compiledNames: runs[0]!.compiledNames, optEvents: runs.flatMap((r) => r.optEvents), exitCode: runs.find((r) => r.exitCode !== 0)?.exitCode ?? 0 };
+      const run = {
+        functions: runs.flatMap((r) => r.functions),
+        compiledNames: runs[0]!.compiledNames,
+        optEvents: runs.flatMap((r) => r.optEvents),
+        exitCode: runs.find((r) => r.exitCode !== 0)?.exitCode ?? 0,
+      };
       const cwd = process.cwd();
       const found = (target: string) => {
         const matches = run.functions.filter((fn) => picks(fn, target, cwd));
@@ -66,7 +71,9 @@ export function registerDis(program: Command): Command {
       if (missing.length > 0) {
         const names = run.compiledNames.slice(0, 8).join(', ');
         process.exitCode = 2;
-        process.stderr.write(`hotpath dis: no compiled function matched '${missing.join("', '")}' (compiled: ${names || 'none'}; V8 compiles a function when it is first called: one that never ran has no bytecode)\n`);
+        process.stderr.write(
+          `hotpath dis: no compiled function matched '${missing.join("', '")}' (compiled: ${names || 'none'}; V8 compiles a function when it is first called: one that never ran has no bytecode)\n`,
+        );
         return;
       }
       if (values.compare) {

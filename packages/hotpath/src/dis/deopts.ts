@@ -65,7 +65,7 @@ export function deoptRows(deopts: readonly LoggedDeopt[], ran: ReadonlyMap<strin
 
 /** The `--deopts` table. */
 export function renderDeopts(rows: readonly DeoptRow[], cwd: string): string {
-  if (rows.length === 0) return 'No deoptimisations in the program\'s own files.\n';
+  if (rows.length === 0) return "No deoptimisations in the program's own files.\n";
   const out = ['Deopts  Function (file:line)                       Reason                        Source'];
   for (const r of rows) {
     const where = `${r.name} (${shownFile(r.file, cwd)}:${r.line})`;

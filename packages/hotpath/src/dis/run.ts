@@ -66,11 +66,15 @@ export async function runForBytecode(script: string, args: readonly string[], op
   const dir = mkdtempSync(path.join(tmpdir(), 'hotpath-dis-'));
   const log = path.join(dir, 'v8.log');
   const flags = [
-    '--import', new URL('./stdout-to-stderr.js', import.meta.url).href,
-    '--import', REGISTER_MODULE.href,
-    '--print-bytecode', `--print-bytecode-filter=${options.filter}`,
-    '--log-function-events', `--logfile=${log}`,
-    ...(options.opt ? ['--trace-opt', '--trace-deopt'] : []),
+    '--import',
+    new URL('./stdout-to-stderr.js', import.meta.url).href,
+    '--import',
+    REGISTER_MODULE.href,
+    '--print-bytecode',
+    `--print-bytecode-filter=${options.filter}`,
+    '--log-function-events',
+    `--logfile=${log}`,
+    ...(options.opt ? ['--trace-opt', '--trace-deopt', '--trace-turbo-inlining'] : []),
   ];
   try {
     const sourcesFile = path.join(dir, 'sources.json');
@@ -111,7 +115,13 @@ export async function runForDeopts(script: string, args: readonly string[], cwd?
     } catch {
       // the program died before the preload wrote them: the files are read instead
     }
-    return { rows: deoptRows(parseDeoptLog(text).filter((d) => !isOwnUrl(d.url)), byUrl), exitCode };
+    return {
+      rows: deoptRows(
+        parseDeoptLog(text).filter((d) => !isOwnUrl(d.url)),
+        byUrl,
+      ),
+      exitCode,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -12,7 +12,12 @@ export function formatTimespan(seconds: number, precision = 3): string {
 }
 
 function longTimespan(seconds: number): string {
-  const parts: Array<[string, number]> = [['d', 86400], ['h', 3600], ['min', 60], ['s', 1]];
+  const parts: Array<[string, number]> = [
+    ['d', 86400],
+    ['h', 3600],
+    ['min', 60],
+    ['s', 1],
+  ];
   const out: string[] = [];
   let left = seconds;
   for (const [suffix, length] of parts) {

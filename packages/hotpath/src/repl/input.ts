@@ -55,10 +55,12 @@ export function rewriteImports(code: string): string {
 function dynamicImport(node: ImportNode): string {
   const load = `await import(${JSON.stringify(node.source.value)})`;
   const namespace = node.specifiers.find((s) => s.type === 'ImportNamespaceSpecifier');
-  const named = node.specifiers.filter((s) => s.type !== 'ImportNamespaceSpecifier').map((s) => {
-    const imported = s.type === 'ImportDefaultSpecifier' ? 'default' : (s.imported?.name ?? JSON.stringify(s.imported?.value));
-    return imported === s.local.name ? imported : `${imported}: ${s.local.name}`;
-  });
+  const named = node.specifiers
+    .filter((s) => s.type !== 'ImportNamespaceSpecifier')
+    .map((s) => {
+      const imported = s.type === 'ImportDefaultSpecifier' ? 'default' : (s.imported?.name ?? JSON.stringify(s.imported?.value));
+      return imported === s.local.name ? imported : `${imported}: ${s.local.name}`;
+    });
   if (namespace && named.length === 0) return `var ${namespace.local.name} = ${load};`;
   if (namespace) return `var ${namespace.local.name} = ${load}, { ${named.join(', ')} } = ${namespace.local.name};`;
   if (named.length === 0) return `${load};`;
