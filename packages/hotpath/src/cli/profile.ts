@@ -15,6 +15,8 @@ import { addStatsOptions, renderReport, statsOptions } from './stats-options.js'
 
 interface ProfileValues {
   mode: CaptureMode;
+  heap?: boolean;
+  heapLive?: boolean;
   interval: number;
   counts: CountMethod;
   output?: string;
@@ -38,11 +40,19 @@ export function registerProfile(program: Command): Command {
     .addOption(new Option('--mode <mode>', 'sample: V8 sampler + exact call counts; trace: every call timed').choices(['sample', 'trace']).default('sample'))
     .option('--interval <ms>', 'sampling interval in milliseconds (sample mode)', parseInterval, 1)
     .addOption(
-      new Option('--counts <method>', "sample mode's call counts: instrument (the program's functions, ~2 ns a call), coverage (V8 block coverage: all functions, slower loops), none")
+      new Option(
+        '--counts <method>',
+        "sample mode's call counts: instrument (the program's functions, ~2 ns a call), coverage (V8 block coverage: all functions, slower loops), none",
+      )
         .choices(['instrument', 'coverage', 'none'])
         .default('instrument'),
     )
-    .option('-o, --output <file>', 'save the profile to FILE instead of printing it, in the format its name says (x.json: hotpath stats reads it; x.prof: pstats; x.cpuprofile, ...)')
+    .option('--heap', "bytes allocated instead of time, from V8's sampling heap profiler (every allocation, also what was freed since)")
+    .option('--heap-live', 'with the heap profiler: only the bytes still alive at exit')
+    .option(
+      '-o, --output <file>',
+      'save the profile to FILE instead of printing it, in the format its name says (x.json: hotpath stats reads it; x.prof: pstats; x.cpuprofile, ...)',
+    )
     .option('--trace-node-modules', 'instrument node_modules too (trace mode; sample mode counters)')
     .option('--node-arg <flag>', 'a flag for node itself (repeatable: --node-arg=--expose-gc); or put node flags after --', collect, [])
     .addOption(threadsOption())
@@ -64,6 +74,7 @@ export function registerProfile(program: Command): Command {
       mode: values.mode,
       interval: values.interval,
       counts: values.counts,
+      ...(values.heap || values.heapLive ? { heap: values.heapLive ? ('live' as const) : ('allocated' as const) } : {}),
       traceNodeModules: values.traceNodeModules === true,
       relaySignals: true,
       nodeArgs,
