@@ -52,3 +52,33 @@ const META = {
   cwd: '/',
   hotpathVersion: '',
 };
+
+test('hotpath profile --heap: bytes per function of a program, live at exit with --heap-live, saved as pprof', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const bin = fileURLToPath(new URL('../../bin/hotpath.js', import.meta.url));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotpath-heap-'));
+  fs.writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}');
+  // keep() holds 100,000 small objects (~3 MB); churn() makes ~16 MB of arrays and drops them.
+  fs.writeFileSync(
+    path.join(dir, 'alloc.ts'),
+    'const kept: Array<{ x: number; y: number }> = [];\nfunction keep(): void {\n  for (let i = 0; i < 100_000; i++) kept.push({ x: i, y: i + 0.5 });\n}\n' +
+      'function churn(): number {\n  let n = 0;\n  for (let i = 0; i < 2000; i++) n += new Array<number>(1000).fill(i + 0.5).length;\n  return n;\n}\nkeep();\nconsole.log(churn(), kept.length);\n',
+  );
+  const run = (...args: string[]) => spawnSync(process.execPath, [bin, 'profile', ...args, 'alloc.ts'], { cwd: dir, encoding: 'utf8' });
+  const bytes = (table: string, name: string) => Number(new RegExp(`^ +\\? +(\\d+) .*alloc\\.ts:\\d+\\(${name}\\)$`, 'm').exec(table)?.[1] ?? 0);
+  const allocated = run('--heap');
+  assert.equal(allocated.status, 0, allocated.stderr);
+  assert.match(allocated.stdout, /^2000000 100000$/m, "the program's own output");
+  assert.match(allocated.stdout, /function calls in \d+ bytes allocated/);
+  assert.ok(bytes(allocated.stdout, 'churn') > 8e6, allocated.stdout);
+  const live = run('--heap-live');
+  assert.equal(live.status, 0, live.stderr);
+  assert.ok(bytes(live.stdout, 'keep') > 1e6, live.stdout);
+  assert.ok(bytes(live.stdout, 'churn') < bytes(allocated.stdout, 'churn') / 4, 'what churn made was freed');
+  const saved = run('--heap', '-o', 'heap.pprof');
+  assert.equal(saved.status, 0, saved.stderr);
+  assert.ok(fs.statSync(path.join(dir, 'heap.pprof')).size > 0);
+});

@@ -15,6 +15,8 @@ import { addStatsOptions, renderReport, statsOptions } from './stats-options.js'
 
 interface ProfileValues {
   mode: CaptureMode;
+  heap?: boolean;
+  heapLive?: boolean;
   interval: number;
   counts: CountMethod;
   output?: string;
@@ -45,6 +47,8 @@ export function registerProfile(program: Command): Command {
         .choices(['instrument', 'coverage', 'none'])
         .default('instrument'),
     )
+    .option('--heap', "bytes allocated instead of time, from V8's sampling heap profiler (every allocation, also what was freed since)")
+    .option('--heap-live', 'with the heap profiler: only the bytes still alive at exit')
     .option(
       '-o, --output <file>',
       'save the profile to FILE instead of printing it, in the format its name says (x.json: hotpath stats reads it; x.prof: pstats; x.cpuprofile, ...)',
@@ -70,6 +74,7 @@ export function registerProfile(program: Command): Command {
       mode: values.mode,
       interval: values.interval,
       counts: values.counts,
+      ...(values.heap || values.heapLive ? { heap: values.heapLive ? ('live' as const) : ('allocated' as const) } : {}),
       traceNodeModules: values.traceNodeModules === true,
       relaySignals: true,
       nodeArgs,

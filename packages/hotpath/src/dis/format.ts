@@ -129,7 +129,10 @@ export function renderOptEvents(fn: Disassembly, events: readonly OptEvent[]): s
   const out = [`V8's tiers for ${fn.name}:`];
   if (own.length === 0) out.push('  never optimised (it ran in the interpreter, Ignition, and perhaps the baseline compiler, Sparkplug)');
   const lineAt = (offset: number) => fn.instructions.filter((i) => i.offset <= offset).at(-1)?.line ?? fn.line;
+  const inlined = new Map<string, number>();
+  for (const e of own) if (e.kind === 'inlined') inlined.set(e.inlined, (inlined.get(e.inlined) ?? 0) + 1);
   for (const e of own) {
+    if (e.kind === 'inlined') continue;
     if (e.kind === 'marked') out.push(`  marked for ${e.tier}: ${e.reason}`);
     else if (e.kind === 'optimized') out.push(`  optimised by ${e.tier}${e.osr ? ' (on-stack replacement, in a running loop)' : ''}`);
     else {
@@ -137,5 +140,6 @@ export function renderOptEvents(fn: Disassembly, events: readonly OptEvent[]): s
       out.push(`  deoptimised (${e.bailout}): ${e.reason}, line ${line}: ${fn.source[line - 1]?.trim() ?? ''}`);
     }
   }
+  if (inlined.size > 0) out.push(`  inlined into it by TurboFan: ${[...inlined].map(([name, n]) => (n > 1 ? `${name} (${n} times, over its compilations)` : name)).join(', ')}`);
   return `${out.join('\n')}\n`;
 }

@@ -1,5 +1,6 @@
 /**
- * What V8's optimising compiler did, from `--trace-opt --trace-deopt` on stdout:
+ * What V8's optimising compiler did, from `--trace-opt --trace-deopt --trace-turbo-inlining`
+ * on stdout:
  *
  * ```text
  * [marking 0x2640... <JSFunction area (sfi = 0x1296876b231)> for optimization to TURBOFAN, ConcurrencyMode::kConcurrent, reason: small function]
@@ -15,7 +16,9 @@
 export type OptEvent =
   | { kind: 'marked'; sfi: bigint; name: string; tier: string; reason: string; osr: false }
   | { kind: 'optimized'; sfi: bigint; name: string; tier: string; osr: boolean }
-  | { kind: 'deopt'; sfi: bigint; name: string; bailout: string; reason: string; bytecodeOffset: number };
+  | { kind: 'deopt'; sfi: bigint; name: string; bailout: string; reason: string; bytecodeOffset: number }
+  /** TurboFan inlined `inlined` into the function (`--trace-turbo-inlining`). */
+  | { kind: 'inlined'; sfi: bigint; name: string; inlined: string };
 
 const FUNCTION = /<JSFunction ?(.*?) \(sfi = (0x[0-9a-f]+)\)>/;
 
@@ -23,6 +26,9 @@ const FUNCTION = /<JSFunction ?(.*?) \(sfi = (0x[0-9a-f]+)\)>/;
 export function parseOptTrace(text: string): OptEvent[] {
   const events: OptEvent[] = [];
   for (const line of text.split('\n')) {
+    // `Inlining 0x.. {0x2e23fb9e15a9 <SharedFunctionInfo add>} into 0x.. {0x2e23fb9e14e9 <SharedFunctionInfo>}`
+    const inlining = /^Inlining 0x[0-9a-f]+ \{0x[0-9a-f]+ <SharedFunctionInfo ?(.*?)>\} into 0x[0-9a-f]+ \{(0x[0-9a-f]+) <SharedFunctionInfo ?(.*?)>\}/.exec(line);
+    if (inlining) events.push({ kind: 'inlined', sfi: BigInt(inlining[2]!), name: inlining[3] ?? '', inlined: inlining[1] || '(anonymous)' });
     const fn = FUNCTION.exec(line);
     if (!fn) continue;
     const [name, sfi] = [fn[1] ?? '', BigInt(fn[2]!)];

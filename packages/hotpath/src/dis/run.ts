@@ -74,7 +74,7 @@ export async function runForBytecode(script: string, args: readonly string[], op
     `--print-bytecode-filter=${options.filter}`,
     '--log-function-events',
     `--logfile=${log}`,
-    ...(options.opt ? ['--trace-opt', '--trace-deopt'] : []),
+    ...(options.opt ? ['--trace-opt', '--trace-deopt', '--trace-turbo-inlining'] : []),
   ];
   try {
     const sourcesFile = path.join(dir, 'sources.json');

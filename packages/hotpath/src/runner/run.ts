@@ -24,6 +24,8 @@ export interface RunProfiledOptions extends SpawnOptions {
   mode?: CaptureMode;
   /** Sampling interval in milliseconds (sample mode); default 1. */
   interval?: number;
+  /** Bytes instead of time (V8's sampling heap profiler): `allocated`, or `live` at exit. */
+  heap?: 'allocated' | 'live';
   /** Sample mode: how calls are counted (default `'instrument'`; see {@link CountMethod}). */
   counts?: CountMethod;
   /** Instrument node_modules too (trace mode, and sample mode's counters). */

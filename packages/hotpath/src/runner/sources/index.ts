@@ -4,6 +4,7 @@
  * process and on Node's loader thread. Adding a source: its capture code in its own folder
  * (src/capture/NAME/), its definition here (NAME.ts, see source.ts), and one line below.
  */
+import { heapSource } from './heap.js';
 import { linesSampleSource } from './lines-sample.js';
 import { linesTraceSource } from './lines-trace.js';
 import { sampleSource } from './sample.js';
@@ -12,7 +13,7 @@ import { traceSource } from './trace.js';
 
 /** The sources, in the order they are asked whether they serve a run. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each source has its own settings and data types
-const SOURCES: readonly CaptureSource<any, any>[] = [linesTraceSource, linesSampleSource, traceSource, sampleSource];
+const SOURCES: readonly CaptureSource<any, any>[] = [linesTraceSource, linesSampleSource, heapSource, traceSource, sampleSource];
 
 /** The source serving a run with these options. */
 export function pickSource(options: Parameters<CaptureSource['picks']>[0]): CaptureSource {
