@@ -124,7 +124,7 @@ test('dis --opt: when V8 optimised the function, and its deopt with the reason a
   // In order, though V8 may mark or compile again in between (its compiler runs concurrently).
   assert.match(
     result.stdout,
-    /V8's tiers for area:\n {2}marked for TURBOFAN: .*\n(.*\n)*? {2}optimised by TURBOFAN\n(.*\n)*? {2}deoptimised \(deopt-eager\): wrong map, line 3: return s\.w \* s\.h;/,
+    /V8's tiers for area:\n {2}compiled by Ignition at [\d.]+ ms.*\n {2}marked for TURBOFAN: .*\n(.*\n)*? {2}optimised by TURBOFAN\n(.*\n)*? {2}deoptimised \(deopt-eager\): wrong map, line 3: return s\.w \* s\.h;/,
   );
 });
 
@@ -181,4 +181,6 @@ test('dis --opt names what TurboFan inlined into the function', () => {
   assert.equal(result.status, 0, result.stderr);
   assert.match(result.stdout, /V8's tiers for sum:\n(.*\n)*? {2}optimised by TURBOFAN/);
   assert.match(result.stdout, /inlined into it by TurboFan: add\b/);
+  // From V8's --log-code: each tier's code for sum, and when.
+  assert.match(result.stdout, /compiled by Ignition at [\d.]+ ms, then .*TurboFan at [\d.]+ ms/);
 });

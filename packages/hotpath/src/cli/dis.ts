@@ -59,6 +59,7 @@ export function registerDis(program: Command): Command {
         functions: runs.flatMap((r) => r.functions),
         compiledNames: runs[0]!.compiledNames,
         optEvents: runs.flatMap((r) => r.optEvents),
+        tierCode: runs.flatMap((r) => r.tierCode),
         exitCode: runs.find((r) => r.exitCode !== 0)?.exitCode ?? 0,
       };
       const cwd = process.cwd();
@@ -82,7 +83,7 @@ export function registerDis(program: Command): Command {
       }
       for (const fn of values.function.flatMap(found)) {
         process.stdout.write(values.count ? format.renderCounts(fn, cwd) : format.renderDisassembly(fn, cwd));
-        if (values.opt) process.stdout.write(`\n${format.renderOptEvents(fn, run.optEvents)}`);
+        if (values.opt) process.stdout.write(`\n${format.renderOptEvents(fn, run.optEvents, run.tierCode)}`);
         process.stdout.write('\n');
       }
       if (run.exitCode !== 0 && run.exitCode !== null) process.exitCode = run.exitCode;

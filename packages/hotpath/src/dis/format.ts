@@ -6,6 +6,7 @@
  */
 import * as path from 'node:path';
 import type { Disassembly, LineInstruction } from './functions.js';
+import type { TierCode } from './function-events.js';
 import type { OptEvent } from './opt-trace.js';
 
 // Mnemonics whose operand at this index is a constant-pool index (a name, a literal, a closure's code).
@@ -124,9 +125,13 @@ export function renderComparison(a: Disassembly, b: Disassembly, cwd: string): s
 }
 
 /** `--opt`: what V8's optimising compiler did with the function, each deopt at its line. */
-export function renderOptEvents(fn: Disassembly, events: readonly OptEvent[]): string {
+export function renderOptEvents(fn: Disassembly, events: readonly OptEvent[], tierCode: readonly TierCode[] = []): string {
   const own = events.filter((e) => e.sfi === fn.sfi);
   const out = [`V8's tiers for ${fn.name}:`];
+  // The log gives the SharedFunctionInfo's address untagged, the printout tagged (its low bit set).
+  const code = tierCode.filter((c) => (c.sfi | 1n) === (fn.sfi | 1n));
+  // One line of when each tier first made code for it (ms since the process started).
+  if (code.length > 0) out.push(`  compiled by ${code.map((c) => `${c.tier} at ${(c.timeUs / 1000).toFixed(1)} ms`).join(', then ')}`);
   if (own.length === 0) out.push('  never optimised (it ran in the interpreter, Ignition, and perhaps the baseline compiler, Sparkplug)');
   const lineAt = (offset: number) => fn.instructions.filter((i) => i.offset <= offset).at(-1)?.line ?? fn.line;
   const inlined = new Map<string, number>();

@@ -41,3 +41,27 @@ export function parseFunctionEvents(log: string): FunctionEvents {
   }
   return { scripts, compiled };
 }
+
+/** V8's tiers by the marker `--log-code` ends a `code-creation` line with. */
+export const TIERS: Record<string, string> = { '~': 'Ignition', '^': 'Sparkplug', '+': 'Maglev', '*': 'TurboFan' };
+
+/** Code for one function made by one tier: `code-creation,JS,kind,time µs,address,size,name,sfi,marker`. */
+export interface TierCode {
+  sfi: bigint;
+  tier: string;
+  /** Microseconds since V8's log started (about the process's start). */
+  timeUs: number;
+}
+
+/** The JavaScript code V8 made, with its tier, from a `--log-code` log. */
+export function parseTierCode(log: string): TierCode[] {
+  const out: TierCode[] = [];
+  for (const line of log.split('\n')) {
+    if (!line.startsWith('code-creation,JS,')) continue;
+    const fields = line.split(',');
+    const tier = TIERS[fields.at(-1) ?? ''];
+    const sfi = fields.at(-2);
+    if (tier && sfi?.startsWith('0x')) out.push({ sfi: BigInt(sfi), tier, timeUs: Number(fields[3]) });
+  }
+  return out;
+}

@@ -14,7 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { REGISTER_MODULE } from '../bench/typescript.js';
 import { isOwnUrl } from '../runner/own-code.js';
 import { placeFunctions, type Disassembly } from './functions.js';
-import { parseFunctionEvents } from './function-events.js';
+import { parseFunctionEvents, parseTierCode, type TierCode } from './function-events.js';
 import { deoptRows, parseDeoptLog, type DeoptRow } from './deopts.js';
 import { parseOptTrace, type OptEvent } from './opt-trace.js';
 import { parsePrintout } from './v8-bytecode.js';
@@ -26,6 +26,8 @@ export interface DisRun {
   compiledNames: string[];
   /** The optimising compiler's events (with `opt`). */
   optEvents: OptEvent[];
+  /** The code each tier made, and when (with `opt`). */
+  tierCode: TierCode[];
   /** What else reached stdout (the program's own output goes to stderr: stdout-to-stderr.ts). */
   output: string;
   exitCode: number | null;
@@ -74,7 +76,7 @@ export async function runForBytecode(script: string, args: readonly string[], op
     `--print-bytecode-filter=${options.filter}`,
     '--log-function-events',
     `--logfile=${log}`,
-    ...(options.opt ? ['--trace-opt', '--trace-deopt', '--trace-turbo-inlining'] : []),
+    ...(options.opt ? ['--trace-opt', '--trace-deopt', '--trace-turbo-inlining', '--log-code'] : []),
   ];
   try {
     const sourcesFile = path.join(dir, 'sources.json');
@@ -87,12 +89,21 @@ export async function runForBytecode(script: string, args: readonly string[], op
     const printout = parsePrintout(stdout);
     // One log per isolate (the loader's thread has its own): the program's is the one that ran the script.
     const scriptUrl = pathToFileURL(path.resolve(options.cwd ?? process.cwd(), script)).href;
-    const logs = isolateLogs(dir).map(parseFunctionEvents);
+    const texts = isolateLogs(dir);
+    const logs = texts.map(parseFunctionEvents);
     const events = logs.find((e) => [...e.scripts.values()].some((url) => url === scriptUrl || url === fileURLToPathSafe(scriptUrl))) ?? logs[0] ?? parseFunctionEvents('');
     const functions = placeFunctions(printout.functions, events, readSources(sourcesFile));
     const own = (id: number) => /^(file:|\/)/.test(events.scripts.get(id) ?? '') && !/[\\/]node_modules[\\/]/.test(events.scripts.get(id)!);
     const compiledNames = [...new Set(events.compiled.filter((e) => own(e.scriptId) && e.name !== '').map((e) => e.name))];
-    return { functions, compiledNames, optEvents: options.opt ? parseOptTrace(stdout) : [], output: printout.other.join('\n').replace(/\n+$/, ''), exitCode, signal };
+    return {
+      functions,
+      compiledNames,
+      optEvents: options.opt ? parseOptTrace(stdout) : [],
+      tierCode: options.opt ? texts.flatMap(parseTierCode) : [],
+      output: printout.other.join('\n').replace(/\n+$/, ''),
+      exitCode,
+      signal,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
