@@ -56,8 +56,9 @@ test('bench --scale: each size does the same work and reports bytes per particle
   const large = report.sizes[1]!;
   const bytes = Object.fromEntries(large.rows.map((row) => [row.code, row.bytesPerParticle!]));
   // typed: three Float64Arrays; wasm: whole 64 KiB pages; objects: a V8 object of three
-  // doubles and its slot. The heap part is measured, so it may be off by a few tens of KiB.
-  const near = (value: number, expected: number): boolean => Math.abs(value - expected) < 1;
+  // doubles and its slot. The heap part is measured, so it may be off by what one young
+  // collection leaves or takes (232 KiB once on a loaded machine: 1.16 bytes a particle here).
+  const near = (value: number, expected: number): boolean => Math.abs(value - expected) < 2;
   assert.ok(near(bytes.typed!, 24) && near(bytes.wasm!, (74 * 65536) / 200000) && bytes.objects! > 48, JSON.stringify(bytes));
   const table = bench('--scale', '--sizes', '300', '--work', '3000', '--rounds', '1', '--engine', 'wasm', '--no-native');
   assert.equal(table.status, 0, table.stderr);
