@@ -106,14 +106,18 @@ test('bad input: a function that matches nothing, no function, --help', () => {
 function deoptingProgram(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotpath-dis-'));
   fs.writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}');
-  // area() is optimised for one object shape, then given another: V8 deoptimises it ("wrong map").
+  // area() is optimised for one object shape, then, from code V8 has not optimised yet, given
+  // another: V8 deoptimises area's own code ("wrong map"). The loops are functions of their own,
+  // so that area inlined into a loop (and deoptimised there) is not the only area there is.
   fs.writeFileSync(
     path.join(dir, 'shapes.ts'),
-    'interface Box { w: number; h: number }\nfunction area(s: Box): number {\n  return s.w * s.h;\n}\nlet t = 0;\n' +
-      'for (let i = 0; i < 1e6; i++) t += area({ w: i, h: 2 });\n' +
+    'interface Box { w: number; h: number }\nfunction area(s: Box): number {\n  return s.w * s.h;\n}\n' +
+      'function first(): number {\n  let t = 0;\n  for (let i = 0; i < 1e6; i++) t += area({ w: i, h: 2 });\n  return t;\n}\n' +
+      'function second(): number {\n  let t = 0;\n  for (let i = 0; i < 1e4; i++) t += area({ h: 2, w: i, extra: 1 } as Box);\n  return t;\n}\n' +
+      'let t = first();\n' +
       // Time for V8's concurrent compiler to finish area() before the second shape arrives.
       'await new Promise((resolve) => setTimeout(resolve, 100));\n' +
-      'for (let i = 0; i < 1e4; i++) t += area({ h: 2, w: i, extra: 1 } as Box);\nconsole.log(t > 0);\n',
+      't += second();\nconsole.log(t > 0);\n',
   );
   return dir;
 }
