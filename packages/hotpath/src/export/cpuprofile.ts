@@ -80,6 +80,13 @@ export function cpuProfile(profile: Profile, options: ExportOptions = {}): CpuPr
       nodes[id - 1]!.hitCount++;
     }
   }
+  // A last sample of the root, of no length: readers that give each sample the time to the
+  // next one (speedscope) and those that run the last one to endTime (DevTools) then agree.
+  if (samples.length > 0) {
+    samples.push(1);
+    durations.push(0);
+    nodes[0]!.hitCount++;
+  }
   const micros = (ns: number): number => Math.round(ns) / 1000;
   const timeDeltas = samples.map((_, i) => (i === 0 ? 0 : micros(durations[i - 1]!)));
   const endTime = START_TIME_US + micros(durations.reduce((sum, d) => sum + d, 0));
