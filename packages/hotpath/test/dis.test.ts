@@ -103,6 +103,17 @@ test('bad input: a function that matches nothing, no function, --help', () => {
   assert.match(help.stdout, /--compare/);
 });
 
+/**
+ * Whether V8 deoptimises area() at all depends on when its concurrent compiler finishes, which
+ * a loaded machine can delay past the second shape: the program is run again (three times at
+ * most) until it did, and what hotpath reports of it is what is tested.
+ */
+function untilDeopt(run: () => ReturnType<typeof dis>): ReturnType<typeof dis> {
+  let result = run();
+  for (let i = 1; i < 3 && !/wrong map/.test(result.stdout); i++) result = run();
+  return result;
+}
+
 function deoptingProgram(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotpath-dis-'));
   fs.writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}');
@@ -123,17 +134,17 @@ function deoptingProgram(): string {
 }
 
 test('dis --opt: when V8 optimised the function, and its deopt with the reason and the TypeScript line', () => {
-  const result = dis(['--opt', '--count', '-f', 'area', 'shapes.ts'], deoptingProgram());
+  const result = untilDeopt(() => dis(['--opt', '--count', '-f', 'area', 'shapes.ts'], deoptingProgram()));
   assert.equal(result.status, 0, result.stderr);
-  // In order, though V8 may mark or compile again in between (its compiler runs concurrently).
+  // In order, though V8 may mark (or not print its mark) and compile again in between (its compiler runs concurrently).
   assert.match(
     result.stdout,
-    /V8's tiers for area:\n {2}compiled by Ignition at [\d.]+ ms.*\n {2}marked for TURBOFAN: .*\n(.*\n)*? {2}optimised by TURBOFAN\n(.*\n)*? {2}deoptimised \(deopt-eager\): wrong map, line 3: return s\.w \* s\.h;/,
+    /V8's tiers for area:\n {2}compiled by Ignition at [\d.]+ ms.*\n(.*\n)*? {2}optimised by TURBOFAN\n(.*\n)*? {2}deoptimised \(deopt-eager\): wrong map, line 3: return s\.w \* s\.h;/,
   );
 });
 
 test('dis --deopts: every deopt of the program by place and reason, named by function', () => {
-  const result = dis(['--deopts', 'shapes.ts'], deoptingProgram());
+  const result = untilDeopt(() => dis(['--deopts', 'shapes.ts'], deoptingProgram()));
   assert.equal(result.status, 0, result.stderr);
   assert.match(result.stdout, /^Deopts +Function \(file:line\) +Reason +Source\n/);
   assert.match(result.stdout, /^ +1 {2}area \(shapes\.ts:3\) +wrong map \(deopt-eager\) +return s\.w \* s\.h;$/m);
