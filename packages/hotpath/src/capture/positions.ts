@@ -26,6 +26,11 @@ export class LineIndex {
     }
     return [low, offset - this.starts[low]!];
   }
+
+  /** The character offset of a 0-based line and column. */
+  offset(line: number, column: number): number {
+    return (this.starts[line] ?? this.starts.at(-1)!) + column;
+  }
 }
 
 /** Orders two positions: negative, zero or positive like a sort comparator. */

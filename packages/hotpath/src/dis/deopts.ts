@@ -52,7 +52,7 @@ export function deoptRows(deopts: readonly LoggedDeopt[], ran: ReadonlyMap<strin
     if (!scripts.has(d.url)) scripts.set(d.url, readScript(d.url, ran.get(d.url)));
     const script = scripts.get(d.url);
     if (!script) continue;
-    const offset = (script.lineStarts[d.line - 1] ?? 0) + d.column - 1;
+    const offset = script.lines.offset(d.line - 1, d.column - 1);
     const line = script.mapped?.original(d.line, d.column - 1)?.line ?? d.line;
     const name = functionAt(script, offset);
     const key = `${script.file}:${line}:${d.reason}`;

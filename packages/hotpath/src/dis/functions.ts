@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { LineIndex } from '../capture/positions.js';
 import { MappedCode, sourceMapOf } from '../capture/source-maps.js';
 import * as acorn from 'acorn';
 import blank from 'ts-blank-space';
@@ -72,10 +73,17 @@ export interface ScriptInfo {
   /** The map from {@link code} to the file, where the loader compiled it. */
   mapped: MappedCode | null;
   /** Every function's range in {@link code}, with its name. */
-  ranges: Array<{ start: number; end: number; name: string }>;
-  lineStarts: number[];
+  ranges: FunctionRange[];
+  /** Lines and columns of {@link code}'s offsets. */
+  lines: LineIndex;
   /** Function names by the offset V8 reports as a function's start. */
   names: Map<number, string>;
+}
+
+interface FunctionRange {
+  start: number;
+  end: number;
+  name: string;
 }
 
 /**
@@ -93,8 +101,8 @@ export function readScript(url: string, ran: string | undefined): ScriptInfo | n
     return null;
   }
   code ??= /\.[cm]?tsx?$/.test(file) ? blank(text) : text;
-  const lineStarts = [0];
-  for (let i = code.indexOf('\n'); i >= 0; i = code.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const lines = new LineIndex(code);
+  const { ranges, names } = functionTable(code);
   let mapped: MappedCode | null = null;
   try {
     const map = sourceMapOf(code, pathToFileURL(file).href);
@@ -106,72 +114,52 @@ export function readScript(url: string, ran: string | undefined): ScriptInfo | n
   const original = mapped?.originalLine(1)?.file ?? mapped?.original(1, 0)?.file;
   if (original && original !== file) {
     try {
-      return { file: original, code, text: readFileSync(original, 'utf8'), lineStarts, names: functionNames(code), mapped, ranges: functionRanges(code) };
+      return { file: original, code, text: readFileSync(original, 'utf8'), lines, names, mapped, ranges };
     } catch {
       // the original is not on disk: the compiled file's lines are shown
     }
   }
-  return { file, code, text, lineStarts, names: functionNames(code), mapped, ranges: functionRanges(code) };
+  return { file, code, text, lines, names, mapped, ranges };
 }
 
 /** The name of the innermost function around `offset` of the script's code; `<module>` outside any. */
 export function functionAt(script: ScriptInfo, offset: number): string {
-  let best: { start: number; end: number; name: string } | null = null;
+  let best: FunctionRange | null = null;
   for (const range of script.ranges) {
     if (range.start <= offset && offset < range.end && (!best || range.start >= best.start)) best = range;
   }
   return best?.name ?? '<module>';
 }
 
-function functionRanges(code: string): Array<{ start: number; end: number; name: string }> {
-  const ranges: Array<{ start: number; end: number; name: string }> = [];
-  try {
-    const ast = acorn.parse(code, { ecmaVersion: 'latest', sourceType: 'module', allowHashBang: true, allowReturnOutsideFunction: true });
-    walkWithAncestors(ast, (node, ancestors) => {
-      if (isFunction(node)) ranges.push({ start: node.start, end: node.end, name: functionName(node, ancestors, code) });
-    });
-  } catch {
-    // code acorn cannot read: deopts there are named <module>
-  }
-  return ranges;
-}
-
-function functionNames(code: string): Map<number, string> {
+/**
+ * Every function of the code, parsed once: its range and name, and its name by the offset V8
+ * reports as its start (the parameter list's `(`, an arrow's bare parameter otherwise).
+ */
+function functionTable(code: string): { ranges: FunctionRange[]; names: Map<number, string> } {
+  const ranges: FunctionRange[] = [];
   const names = new Map<number, string>();
   let ast: acorn.Node;
   try {
     ast = acorn.parse(code, { ecmaVersion: 'latest', sourceType: 'module', allowHashBang: true, allowReturnOutsideFunction: true });
   } catch {
-    return names;
+    return { ranges, names }; // code acorn cannot read: V8's names, and deopts there named <module>
   }
   walkWithAncestors(ast, (node, ancestors) => {
     if (!isFunction(node)) return;
     const name = functionName(node, ancestors, code);
-    // V8's start: the parameter list's `(` (an arrow's single bare parameter otherwise).
+    ranges.push({ start: node.start, end: node.end, name });
     const from = node.type === 'FunctionDeclaration' || (node.type === 'FunctionExpression' && node.id) ? node.id!.end : node.start;
     const paren = code.indexOf('(', from);
     names.set(paren >= 0 && paren < (node.params[0]?.start ?? node.body.start) ? paren : node.start, name);
     names.set(node.start, names.get(node.start) ?? name);
   });
-  return names;
+  return { ranges, names };
 }
 
 function place(fn: PrintedFunction, event: CompiledFunction, script: ScriptInfo): Disassembly {
   const lineOf = (offset: number): number => {
-    const generated = generatedLine(offset);
-    if (!script.mapped) return generated;
-    const column = offset - script.lineStarts[generated - 1]!;
-    return script.mapped.original(generated, column)?.line ?? generated;
-  };
-  const generatedLine = (offset: number): number => {
-    let lo = 0;
-    let hi = script.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (script.lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+    const [line, column] = script.lines.position(offset);
+    return script.mapped?.original(line + 1, column)?.line ?? line + 1;
   };
   let line = lineOf(event.start);
   const instructions = fn.instructions.map((instruction) => {
