@@ -8,6 +8,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { parseFunctionEvents } from '../src/dis/function-events.js';
+import { parseOptTrace } from '../src/dis/opt-trace.js';
 import { parsePrintout } from '../src/dis/v8-bytecode.js';
 
 const BIN = fileURLToPath(new URL('../../bin/hotpath.js', import.meta.url));
@@ -103,40 +104,44 @@ test('bad input: a function that matches nothing, no function, --help', () => {
   assert.match(help.stdout, /--compare/);
 });
 
-/**
- * Whether V8 deoptimises area() at all depends on when its concurrent compiler finishes, which
- * a loaded machine can delay past the second shape: the program is run again (three times at
- * most) until it did, and what hotpath reports of it is what is tested.
- */
-function untilDeopt(run: () => ReturnType<typeof dis>): ReturnType<typeof dis> {
-  let result = run();
-  for (let i = 1; i < 3 && !/wrong map/.test(result.stdout); i++) result = run();
-  return result;
-}
+test("V8's trace of its optimising compiler: a concurrent compile and a synchronous one both end in 'optimized'", () => {
+  const trace = [
+    '[completed optimizing 0x2f5e0c3a1 <JSFunction area (sfi = 0x1296876b231)> (target TURBOFAN)]',
+    '[completed compiling 0x211ce9831f99 <JSFunction sum (sfi = 0x3e02122b2c1)> (target TURBOFAN) - took 0.031, 0.609, 0.013 ms]',
+    '[completed optimizing 0x2f5e0c3a9 <JSFunction loop (sfi = 0x1296876b2f1)> (target TURBOFAN) OSR]',
+  ].join('\n');
+  assert.deepEqual(
+    parseOptTrace(trace).map((e) => [e.kind, e.name, e.sfi, 'osr' in e && e.osr]),
+    [
+      ['optimized', 'area', 0x1296876b231n, false],
+      ['optimized', 'sum', 0x3e02122b2c1n, false],
+      ['optimized', 'loop', 0x1296876b2f1n, true],
+    ],
+  );
+});
 
 function deoptingProgram(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotpath-dis-'));
   fs.writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}');
-  // area() is optimised for one object shape, then, from code V8 has not optimised yet, given
-  // another: V8 deoptimises area's own code ("wrong map"). The loops are functions of their own,
-  // so that area inlined into a loop (and deoptimised there) is not the only area there is.
+  // area() is optimised for one object shape, then given another: V8 deoptimises area's own
+  // code ("wrong map"). Left to itself, V8 decides when and what to optimise (its compiler
+  // runs concurrently, and may inline area into the loop and deoptimise the loop instead);
+  // V8's test hooks, enabled at run time, make it optimise area now, synchronously.
   fs.writeFileSync(
     path.join(dir, 'shapes.ts'),
     'interface Box { w: number; h: number }\nfunction area(s: Box): number {\n  return s.w * s.h;\n}\n' +
-      'function first(): number {\n  let t = 0;\n  for (let i = 0; i < 1e6; i++) t += area({ w: i, h: 2 });\n  return t;\n}\n' +
-      'function second(): number {\n  let t = 0;\n  for (let i = 0; i < 1e4; i++) t += area({ h: 2, w: i, extra: 1 } as Box);\n  return t;\n}\n' +
-      'let t = first();\n' +
-      // Time for V8's concurrent compiler to finish area() before the second shape arrives.
-      'await new Promise((resolve) => setTimeout(resolve, 100));\n' +
-      't += second();\nconsole.log(t > 0);\n',
+      "import { setFlagsFromString } from 'node:v8';\nsetFlagsFromString('--allow-natives-syntax');\n" +
+      "new Function('f', '%PrepareFunctionForOptimization(f)')(area);\n" +
+      'let t = area({ w: 1, h: 2 }) + area({ w: 2, h: 2 });\n' +
+      "new Function('f', '%OptimizeFunctionOnNextCall(f)')(area);\n" +
+      't += area({ w: 3, h: 2 });\nt += area({ h: 2, w: 4, extra: 1 } as Box);\nconsole.log(t > 0);\n',
   );
   return dir;
 }
 
 test('dis --opt: when V8 optimised the function, and its deopt with the reason and the TypeScript line', () => {
-  const result = untilDeopt(() => dis(['--opt', '--count', '-f', 'area', 'shapes.ts'], deoptingProgram()));
+  const result = dis(['--opt', '--count', '-f', 'area', 'shapes.ts'], deoptingProgram());
   assert.equal(result.status, 0, result.stderr);
-  // In order, though V8 may mark (or not print its mark) and compile again in between (its compiler runs concurrently).
   assert.match(
     result.stdout,
     /V8's tiers for area:\n {2}compiled by Ignition at [\d.]+ ms.*\n(.*\n)*? {2}optimised by TURBOFAN\n(.*\n)*? {2}deoptimised \(deopt-eager\): wrong map, line 3: return s\.w \* s\.h;/,
@@ -144,7 +149,7 @@ test('dis --opt: when V8 optimised the function, and its deopt with the reason a
 });
 
 test('dis --deopts: every deopt of the program by place and reason, named by function', () => {
-  const result = untilDeopt(() => dis(['--deopts', 'shapes.ts'], deoptingProgram()));
+  const result = dis(['--deopts', 'shapes.ts'], deoptingProgram());
   assert.equal(result.status, 0, result.stderr);
   assert.match(result.stdout, /^Deopts +Function \(file:line\) +Reason +Source\n/);
   assert.match(result.stdout, /^ +1 {2}area \(shapes\.ts:3\) +wrong map \(deopt-eager\) +return s\.w \* s\.h;$/m);

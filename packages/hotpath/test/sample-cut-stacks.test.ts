@@ -19,9 +19,9 @@ test('recursion 1000 deep: a note names factorial as the row whose callers miss 
   const note = cutNote(profile.meta.notes);
   assert.ok(note, profile.meta.notes.join('\n'));
   assert.match(note, /^\d+ samples \(\d+\.\d ms\) had stacks deeper than V8 keeps \(256 frames\)/);
-  // factorial first; then the other functions (run, the module's top level) where a cut stack's outermost kept frame was theirs.
+  // factorial first; then any other function (run, the module's top level) that was a cut stack's outermost kept frame:
+  // a stack of run and 255 factorial frames lost only the module, whose cumtime then misses it.
   assert.match(note, /callers of factorial \([^)]*deep-recursion\.ts:3\)(, [\w<>]+ \([^)]*deep-recursion\.ts:\d+\))* miss/);
-  assert.doesNotMatch(note, /\brun\b \(/);
 });
 
 test('recursion 100 deep: no note, the caller holds all of factorial', () => {

@@ -5,8 +5,12 @@
  * ```text
  * [marking 0x2640... <JSFunction area (sfi = 0x1296876b231)> for optimization to TURBOFAN, ConcurrencyMode::kConcurrent, reason: small function]
  * [completed optimizing 0x2f5e... <JSFunction area (sfi = 0x1296876b231)> (target TURBOFAN)]
+ * [completed compiling 0x211c... <JSFunction area (sfi = 0x3e02122b2c1)> (target TURBOFAN) - took 0.031, 0.609, 0.013 ms]
  * [bailout (kind: deopt-eager, reason: wrong map): begin. deoptimizing 0x3a52... <JSFunction area (sfi = 0x1296876b231)>, 0x0129... <Code TURBOFAN>, opt id 0, bytecode offset 0, deopt exit 1, ...]
  * ```
+ *
+ * A concurrent compile ends in "completed optimizing", a synchronous one (OSR on some paths,
+ * `--no-concurrent-recompilation`, V8's own test hooks) in "completed compiling".
  *
  * Each event names the function by its SharedFunctionInfo's address, as the bytecode
  * printout's header does, so events and bytecode pair exactly.
@@ -34,7 +38,7 @@ export function parseOptTrace(text: string): OptEvent[] {
     const [name, sfi] = [fn[1] ?? '', BigInt(fn[2]!)];
     const marked = /^\[marking .* for optimization to (\w+),.* reason: (.*)\]$/.exec(line);
     if (marked) events.push({ kind: 'marked', sfi, name, tier: marked[1]!, reason: marked[2]!, osr: false });
-    const done = /^\[completed optimizing .*\(target (\w+)\)( OSR)?\]$/.exec(line);
+    const done = /^\[completed (?:optimizing|compiling) .*\(target (\w+)\)( OSR)?(?:\]$| - took )/.exec(line);
     if (done) events.push({ kind: 'optimized', sfi, name, tier: done[1]!, osr: done[2] !== undefined });
     const bailout = /^\[bailout \(kind: ([\w-]+), reason: (.*?)\): begin\..* bytecode offset (\d+)/.exec(line);
     if (bailout) events.push({ kind: 'deopt', sfi, name, bailout: bailout[1]!, reason: bailout[2]!, bytecodeOffset: Number(bailout[3]) });
