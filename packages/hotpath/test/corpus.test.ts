@@ -38,7 +38,7 @@ const HOLDING: Record<string, Mode[]> = {
   'react-ssr': ['trace', 'lines-sample', 'lines-trace'],
   'ts-app': ['trace', 'lines-sample', 'lines-trace'],
   'tsc-check': ['trace', 'lines-sample', 'lines-trace'],
-  'worker-pool': ['trace'],
+  'worker-pool': ['trace', 'lines-sample', 'lines-trace'],
   'zod-cjs': ['trace', 'lines-sample', 'lines-trace'],
   'zod-v3-src': ['trace', 'lines-sample', 'lines-trace'],
 };

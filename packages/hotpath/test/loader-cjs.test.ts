@@ -34,3 +34,22 @@ test('require() of TypeScript in an ES module package runs it as CommonJS, as un
     assert.ok(run.stdout.startsWith(tsx.stdout), mode);
   }
 });
+
+test('an ES module loaded by require() (Node 20.19+) is counted and line-profiled in every mode', () => {
+  const dir = path.join(FIXTURES, 'loader/require-mjs');
+  const node = reference('main.cjs', dir);
+  assert.equal(node.stdout, '1498500\n');
+  for (const mode of PROFILE_MODES) {
+    const { run, profile } = profileIn(dir, 'main.cjs', mode);
+    assert.equal(run.status, 0, `${mode}: ${run.stderr}`);
+    assert.ok(run.stdout.startsWith(node.stdout), mode);
+    const thrice = profile.functions.find((fn) => profile.frames[fn.frame]!.name === 'thrice');
+    assert.equal(thrice?.calls, 1000, `${mode}: thrice's calls`);
+    assert.deepEqual(whereIs(profile, 'thrice', dir), ['task.mjs:1'], mode);
+  }
+  for (const mode of ['sample', 'trace'] as const) {
+    const { run, profile } = linesIn(dir, 'main.cjs', mode, ['thrice']);
+    assert.equal(run.status, 0, `${mode}: ${run.stderr}`);
+    assert.deepEqual(hitLines(profile, dir), ['task.mjs:2=1000'], mode);
+  }
+});

@@ -66,7 +66,7 @@ test("Python's mprof plot reads a hotpath .dat file; hotpath's SVG plots every s
   assert.equal(hotpath(['mprof', 'run', '-i', '0.05', 'allocate.ts'], { cwd: dir }).status, 3);
   const dat = datIn(dir);
   const py = spawnSync('python3-mprof', ['plot', '-o', 'py.png', dat], { cwd: dir, encoding: 'utf8', env: { ...process.env, MPLBACKEND: 'Agg' } });
-  assert.equal(py.status, 0, `${py.error ?? ''} ${py.stderr}`);
+  assert.equal(py.status, 0, `${py.error ?? ''} ${py.stdout} ${py.stderr}`);
   assert.ok(fs.statSync(path.join(dir, 'py.png')).size > 10_000);
 
   const plot = hotpath(['mprof', 'plot', '-o', 'plot.svg'], { cwd: dir });

@@ -30,3 +30,20 @@ export function walkWithAncestors(root: acorn.Node, enter: (node: acorn.Node, an
   };
   visit(root);
 }
+
+/** Whether `fn` is the function of a class or object-literal method, getter or setter. */
+export function isMethodOf(parent: acorn.Node | undefined, fn: acorn.Function): boolean {
+  if (parent?.type === 'MethodDefinition') return true;
+  if (parent?.type !== 'Property') return false;
+  const property = parent as acorn.Property;
+  return property.value === fn && (property.method || property.kind !== 'init');
+}
+
+/**
+ * The node whose start is a function's position as its user reads it, the same in every
+ * mode: a method, getter or setter starts at its definition (`evolve(dt) {`, `get x() {`,
+ * `static of() {`), not at the `(` where V8 and acorn start its function.
+ */
+export function positionNode(fn: acorn.Function, parent: acorn.Node | undefined): acorn.Node {
+  return isMethodOf(parent, fn) ? parent! : fn;
+}

@@ -10,7 +10,7 @@
  */
 import * as acorn from 'acorn';
 import { functionName } from './trace/names.js';
-import { isFunction, walkWithAncestors } from './ast.js';
+import { isFunction, positionNode, walkWithAncestors } from './ast.js';
 import { LineIndex } from './positions.js';
 import type { GeneratedPosition } from './v8-types.js';
 
@@ -70,16 +70,24 @@ export function instrumentCounts(source: string, options: CountOptions): { code:
     name: fn.name,
     start: after.position(shifted(fn.node.start)),
     end: after.position(shifted(fn.node.end)),
-    origin: before.position(fn.node.start),
+    origin: before.position(fn.start),
   }));
   return { code, functions };
 }
 
-/** Every function of `program` with its name as a user reads it, in source order. */
-export function findFunctions(program: acorn.Program, source: string): Array<{ node: acorn.Function; name: string }> {
-  const found: Array<{ node: acorn.Function; name: string }> = [];
+/** A function of a module, named and placed as its user reads it. */
+export interface FoundFunction {
+  node: acorn.Function;
+  name: string;
+  /** Offset of its position (a method's definition, not its `(`: {@link positionNode}). */
+  start: number;
+}
+
+/** Every function of `program` with its name and position as a user reads them, in source order. */
+export function findFunctions(program: acorn.Program, source: string): FoundFunction[] {
+  const found: FoundFunction[] = [];
   walkWithAncestors(program, (node, ancestors) => {
-    if (isFunction(node)) found.push({ node, name: functionName(node, ancestors, source) });
+    if (isFunction(node)) found.push({ node, name: functionName(node, ancestors, source), start: positionNode(node, ancestors.at(-1)).start });
   });
   return found;
 }

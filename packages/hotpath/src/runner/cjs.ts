@@ -12,7 +12,8 @@ import { resolveAlternative } from './resolve.js';
 import { isTypeScript, loadTypeScript, moduleFormat } from './typescript.js';
 
 interface CjsModule {
-  _compile(code: string, filename: string): void;
+  /** With `'module'`, Node 20.19+ runs the code as the ES module that require() loads. */
+  _compile(code: string, filename: string, format?: 'module'): void;
 }
 type Extension = (module: CjsModule, filename: string) => void;
 interface ModuleInternals {
@@ -22,8 +23,11 @@ interface ModuleInternals {
 
 const Module = createRequire(import.meta.url)('node:module') as ModuleInternals;
 
-/** Rewrites the code of a CommonJS file before it runs (trace mode's transform). */
-export type CjsTransform = (code: string, filename: string) => string;
+/**
+ * Rewrites the code of a file that require() loads before it runs (trace mode's transform):
+ * a CommonJS file, or an ES module that require() loads itself (Node 20.19+ `require(esm)`).
+ */
+export type CjsTransform = (code: string, filename: string, format: 'module' | 'commonjs') => string;
 
 /** The extensions hotpath's loader compiles (Node 20 itself knows only .js, .json, .node). */
 const COMPILED = ['.ts', '.cts', '.tsx', '.jsx'];
@@ -50,7 +54,7 @@ export function installCommonJsHooks(transform?: { apply: CjsTransform; traces: 
     // The line tracer blanks hotpath's `@profile` itself, to measure what it marks.
     const traced = transform?.traces(filename) ?? false;
     const code = loadTypeScript(filename, 'commonjs', !traced);
-    module._compile(traced ? transform!.apply(code, filename) : code, filename);
+    module._compile(traced ? transform!.apply(code, filename, 'commonjs') : code, filename);
   };
   for (const extension of COMPILED) Module._extensions[extension] = compile;
   // Only what exists: there is no '.cjs' entry, Node runs .cjs files through the '.js' one.
@@ -60,9 +64,14 @@ export function installCommonJsHooks(transform?: { apply: CjsTransform; traces: 
 
 function wrapJavaScript(original: Extension, apply: CjsTransform, traces: (filename: string) => boolean): void {
   Module._extensions['.js'] = (module, filename) => {
-    // ES modules reached through require() keep Node's own handling.
-    if (!traces(filename) || isTypeScript(filename) || moduleFormat(filename) !== 'commonjs') return original(module, filename);
-    module._compile(apply(readFileSync(filename, 'utf8'), filename), filename);
+    if (!traces(filename) || isTypeScript(filename)) return original(module, filename);
+    const code = readFileSync(filename, 'utf8');
+    if (moduleFormat(filename) === 'commonjs') return module._compile(apply(code, filename, 'commonjs'), filename);
+    if (!(process.features as { require_module?: boolean }).require_module) return original(module, filename);
+    // An ES module that require() loads (a worker pool's task file): Node 20.19+ compiles it
+    // itself, past the module.register hooks, so it is instrumented here; what it imports
+    // is loaded the same synchronous way and stays as it is.
+    module._compile(apply(code, filename, 'module'), filename, 'module');
   };
 }
 

@@ -125,7 +125,8 @@ function installHooks(data: ThreadContext, transform: ModuleTransform | null): v
   register(new URL('./hooks.js', import.meta.url), { data });
   if (!transform) return installCommonJsHooks();
   installCommonJsHooks({
-    apply: (code, filename) => transform(code, filename, 'commonjs'),
+    // ES modules are named by URL, as V8 and the module hooks name them; CommonJS by path.
+    apply: (code, filename, format) => transform(code, format === 'module' ? pathToFileURL(filename).href : filename, format),
     traces: (filename) => isInstrumented(pathToFileURL(filename).href, data),
   });
 }

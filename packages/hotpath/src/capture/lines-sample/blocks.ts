@@ -90,9 +90,13 @@ class Planner {
     // A nested declaration runs nothing where it stands (it is hoisted), so its line is not
     // the function's, as in trace mode; nor is an empty statement's.
     if (UNCOUNTED.has(node.type)) return counter;
+    // A block is no code of its own: its line is hit by the statements on it (`case 2: {`).
+    if (node.type === 'BlockStatement') return this.inner(node, counter);
     const at = this.statements.push({ at: node.start, counter }) - 1;
     const own = this.inner(node, counter);
     this.statements[at]!.counter = own;
+    // `} while (test);` on a line of its own is hit once per test, as often as the body runs.
+    if (node.type === 'DoWhileStatement') this.statements.push({ at: (node.test as AnyNode).start, counter: own });
     return own;
   }
 

@@ -7,7 +7,7 @@
 import * as acorn from 'acorn';
 import MagicString from 'magic-string';
 import { walkWithAncestors } from '../ast.js';
-import { findFunctions } from '../count-transform.js';
+import { findFunctions, type FoundFunction } from '../count-transform.js';
 import { blankMarkerDecorators, wrappedFunction, type Markers } from '../lines-trace/markers.js';
 import { LineIndex } from '../positions.js';
 import { readInputMap } from '../trace/loader.js';
@@ -30,7 +30,7 @@ export interface LinesTransformOptions {
   cwd?: string;
 }
 
-type Found = { node: acorn.Function; name: string };
+type Found = FoundFunction;
 
 /**
  * The counted code and what it counts; `null` where the code does not parse or the
@@ -117,12 +117,12 @@ class Placer {
   }
 
   candidate(fn: Found): Candidate {
-    const start = this.original(fn.node.start);
+    const start = this.original(fn.start);
     return { name: fn.name, file: start.file, line: start.line, endLine: this.original(Math.max(fn.node.end - 1, fn.node.start)).line };
   }
 
   picked(fn: Found, plan: BlockPlan, base: number): PickedFunction {
-    const start = this.original(fn.node.start);
+    const start = this.original(fn.start);
     const generatedStart = this.index.position(fn.node.start)[0];
     const generatedEnd = this.index.position(Math.max(fn.node.end - 1, fn.node.start))[0];
     const lineMap: number[] = [];

@@ -2,7 +2,7 @@
 // with its source map), the picked functions instrumented with line events out, plus a
 // source map and what was measured where. Functions that are not picked are untouched.
 import type * as acorn from 'acorn';
-import { isFunction, walkWithAncestors } from '../ast.js';
+import { isFunction, isMethodOf, positionNode, walkWithAncestors } from '../ast.js';
 import type { EncodedSourceMap } from '@jridgewell/remapping';
 import MagicString from 'magic-string';
 import { pickFunctions, type Candidate } from '../lines-sample/targets.js';
@@ -10,7 +10,6 @@ import { applyInsertions, type Insertion } from '../trace/edits.js';
 import { parseSource } from '../trace/instrument.js';
 import { functionName } from '../trace/names.js';
 import { PositionTracer, composeMaps, type RawSourceMap } from '../trace/positions.js';
-import { isMethodOf } from '../trace/walker.js';
 import { blankMarkerDecorators, wrappedFunction, type Markers } from './markers.js';
 import { LineWalker, type Slots } from './walker.js';
 
@@ -118,7 +117,7 @@ function findFunctions(program: acorn.Program, code: string, tracer: PositionTra
 function describe(fn: acorn.Function, ancestors: readonly acorn.Node[], code: string, tracer: PositionTracer, markers: Markers | null): Found {
   const parent = ancestors.at(-1);
   const method = isMethodOf(parent, fn);
-  const start = (method ? parent! : fn).loc!.start;
+  const start = positionNode(fn, parent).loc!.start;
   const at = tracer.original(start.line, start.column);
   const end = tracer.original(fn.loc!.end.line, Math.max(0, fn.loc!.end.column - 1));
   const marked = method && markers !== null && markers.decorated.has(parent!.start);

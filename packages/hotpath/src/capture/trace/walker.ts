@@ -12,7 +12,7 @@
 // Directive prologues ('use strict') stay first; nothing is removed; every insertion is on
 // the line of the code it is anchored to, so lines never shift.
 import type * as acorn from 'acorn';
-import { isNode } from '../ast.js';
+import { isNode, positionNode } from '../ast.js';
 import { functionName } from './names.js';
 import { snippet } from './protocol.js';
 
@@ -98,8 +98,7 @@ export class TraceWalker {
   private wrapFunction(fn: acorn.Function, depth: number): FunctionScope {
     const local = this.functions.length;
     const parent = this.ancestors.at(-1);
-    // A method's position is its key's line (where the user reads `evolve(dt) {`), not its `(`.
-    const at = (isMethodOf(parent, fn) ? parent! : fn).loc!.start;
+    const at = positionNode(fn, parent).loc!.start;
     const name = functionName(fn, this.ancestors, this.source);
     this.functions.push({ name, line: at.line, column: at.column });
 
@@ -195,12 +194,4 @@ export function afterDirectives(source: string, statements: readonly acorn.Node[
   }
   if (!last) return { pos: fallback, separator: '' };
   return { pos: last.end, separator: source[last.end - 1] === ';' ? '' : ';' };
-}
-
-/** Whether `fn` is the function of a class or object-literal method, getter or setter. */
-export function isMethodOf(parent: acorn.Node | undefined, fn: acorn.Function): boolean {
-  if (parent?.type === 'MethodDefinition') return true;
-  if (parent?.type !== 'Property') return false;
-  const property = parent as acorn.Property;
-  return property.value === fn && (property.method || property.kind !== 'init');
 }
