@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { REGISTER_MODULE } from '../src/bench/typescript.js';
 import { loadProfileSync } from '../src/model/file.js';
 import type { Profile } from '../src/model/profile.js';
@@ -114,4 +115,24 @@ test('bad input: a function that matches nothing, a file with no memory lines, a
   const help = hotpath(['memory', '--help']);
   assert.equal(help.status, 0);
   assert.match(help.stdout, /memory_profiler for TypeScript/);
+});
+
+test("memoryProfile(fn): the memory of a module function's lines during one call, in this process", async () => {
+  const { memoryProfile, renderMemoryTable } = await import('../src/index.js');
+  const { grow } = (await import(pathToFileURL(path.join(DIR, 'grow.mjs')).href)) as { grow: (n: number) => number[] };
+  const { result, profile } = await memoryProfile(() => grow(200_000), { functions: [grow] });
+  assert.equal(result.length, 200_000);
+  assert.equal(profile.unit, 'bytes');
+  const push = profile.lines!.find((l) => l.line === 4)!;
+  assert.equal(push.hits, 200_000);
+  // 200,000 doubles in a growing array: at least their 1.5 MiB, at most what growth by 1.5x leaves over.
+  assert.ok(push.time > 1.5 * MIB && push.time < 4 * MIB, `${push.time} bytes`);
+  assert.match(renderMemoryTable(profile), /Filename: .*grow\.mjs\n/);
+  // Put back: the function runs unmeasured afterwards, and can be measured again.
+  assert.doesNotMatch(grow.toString(), /__hpl/);
+  assert.equal(grow(3).length, 3);
+  await assert.rejects(
+    memoryProfile(() => grow(-1).at(0)!.toFixed(), { functions: [grow] }),
+    TypeError,
+  );
 });

@@ -2,5 +2,7 @@
 // like `hotpath profile` does.
 export { Profiler, type ProfilerOptions } from './profiler.js';
 export { profile, type ProfileResult } from './profile.js';
+export { memoryProfile, type MemoryProfileOptions, type MemoryProfileResult } from './memory.js';
+export type { MemoryBackend } from '../capture/memory/clock.js';
 export { run, type RunOptions, type RunResult } from './run.js';
 export type { CaptureMode, CountMethod } from '../runner/config.js';
