@@ -5,11 +5,11 @@
 // Files are mprof's own `.dat` format, so Python's `mprof plot` reads them too.
 import type { Command } from 'commander';
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
-import { constants } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { constants, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { writeFileAtomic, writeFileAtomicSync } from '../atomic-file.js';
-import { formatDat, MprofFileError, parseDat, peakOf, type MprofData } from '../mprof/dat.js';
+import { formatDat, MprofFileError, parseDat, peakOf, type FuncBracket, type MprofData } from '../mprof/dat.js';
 import { sampleMemory } from '../mprof/sample.js';
 import { plotSvg } from '../mprof/svg.js';
 import { commandsOf } from '../time/command.js';
@@ -74,6 +74,20 @@ export function registerMprof(program: Command): Command {
       for (const file of datFiles()) unlinkSync(file);
     });
   return mprof;
+}
+
+/** The `@profile` calls the program recorded (none when it marks nothing or writes nothing). */
+function readBrackets(file: string): FuncBracket[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return [];
+  }
+  return text
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as FuncBracket);
 }
 
 function isDirectory(dir: string): boolean {
@@ -144,8 +158,10 @@ async function run(words: string[], values: { interval: number; includeChildren?
   const ignore = (): void => {};
   process.on('SIGINT', ignore);
   process.on('SIGTERM', ignore);
+  // `profile` from hotpath/lines in the program writes its calls' brackets here (lines.ts).
+  const brackets = path.join(mkdtempSync(path.join(tmpdir(), 'hotpath-mprof-')), 'funcs.jsonl');
   try {
-    const child = spawn(command.file, command.args, { stdio: 'inherit' });
+    const child = spawn(command.file, command.args, { stdio: 'inherit', env: { ...process.env, HOTPATH_MPROF_FUNCS: brackets } });
     const sampler = child.pid === undefined ? null : sampleMemory(child.pid, values.interval, values.includeChildren ?? false);
     // The last sample has to be read while the process still exists: 'exit' comes after it is reaped.
     const code = await new Promise<number>((resolve) => {
@@ -157,11 +173,12 @@ async function run(words: string[], values: { interval: number; includeChildren?
     });
     const samples = sampler?.stop();
     if (samples && samples.mem.length > 0) {
-      writeFileAtomicSync(output, formatDat({ cmdline: command.label, mem: samples.mem, children: samples.children, funcs: [] }));
+      writeFileAtomicSync(output, formatDat({ cmdline: command.label, mem: samples.mem, children: samples.children, funcs: readBrackets(brackets) }));
       process.stderr.write(`hotpath mprof: ${samples.mem.length} samples written to ${output}\n`);
     }
     return code;
   } finally {
+    rmSync(path.dirname(brackets), { recursive: true, force: true });
     process.off('SIGINT', ignore);
     process.off('SIGTERM', ignore);
   }
