@@ -54,6 +54,9 @@ export {
   type StatsOptions,
   type TimeUnit,
 } from './report/index.js';
+/** The line tables: line_profiler's ({@link renderLineTable}) and memory_profiler's ({@link renderMemoryTable}). */
+export { renderLineTable, type LineTableOptions, type LineUnit } from './report/line-table.js';
+export { renderMemoryTable, type MemoryTableOptions } from './report/memory-table.js';
 /**
  * The self-contained HTML report of `hotpath view`: {@link renderViewHtml} turns a profile into
  * one HTML file (table, flame graph, callee map, call graph, source) and

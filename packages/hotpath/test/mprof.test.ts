@@ -104,3 +104,12 @@ test('a truncated or non-mprof .dat file: one line naming the file, exit 2', () 
     }
   }
 });
+
+test('run -o into a missing directory: one line before the program runs, exit 2', () => {
+  const dir = tempDir();
+  fs.writeFileSync(path.join(dir, 'ran.ts'), "import { writeFileSync } from 'node:fs';\nwriteFileSync('ran', '');\n");
+  const result = hotpath(['mprof', 'run', '-o', path.join('missing', 'out.dat'), 'ran.ts'], { cwd: dir });
+  assert.equal(result.status, 2);
+  assert.equal(result.stderr, `hotpath mprof: ${path.join('missing', 'out.dat')}: no such directory to write into\n`);
+  assert.equal(fs.existsSync(path.join(dir, 'ran')), false, 'the program did not run');
+});

@@ -5,8 +5,9 @@
 // Files are mprof's own `.dat` format, so Python's `mprof plot` reads them too.
 import type { Command } from 'commander';
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, unlinkSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { constants } from 'node:os';
+import * as path from 'node:path';
 import { writeFileAtomic, writeFileAtomicSync } from '../atomic-file.js';
 import { formatDat, MprofFileError, parseDat, peakOf, type MprofData } from '../mprof/dat.js';
 import { sampleMemory } from '../mprof/sample.js';
@@ -76,6 +77,14 @@ export function registerMprof(program: Command): Command {
   return mprof;
 }
 
+function isDirectory(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function fail(message: string): void {
   process.stderr.write(`hotpath mprof: ${message}\n`);
   process.exitCode = 2;
@@ -128,6 +137,11 @@ async function run(words: string[], values: { interval: number; includeChildren?
     return 2;
   }
   const output = values.output ?? `mprofile_${stamp(new Date())}.dat`;
+  // Said before the program runs: found after it, its samples would be lost.
+  if (!isDirectory(path.dirname(path.resolve(output)))) {
+    fail(`${output}: no such directory to write into`);
+    return 2;
+  }
   const ignore = (): void => {};
   process.on('SIGINT', ignore);
   process.on('SIGTERM', ignore);
