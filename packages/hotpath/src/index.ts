@@ -7,7 +7,8 @@ export { VERSION } from './version.js';
 /**
  * Profiling from code: {@link Profiler} (enable/disable/getStats/printStats, as cProfile's
  * Profile), {@link profile} (one function call), {@link run} (a whole script, as
- * `hotpath profile` runs it).
+ * `hotpath profile` runs it), {@link memit} (one call's peak memory and increment, as
+ * IPython's %memit).
  */
 export * from './api/index.js';
 /** `hotpath lines`' mark for plain functions (also `profile` in `hotpath/lines`, a decorator too). */

@@ -1,6 +1,6 @@
 // `hotpath mprof`: memory_profiler's `mprof`, memory over time of a whole program.
 //   hotpath mprof run [-i 0.1] [--include-children] [-o file.dat] script.ts [args...]
-//   hotpath mprof plot [FILE...] [-o plot.svg]     memory against time, peaks marked
+//   hotpath mprof plot [FILE...] [-o plot.svg|.html|.png]  memory against time, peaks marked
 //   hotpath mprof list | peak [FILE...] | clean
 // Files are mprof's own `.dat` format, so Python's `mprof plot` reads them too.
 import type { Command } from 'commander';
@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { writeFileAtomic, writeFileAtomicSync } from '../atomic-file.js';
 import { formatDat, MprofFileError, parseDat, peakOf, type FuncBracket, type MprofData } from '../mprof/dat.js';
 import { sampleMemory } from '../mprof/sample.js';
-import { plotSvg } from '../mprof/svg.js';
+import { plotFormatOf, renderPlot } from '../mprof/plot-file.js';
 import { commandsOf } from '../time/command.js';
 
 const DAT = /^mprofile_\d{14}\.dat$/;
@@ -38,17 +38,18 @@ export function registerMprof(program: Command): Command {
     });
   mprof
     .command('plot')
-    .description('plot memory against time of one or more .dat files (default: the newest in this folder) as SVG')
+    .description('plot memory against time of one or more .dat files (default: the newest in this folder) as SVG, HTML or PNG')
     .argument('[files...]', '.dat files, overlaid')
-    .option('-o, --output <FILE>', 'the SVG file (default: SVG on stdout)')
+    .option('-o, --output <FILE>', 'the file: .svg, .html (hover readouts) or .png, by its extension (default: SVG on stdout)')
     .option('-t, --title <TEXT>', 'the title', 'Memory used over time')
     .action(async (files: string[], values: { output?: string; title: string }) => {
+      const format = values.output === undefined ? 'svg' : plotFormatOf(values.output);
+      if (!format) return fail(`${values.output}: unknown plot format (write .svg, .html or .png)`);
       const runs = loadAll(files.length ? files : newest());
       if (!runs) return;
-      if (values.output && !values.output.endsWith('.svg')) return fail(`${values.output}: only .svg output is supported`);
-      const svg = plotSvg(runs, values.title);
-      if (values.output) await writeFileAtomic(values.output, svg);
-      else process.stdout.write(svg);
+      const plot = await renderPlot(runs, values.title, format);
+      if (values.output) await writeFileAtomic(values.output, plot);
+      else process.stdout.write(plot);
     });
   mprof
     .command('list')
