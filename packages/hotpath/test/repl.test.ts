@@ -94,18 +94,25 @@ function hitsOf(table: string): Array<[number, number]> {
   return [...table.matchAll(/^\s*(\d+)\s+(\d+)\s+\d/gm)].map((m): [number, number] => [Number(m[1]), Number(m[2])]);
 }
 
-test("%mprun: memory_profiler's table of a module's function while a statement runs", () => {
+test("%mprun and %memit: memory_profiler's table of a module's function while a statement runs, and a statement's peak", () => {
   const dir = moduleDir();
   fs.writeFileSync(
     path.join(dir, 'grow.ts'),
     'export function grow(n: number): number[] {\n  const out: number[] = [];\n  for (let i = 0; i < n; i++) out.push(i * 0.5);\n  return out;\n}\n',
   );
-  const result = session(["import { grow } from './grow.ts'", '%mprun -f grow grow(100000).length', '%mprun grow(1)'], dir);
+  const result = session(
+    ["import { grow } from './grow.ts'", '%mprun -f grow grow(100000).length', '%mprun grow(1)', 'let kept', '%memit kept = new Float64Array(1e7).fill(1)', '%memit -r x 1'],
+    dir,
+  );
   assert.equal(result.status, 0, result.stderr);
   assert.match(result.stdout, /Filename: grow\.ts\n\nLine # {4}Mem usage {4}Increment {2}Occurrences {3}Line Contents\n/);
   const push = /^ +3 +[\d.]+ MiB +([\d.]+) MiB +100000 {3}  for \(let i/m.exec(result.stdout);
   assert.ok(push && Number(push[1]) > 0.5, result.stdout);
   assert.match(result.stdout, /UsageError: %mprun needs at least one -f FUNC/);
+  // %memit: 10^7 doubles written, so resident: about 76.3 MiB (RSS: pages the process had free may be reused).
+  const memit = /peak memory: ([\d.]+) MiB, increment: ([\d.]+) MiB/.exec(result.stdout);
+  assert.ok(memit && Math.abs(Number(memit[2]) - 76.29) < 0.15 * 76.29, result.stdout);
+  assert.match(result.stdout, /UsageError: -r x: a positive whole number of runs/);
 });
 
 test('%lprun on the particle library from its TypeScript source: the hits `hotpath lines --mode trace` gives, and the method works on after', () => {

@@ -2,6 +2,7 @@
 import { magicMagic, notYet } from './list-magic.js';
 import { lprunMagic } from './lprun-magic.js';
 import type { Magic } from './magic.js';
+import { memitMagic } from './memit-magic.js';
 import { mprunMagic } from './mprun-magic.js';
 import { prunMagic } from './prun-magic.js';
 import { timeMagic } from './time-magic.js';
@@ -13,7 +14,7 @@ export const MAGICS: readonly Magic[] = [
   prunMagic,
   lprunMagic,
   mprunMagic,
-  notYet('memit', 'peak memory of a statement', 'hotpath time script.ts (maximum resident memory)'),
+  memitMagic,
   notYet('dis', "a function's V8 bytecode by line", 'hotpath dis -f NAME script.ts'),
   magicMagic,
 ];
