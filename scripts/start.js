@@ -77,8 +77,8 @@ const SECTIONS = [
   },
   {
     title: "memory_profiler: the memory of every line of the chapter's benchmark_memory (100,000 particles)",
-    shown: 'npx hotpath memory -f benchmarkMemory examples/particles-memory.ts',
-    command: [hotpath, 'memory', '-f', 'benchmarkMemory', 'examples/particles-memory.ts'],
+    shown: 'npx hotpath memory examples/particles-memory.ts',
+    command: [hotpath, 'memory', 'examples/particles-memory.ts'],
   },
   {
     title: "mprof: the same program's memory over time, recorded and drawn",
