@@ -28,26 +28,42 @@ export interface TimelineLayout {
  * between the calls (a sampler cannot tell the calls apart).
  */
 export function layoutTimeline(parent: readonly number[], node: readonly number[], duration: readonly number[], start: number): TimelineLayout {
+  const depth = new Int32Array(parent.length); // the root 0, its children 1 (row 0)
+  for (let n = 1; n < parent.length; n++) depth[n] = depth[parent[n]!]! + 1;
+  const depthOf = (n: number): number => (n < 0 ? -1 : depth[n]!);
   const spans: TimeSpan[] = [];
-  const open: TimeSpan[] = []; // the spans on the stack now, by depth
+  const open: TimeSpan[] = []; // the spans on the stack now, by row
+  const opening: number[] = [];
   let maxDepth = -1;
+  let current = -1;
   let at = start;
-  const path: number[] = [];
-  node.forEach((leaf, i) => {
-    path.length = 0;
-    for (let n = leaf; n > 0; n = parent[n]!) path.push(n); // innermost first, the root left out
-    path.reverse();
-    let same = 0;
-    while (same < open.length && same < path.length && open[same]!.node === path[same]) same++;
-    for (const span of open.splice(same)) span.end = at;
-    for (let depth = same; depth < path.length; depth++) {
-      const span = { node: path[depth]!, depth, start: at, end: at };
+  // From the current stack to `target`'s: up to their common ancestor and down, so the work is
+  // the number of spans closed and opened, however deep the stacks are.
+  const moveTo = (target: number): void => {
+    let from = current;
+    let to = target;
+    opening.length = 0;
+    while (from !== to) {
+      if (depthOf(from) >= depthOf(to)) from = parent[from]!;
+      else {
+        opening.push(to);
+        to = parent[to]!;
+      }
+    }
+    for (const span of open.splice(Math.max(0, depthOf(from)))) span.end = at;
+    for (let i = opening.length - 1; i >= 0; i--) {
+      if (opening[i] === 0) continue; // the root is under every sample: not drawn
+      const span = { node: opening[i]!, depth: depth[opening[i]!]! - 1, start: at, end: at };
       spans.push(span);
       open.push(span);
-      maxDepth = Math.max(maxDepth, depth);
+      maxDepth = Math.max(maxDepth, span.depth);
     }
+    current = target;
+  };
+  node.forEach((leaf, i) => {
+    moveTo(leaf);
     at += duration[i]!;
   });
-  for (const span of open) span.end = at;
+  moveTo(-1);
   return { spans, maxDepth, end: at };
 }
