@@ -77,7 +77,8 @@ test('a bad timeline is refused, naming the field', () => {
   add(0, 1, null, 5);
   const small = profileFromTree([makeFrame('(root)', '', 0, 0), makeFrame('f', '/p/f.js', 1, 1)], tree);
   const withTimeline = (timeline: Record<string, unknown>, extra: Record<string, unknown> = {}): string =>
-    serializeProfile(small).replace(/\n$/, '').slice(0, -1) + `,"timelines":[${JSON.stringify(timeline)}]${Object.keys(extra).length ? ',' + JSON.stringify(extra).slice(1, -1) : ''}}`;
+    serializeProfile(small).replace(/\n$/, '').slice(0, -1) +
+    `,"timelines":[${JSON.stringify(timeline)}]${Object.keys(extra).length ? ',' + JSON.stringify(extra).slice(1, -1) : ''}}`;
   const good = { thread: 0, start: 0, step: 1000, nodes: [1, -1], durations: [5, 1] };
   assert.deepEqual(parseProfile(withTimeline(good), 'ok.json').timelines![0]!.durations, Float64Array.from([5000, 1000]));
   const bad: Array<[Record<string, unknown>, RegExp]> = [
@@ -88,7 +89,10 @@ test('a bad timeline is refused, naming the field', () => {
     [{ ...good, durations: [2 ** 53, 0], step: 1 }, /durations\[0\]/],
   ];
   for (const [timeline, message] of bad) assert.throws(() => parseProfile(withTimeline(timeline), 'bad.json'), message);
-  const noTree = serializeProfile({ ...small, tree: undefined }).replace(/\n$/, '').slice(0, -1) + `,"timelines":[${JSON.stringify(good)}]}`;
+  const noTree =
+    serializeProfile({ ...small, tree: undefined })
+      .replace(/\n$/, '')
+      .slice(0, -1) + `,"timelines":[${JSON.stringify(good)}]}`;
   assert.throws(() => parseProfile(noTree, 'bad.json'), /timelines must be absent in a profile without a tree/);
 });
 
@@ -103,7 +107,13 @@ test('folding and merging threads move the samples to the new nodes; adding runs
     [0, 1],
   );
   assert.ok(timelinesCoverTree(merged));
-  assert.equal(addProfiles([{ file: 'x.json', profile }, { file: 'y.json', profile }]).timelines, undefined);
+  assert.equal(
+    addProfiles([
+      { file: 'x.json', profile },
+      { file: 'y.json', profile },
+    ]).timelines,
+    undefined,
+  );
 });
 
 test("the cpuprofile export writes the real samples and deltas, a's before b's, and imports back the same", () => {
@@ -118,7 +128,10 @@ test("the cpuprofile export writes the real samples and deltas, a's before b's, 
   const stacks = out.samples.map((id) => within.get(id) ?? '');
   const timeline = profile.timelines![0]!;
   assert.equal(out.samples.length, timeline.nodes.length + 1); // and the closing sample of the root
-  assert.deepEqual(out.timeDeltas.slice(1, 6), Array.from(timeline.durations.slice(0, 5), (d) => d / 1000));
+  assert.deepEqual(
+    out.timeDeltas.slice(1, 6),
+    Array.from(timeline.durations.slice(0, 5), (d) => d / 1000),
+  );
   assert.ok(stacks.includes('a') && stacks.lastIndexOf('a') < stacks.indexOf('b'));
   assert.ok(names.includes('(idle)'), 'gaps are samples of (idle)');
   const back = parseAnyProfile(Buffer.from(JSON.stringify(out)), 'ab.cpuprofile');
@@ -127,8 +140,11 @@ test("the cpuprofile export writes the real samples and deltas, a's before b's, 
   assert.deepEqual(samplesUnder(back, again, 'b'), samplesUnder(profile, timeline, 'b'));
 });
 
-test("the speedscope export is the samples in time order: a is entered and left before b is entered", () => {
-  const out = speedscopeFile(profile) as { shared: { frames: Array<{ name: string }> }; profiles: Array<{ type: string; events: Array<{ type: string; at: number; frame: number }>; endValue: number }> };
+test('the speedscope export is the samples in time order: a is entered and left before b is entered', () => {
+  const out = speedscopeFile(profile) as {
+    shared: { frames: Array<{ name: string }> };
+    profiles: Array<{ type: string; events: Array<{ type: string; at: number; frame: number }>; endValue: number }>;
+  };
   const [only] = out.profiles;
   assert.equal(out.profiles.length, 1);
   assert.equal(only!.type, 'evented');
@@ -146,7 +162,10 @@ test('the view gets the timeline as runs of one node, laid out as spans: a befor
   const [timeline] = data.timelines!;
   assert.equal(data.timelines!.length, 1);
   assert.equal(timeline!.start, 0);
-  assert.ok(timeline!.node.every((node, i) => i === 0 || node !== timeline!.node[i - 1]), 'consecutive samples of a node are one run');
+  assert.ok(
+    timeline!.node.every((node, i) => i === 0 || node !== timeline!.node[i - 1]),
+    'consecutive samples of a node are one run',
+  );
   const layout = layoutTimeline(data.tree!.parent, timeline!.node, timeline!.duration, timeline!.start);
   const spansOf = (name: string) => layout.spans.filter((s) => data.frames[data.tree!.frame[s.node]!]!.name === name);
   const [a, b] = [spansOf('a'), spansOf('b')];

@@ -5,8 +5,8 @@
  * In the file a timeline is `{ thread, start, step, nodes: [...], durations: [...] }`, plain
  * JSON arrays, with every duration divided by `step` (the largest whole number of ns that
  * divides them all): V8 times its samples in µs, so `step` is 1000 and a sample of 1.004 ms
- * is written `1004`, not `1004000`. About 9 bytes a sample (a node id, a duration, two
- * commas): a 10 s run sampled every 1 ms adds about 90 kB.
+ * is written `1004`, not `1004000`. About 8 bytes a sample (a node id, a duration, two
+ * commas): a 10 s run sampled every 1 ms (8,707 samples) added 69,623 bytes.
  */
 import type { Profile, SampleTimeline } from './profile.js';
 

@@ -88,13 +88,7 @@ function othersNeeded(tree: readonly TreeNode[], rank: Int32Array, k: number): n
   return parents.size;
 }
 
-function mergeRest(
-  tree: readonly TreeNode[],
-  total: readonly number[],
-  kept: (node: number) => boolean,
-  otherFrame: number,
-  maxNodes: number,
-): AggregatedTree {
+function mergeRest(tree: readonly TreeNode[], total: readonly number[], kept: (node: number) => boolean, otherFrame: number, maxNodes: number): AggregatedTree {
   const out: ViewTree = { parent: [], frame: [], calls: [], self: [], total: [], merged: [] };
   const newId = new Int32Array(tree.length).fill(-1);
   const size = subtreeSizes(tree);
