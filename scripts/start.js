@@ -76,6 +76,17 @@ const SECTIONS = [
     command: [hotpath, 'dis', '--compare', 'ParticleSimulator.evolve', 'ParticleSimulator.evolveFast', 'examples/dis-evolve.ts'],
   },
   {
+    title: "memory_profiler: the memory of every line of the chapter's benchmark_memory (100,000 particles)",
+    shown: 'npx hotpath memory -f benchmarkMemory examples/particles-memory.ts',
+    command: [hotpath, 'memory', '-f', 'benchmarkMemory', 'examples/particles-memory.ts'],
+  },
+  {
+    title: "mprof: the same program's memory over time, recorded and drawn",
+    shown: `npx hotpath mprof run -o ${out}/mprofile.dat examples/particles-memory.ts && npx hotpath mprof plot ${out}/mprofile.dat -o ${out}/memory.svg`,
+    command: [hotpath, 'mprof', 'run', '-o', `${out}/mprofile.dat`, 'examples/particles-memory.ts'],
+    then: [[hotpath, 'mprof', 'plot', `${out}/mprofile.dat`, '-o', `${out}/memory.svg`]],
+  },
+  {
     title: 'The same profile for KCachegrind, Graphviz, Python pstats, speedscope and an HTML report',
     shown:
       `npx hotpath convert ${out}/taylor.json -o ${out}/callgrind.out.taylor  (and .dot, .pstats, .speedscope.json)` +

@@ -9,7 +9,7 @@
 // Every `import.meta.url` is rewritten to the URL of the file it was in, so URLs made from it
 // (hotpath's own directory in own-code.ts, the viewer's page, the stop listener's worker)
 // stay what they were; only the preload keeps its own (see below).
-// TypeScript's compiler and viz-js stay outside: loaded only by the commands and files that
+// TypeScript's compiler, viz-js and resvg (a native addon) stay outside: loaded only by the commands and files that
 // need them. A manifest beside each bundle lists its inputs; a bundle is used only while none
 // is newer (bin/hotpath.js, runner/child-bundle.ts), so after an edit `npx tsc -b` alone runs
 // the edited code, only slower.
@@ -30,7 +30,7 @@ const common = {
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['typescript', '@viz-js/viz'],
+  external: ['typescript', '@viz-js/viz', '@resvg/resvg-js'],
   metafile: true,
   logLevel: 'warning',
   // CommonJS dependencies bundled into an ES module call require() for Node's built-ins.

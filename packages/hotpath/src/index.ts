@@ -7,7 +7,8 @@ export { VERSION } from './version.js';
 /**
  * Profiling from code: {@link Profiler} (enable/disable/getStats/printStats, as cProfile's
  * Profile), {@link profile} (one function call), {@link run} (a whole script, as
- * `hotpath profile` runs it).
+ * `hotpath profile` runs it), {@link memit} (one call's peak memory and increment, as
+ * IPython's %memit).
  */
 export * from './api/index.js';
 /** `hotpath lines`' mark for plain functions (also `profile` in `hotpath/lines`, a decorator too). */
@@ -53,6 +54,9 @@ export {
   type StatsOptions,
   type TimeUnit,
 } from './report/index.js';
+/** The line tables: line_profiler's ({@link renderLineTable}) and memory_profiler's ({@link renderMemoryTable}). */
+export { renderLineTable, type LineTableOptions, type LineUnit } from './report/line-table.js';
+export { renderMemoryTable, type MemoryTableOptions } from './report/memory-table.js';
 /**
  * The self-contained HTML report of `hotpath view`: {@link renderViewHtml} turns a profile into
  * one HTML file (table, flame graph, callee map, call graph, source) and

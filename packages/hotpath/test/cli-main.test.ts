@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { VERSION } from '../src/version.js';
 
 const BIN = fileURLToPath(new URL('../../bin/hotpath.js', import.meta.url));
-const COMMANDS = ['stats', 'view', 'convert', 'profile', 'lines', 'timeit', 'bench', 'time', 'repl', 'dis', 'mprof'];
+const COMMANDS = ['stats', 'view', 'convert', 'profile', 'lines', 'timeit', 'bench', 'time', 'repl', 'dis', 'mprof', 'memory'];
 
 function hotpath(...args: string[]) {
   return spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });

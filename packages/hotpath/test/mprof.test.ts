@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { parseDat } from '../src/mprof/dat.js';
-import { hotpath, tempDir } from './profile-helpers.js';
+import { hotpath, REPO, tempDir } from './profile-helpers.js';
 
 // Holds ~200 MiB for a second of synchronous work: only a sampler outside the process sees it grow.
 const ALLOCATE = `
@@ -103,4 +103,36 @@ test('a truncated or non-mprof .dat file: one line naming the file, exit 2', () 
       assert.match(result.stderr, new RegExp(`^hotpath mprof: ${file.replace('.', '\\.')}[: ].*\\n$`));
     }
   }
+});
+
+test('run -o into a missing directory: one line before the program runs, exit 2', () => {
+  const dir = tempDir();
+  fs.writeFileSync(path.join(dir, 'ran.ts'), "import { writeFileSync } from 'node:fs';\nwriteFileSync('ran', '');\n");
+  const result = hotpath(['mprof', 'run', '-o', path.join('missing', 'out.dat'), 'ran.ts'], { cwd: dir });
+  assert.equal(result.status, 2);
+  assert.equal(result.stderr, `hotpath mprof: ${path.join('missing', 'out.dat')}: no such directory to write into\n`);
+  assert.equal(fs.existsSync(path.join(dir, 'ran')), false, 'the program did not run');
+});
+
+test("run: profile() from hotpath/lines brackets each call with FUNC lines, which Python's mprof plot reads", () => {
+  const dir = tempDir();
+  fs.writeFileSync(
+    path.join(dir, 'marked.ts'),
+    "import { profile } from 'hotpath/lines';\n" +
+      'const fill = profile(function fill(n: number): number[][] {\n  const rows: number[][] = [];\n  for (let i = 0; i < n; i++) rows.push(new Array(1000).fill(i));\n  return rows;\n});\n' +
+      'const keep = [fill(2000), fill(1000)];\nconst end = Date.now() + 300;\nwhile (Date.now() < end);\nconsole.log(keep.length);\n',
+  );
+  fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  const result = hotpath(['mprof', 'run', '-i', '0.05', '-o', 'out.dat', 'marked.ts'], { cwd: dir });
+  assert.equal(result.status, 0, result.stderr);
+  assert.equal(result.stdout, '2\n');
+  const data = parseDat(fs.readFileSync(path.join(dir, 'out.dat'), 'utf8'), 'out.dat');
+  assert.deepEqual(
+    data.funcs.map((f) => f.name),
+    ['fill', 'fill'],
+  );
+  const [first] = data.funcs;
+  assert.ok(first!.end.time >= first!.start.time && first!.end.mib > first!.start.mib + 5, JSON.stringify(first));
+  const py = spawnSync('python3-mprof', ['plot', '-o', 'py.png', 'out.dat'], { cwd: dir, encoding: 'utf8', env: { ...process.env, MPLBACKEND: 'Agg' } });
+  assert.equal(py.status, 0, `${py.error ?? ''} ${py.stdout} ${py.stderr}`);
 });

@@ -75,23 +75,12 @@ test('%prun prints the pstats table with exact counts, sorted and limited, and -
 });
 
 test('bad magics: an unknown option, an unknown magic, a line magic used as a cell; the session goes on', () => {
-  const result = session([
-    '%timeit -x 1',
-    '%nosuch',
-    '%%magic',
-    '',
-    '%mprun -f fib fib(3)',
-    '%lprun fib(3)',
-    '%lprun -f Math.max 1',
-    'function here() {}',
-    '%lprun -f here here()',
-    '1 + 1',
-  ]);
+  const result = session(['%timeit -x 1', '%nosuch', '%%magic', '', '%dis fib', '%lprun fib(3)', '%lprun -f Math.max 1', 'function here() {}', '%lprun -f here here()', '1 + 1']);
   assert.equal(result.status, 0, result.stderr);
   assert.match(result.stdout, /UsageError: option -x not recognized; %timeit takes -n, -r, -p, -q, -o\n/);
   assert.match(result.stdout, /UsageError: Line magic function `%nosuch` not found; there are %timeit, %time, %prun, %lprun, /);
   assert.match(result.stdout, /UsageError: %%magic is a line magic only/);
-  assert.match(result.stderr + result.stdout, /%mprun is not there yet in hotpath; meanwhile: hotpath mprof run/);
+  assert.match(result.stderr + result.stdout, /%dis is not there yet in hotpath; meanwhile: hotpath dis/);
   assert.match(result.stdout, /UsageError: %lprun needs at least one -f FUNC/);
   assert.match(result.stdout, /UsageError: -f Math\.max: a built-in or bound function has no source to measure/);
   assert.match(result.stdout, /UsageError: -f here: defined at the prompt; %lprun measures functions of modules/);
@@ -104,6 +93,20 @@ const PARTICLES = fileURLToPath(new URL('../../../particles/src/', import.meta.u
 function hitsOf(table: string): Array<[number, number]> {
   return [...table.matchAll(/^\s*(\d+)\s+(\d+)\s+\d/gm)].map((m): [number, number] => [Number(m[1]), Number(m[2])]);
 }
+
+test("%mprun: memory_profiler's table of a module's function while a statement runs", () => {
+  const dir = moduleDir();
+  fs.writeFileSync(
+    path.join(dir, 'grow.ts'),
+    'export function grow(n: number): number[] {\n  const out: number[] = [];\n  for (let i = 0; i < n; i++) out.push(i * 0.5);\n  return out;\n}\n',
+  );
+  const result = session(["import { grow } from './grow.ts'", '%mprun -f grow grow(100000).length', '%mprun grow(1)'], dir);
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stdout, /Filename: grow\.ts\n\nLine # {4}Mem usage {4}Increment {2}Occurrences {3}Line Contents\n/);
+  const push = /^ +3 +[\d.]+ MiB +([\d.]+) MiB +100000 {3}  for \(let i/m.exec(result.stdout);
+  assert.ok(push && Number(push[1]) > 0.5, result.stdout);
+  assert.match(result.stdout, /UsageError: %mprun needs at least one -f FUNC/);
+});
 
 test('%lprun on the particle library from its TypeScript source: the hits `hotpath lines --mode trace` gives, and the method works on after', () => {
   const dir = moduleDir();

@@ -9,8 +9,7 @@ import { register } from 'node:module';
 import { installCommonJsHooks } from '../runner/cjs.js';
 import type { LoaderData } from '../runner/config.js';
 
-/** The module that registers the hooks when preloaded with `--import` (register.ts). */
-export const REGISTER_MODULE = new URL('./register.js', import.meta.url);
+export { REGISTER_MODULE } from './register-url.js';
 
 // A plain run: types blanked, nothing instrumented.
 const PLAIN: LoaderData = { instrumentNodeModules: false };

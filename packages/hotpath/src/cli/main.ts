@@ -27,6 +27,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   repl: async () => (await import('./repl.js')).registerRepl,
   dis: async () => (await import('./dis.js')).registerDis,
   mprof: async () => (await import('./mprof.js')).registerMprof,
+  memory: async () => (await import('./memory.js')).registerMemory,
 };
 
 /** The commands `argv` needs registered: the one it runs, none for `--version`, else all. */
@@ -41,7 +42,7 @@ function commandsFor(argv: readonly string[]): string[] {
 const program = new Command('hotpath')
   .description(
     'The Python performance workflow for TypeScript on Node.js:\n' +
-      'time, timeit, a REPL with magics, benchmarks, cProfile-style profiles and their viewers, line profiles, bytecode.',
+      'time, timeit, a REPL with magics, benchmarks, cProfile-style profiles and their viewers, line profiles, memory, bytecode.',
   )
   .version(VERSION)
   .showHelpAfterError()

@@ -1,16 +1,17 @@
 // `hotpath mprof`: memory_profiler's `mprof`, memory over time of a whole program.
 //   hotpath mprof run [-i 0.1] [--include-children] [-o file.dat] script.ts [args...]
-//   hotpath mprof plot [FILE...] [-o plot.svg]     memory against time, peaks marked
+//   hotpath mprof plot [FILE...] [-o plot.svg|.html|.png]  memory against time, peaks marked
 //   hotpath mprof list | peak [FILE...] | clean
 // Files are mprof's own `.dat` format, so Python's `mprof plot` reads them too.
 import type { Command } from 'commander';
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, unlinkSync } from 'node:fs';
-import { constants } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { constants, tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { writeFileAtomic, writeFileAtomicSync } from '../atomic-file.js';
-import { formatDat, MprofFileError, parseDat, peakOf, type MprofData } from '../mprof/dat.js';
+import { formatDat, MprofFileError, parseDat, peakOf, type FuncBracket, type MprofData } from '../mprof/dat.js';
 import { sampleMemory } from '../mprof/sample.js';
-import { plotSvg } from '../mprof/svg.js';
+import { plotFormatOf, renderPlot } from '../mprof/plot-file.js';
 import { commandsOf } from '../time/command.js';
 
 const DAT = /^mprofile_\d{14}\.dat$/;
@@ -37,17 +38,18 @@ export function registerMprof(program: Command): Command {
     });
   mprof
     .command('plot')
-    .description('plot memory against time of one or more .dat files (default: the newest in this folder) as SVG')
+    .description('plot memory against time of one or more .dat files (default: the newest in this folder) as SVG, HTML or PNG')
     .argument('[files...]', '.dat files, overlaid')
-    .option('-o, --output <FILE>', 'the SVG file (default: SVG on stdout)')
+    .option('-o, --output <FILE>', 'the file: .svg, .html (hover readouts) or .png, by its extension (default: SVG on stdout)')
     .option('-t, --title <TEXT>', 'the title', 'Memory used over time')
     .action(async (files: string[], values: { output?: string; title: string }) => {
+      const format = values.output === undefined ? 'svg' : plotFormatOf(values.output);
+      if (!format) return fail(`${values.output}: unknown plot format (write .svg, .html or .png)`);
       const runs = loadAll(files.length ? files : newest());
       if (!runs) return;
-      if (values.output && !values.output.endsWith('.svg')) return fail(`${values.output}: only .svg output is supported`);
-      const svg = plotSvg(runs, values.title);
-      if (values.output) await writeFileAtomic(values.output, svg);
-      else process.stdout.write(svg);
+      const plot = await renderPlot(runs, values.title, format);
+      if (values.output) await writeFileAtomic(values.output, plot);
+      else process.stdout.write(plot);
     });
   mprof
     .command('list')
@@ -73,6 +75,28 @@ export function registerMprof(program: Command): Command {
       for (const file of datFiles()) unlinkSync(file);
     });
   return mprof;
+}
+
+/** The `@profile` calls the program recorded (none when it marks nothing or writes nothing). */
+function readBrackets(file: string): FuncBracket[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return [];
+  }
+  return text
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as FuncBracket);
+}
+
+function isDirectory(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function fail(message: string): void {
@@ -127,11 +151,18 @@ async function run(words: string[], values: { interval: number; includeChildren?
     return 2;
   }
   const output = values.output ?? `mprofile_${stamp(new Date())}.dat`;
+  // Said before the program runs: found after it, its samples would be lost.
+  if (!isDirectory(path.dirname(path.resolve(output)))) {
+    fail(`${output}: no such directory to write into`);
+    return 2;
+  }
   const ignore = (): void => {};
   process.on('SIGINT', ignore);
   process.on('SIGTERM', ignore);
+  // `profile` from hotpath/lines in the program writes its calls' brackets here (lines.ts).
+  const brackets = path.join(mkdtempSync(path.join(tmpdir(), 'hotpath-mprof-')), 'funcs.jsonl');
   try {
-    const child = spawn(command.file, command.args, { stdio: 'inherit' });
+    const child = spawn(command.file, command.args, { stdio: 'inherit', env: { ...process.env, HOTPATH_MPROF_FUNCS: brackets } });
     const sampler = child.pid === undefined ? null : sampleMemory(child.pid, values.interval, values.includeChildren ?? false);
     // The last sample has to be read while the process still exists: 'exit' comes after it is reaped.
     const code = await new Promise<number>((resolve) => {
@@ -143,11 +174,12 @@ async function run(words: string[], values: { interval: number; includeChildren?
     });
     const samples = sampler?.stop();
     if (samples && samples.mem.length > 0) {
-      writeFileAtomicSync(output, formatDat({ cmdline: command.label, mem: samples.mem, children: samples.children, funcs: [] }));
+      writeFileAtomicSync(output, formatDat({ cmdline: command.label, mem: samples.mem, children: samples.children, funcs: readBrackets(brackets) }));
       process.stderr.write(`hotpath mprof: ${samples.mem.length} samples written to ${output}\n`);
     }
     return code;
   } finally {
+    rmSync(path.dirname(brackets), { recursive: true, force: true });
     process.off('SIGINT', ignore);
     process.off('SIGTERM', ignore);
   }

@@ -111,8 +111,14 @@ export interface LineStats {
   line: number;
   /** Times the line was executed; `null` when unknown. */
   hits: number | null;
-  /** Time spent on the line, callees included, ns. */
+  /**
+   * The line's weight, callees included, in the profile's unit: time in ns; in a memory line
+   * profile (unit bytes), its Increment: memory after the line less memory before, summed
+   * over its hits, negative where collections freed more than it allocated.
+   */
   time: number;
+  /** Memory line profiles: the highest memory reading after the line ("Mem usage"), bytes. */
+  memory?: number;
 }
 
 /** How a profile was captured. */

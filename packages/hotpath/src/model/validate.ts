@@ -46,7 +46,7 @@ export function checkProfileShape(value: unknown): asserts value is Profile {
   checkStatsList(profile, 'functions', frameCount, (f) => [f.frame]);
   checkStatsList(profile, 'edges', frameCount, (e) => [e.caller, e.callee]);
   if (profile.tree !== undefined) checkTree(list(profile.tree, 'tree'), frameCount);
-  if (profile.lines !== undefined) checkLines(list(profile.lines, 'lines'), frames as Json[]);
+  if (profile.lines !== undefined) checkLines(list(profile.lines, 'lines'), frames as Json[], profile.unit === 'bytes');
   if (profile.timelines !== undefined) checkTimelines(list(profile.timelines, 'timelines'), profile.tree);
 }
 
@@ -141,7 +141,7 @@ function checkTree(tree: unknown[], frameCount: number): void {
   });
 }
 
-function checkLines(lines: unknown[], frames: Json[]): void {
+function checkLines(lines: unknown[], frames: Json[], bytes: boolean): void {
   lines.forEach((value, i) => {
     const at = `lines[${i}]`;
     const stats = object(value, at);
@@ -153,7 +153,9 @@ function checkLines(lines: unknown[], frames: Json[]): void {
       throw new ShapeError(`${at}.line`, `within ${MAX_FUNCTION_LINES} lines of its function's line (${first})`);
     }
     stats.hits = countOrNull(stats.hits, `${at}.hits`);
-    stats.time = time(stats.time, `${at}.time`);
+    // A memory line's Increment goes down where a collection freed more than it allocated.
+    stats.time = bytes ? signed(stats.time, `${at}.time`) : time(stats.time, `${at}.time`);
+    if (stats.memory !== undefined) stats.memory = time(stats.memory, `${at}.memory`, 'a number of bytes, not negative');
   });
 }
 
@@ -193,6 +195,11 @@ function numbers(value: unknown, field: string): ArrayLike<number> {
   if (items.length > MAX_ITEMS) throw new ShapeError(field, `an array of at most ${MAX_ITEMS} entries`);
   for (let i = 0; i < items.length; i++) if (typeof items[i] !== 'number') throw new ShapeError(`${field}[${i}]`, 'a number');
   return items as ArrayLike<number>;
+}
+
+function signed(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !(Math.abs(value) <= MAX_TIME_NS)) throw new ShapeError(field, 'a number of bytes');
+  return value + 0;
 }
 
 function object(value: unknown, field: string): Json {

@@ -18,6 +18,8 @@ export interface FuncBracket {
   name: string;
   start: MemSample;
   end: MemSample;
+  /** How many bracketed calls were running around this one (0: none). */
+  level?: number;
 }
 
 /** Everything one `.dat` file holds. */
@@ -42,7 +44,7 @@ export function formatDat(data: MprofData): string {
     for (const s of samples) records.push([s.time, `CHLD ${index} ${s.mib.toFixed(6)} ${s.time.toFixed(4)}`]);
   }
   for (const f of data.funcs) {
-    records.push([f.end.time, `FUNC ${f.name} ${f.start.mib.toFixed(4)} ${f.start.time.toFixed(4)} ${f.end.mib.toFixed(4)} ${f.end.time.toFixed(4)} 0`]);
+    records.push([f.end.time, `FUNC ${f.name} ${f.start.mib.toFixed(4)} ${f.start.time.toFixed(4)} ${f.end.mib.toFixed(4)} ${f.end.time.toFixed(4)} ${f.level ?? 0}`]);
   }
   records.sort((a, b) => a[0] - b[0]);
   return [...lines, ...records.map(([, line]) => line)].join('\n') + '\n';

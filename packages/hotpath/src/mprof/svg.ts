@@ -8,18 +8,37 @@ import { peakOf, type MprofData } from './dat.js';
 const WIDTH = 800;
 const HEIGHT = 480;
 const PAD = { left: 70, right: 20, top: 40, bottom: 50 };
-const COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b'];
+/** Each run's colour, in order (a seventh run takes the first again). */
+export const COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b'];
 
 function escape(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 }
 
-/** The SVG of one or more runs, each named by its file. */
-export function plotSvg(runs: ReadonlyArray<{ file: string; data: MprofData }>, title = 'Memory used over time'): string {
+/** The plot's axes: where a time (s since the run's start) and a memory (MiB) are drawn. */
+export interface PlotScale {
+  width: number;
+  height: number;
+  pad: { left: number; right: number; top: number; bottom: number };
+  /** The largest time and memory the axes show. */
+  maxT: number;
+  maxM: number;
+  /** Each run's first sample time (epoch seconds): its time 0. */
+  starts: number[];
+}
+
+/** The axes that {@link plotSvg} draws `runs` on. */
+export function plotScale(runs: ReadonlyArray<{ data: MprofData }>): PlotScale {
   const starts = runs.map(({ data }) => data.mem[0]!.time);
   const all = runs.flatMap(({ data }, i) => [...data.mem, ...[...data.children.values()].flat()].map((s) => ({ t: s.time - starts[i]!, m: s.mib })));
   const maxT = Math.max(1e-3, ...all.map((p) => p.t));
   const maxM = Math.max(1, ...all.map((p) => p.m)) * 1.1;
+  return { width: WIDTH, height: HEIGHT, pad: PAD, maxT, maxM, starts };
+}
+
+/** The SVG of one or more runs, each named by its file. */
+export function plotSvg(runs: ReadonlyArray<{ file: string; data: MprofData }>, title = 'Memory used over time'): string {
+  const { maxT, maxM, starts } = plotScale(runs);
   const x = (t: number): number => PAD.left + (t / maxT) * (WIDTH - PAD.left - PAD.right);
   const y = (m: number): number => HEIGHT - PAD.bottom - (m / maxM) * (HEIGHT - PAD.top - PAD.bottom);
   const path = (points: ReadonlyArray<{ time: number; mib: number }>, start: number): string =>
@@ -52,8 +71,10 @@ export function plotSvg(runs: ReadonlyArray<{ file: string; data: MprofData }>, 
     );
     parts.push(`<text class="legend" x="${PAD.left + 10}" y="${PAD.top + 16 + 16 * i}" fill="${colour}">${escape(file)} (peak ${peak.mib.toFixed(1)} MiB)</text>`);
   }
+  // Fonts named before the generic sans-serif: resvg (the PNG) maps that generic to Arial only,
+  // and without Arial it took the first system font, a serif.
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="sans-serif" font-size="12">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif" font-size="12">`,
     `<rect width="${WIDTH}" height="${HEIGHT}" fill="white"/>`,
     `<text x="${WIDTH / 2}" y="22" text-anchor="middle" font-size="15">${escape(title)}</text>`,
     ...parts,

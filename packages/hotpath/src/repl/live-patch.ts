@@ -14,8 +14,10 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LineTraceData } from '../capture/lines-trace/capture.js';
 import { MappedCode, sourceMapOf } from '../capture/source-maps.js';
+import type { MemoryBackend } from '../capture/memory/clock.js';
 import type { Profile } from '../model/profile.js';
 import { lineTraceProfile, lineTraceTransform, startLineRecorder } from '../runner/lines-trace-bridge.js';
+import { memoryProfile, startMemoryRecorder } from '../runner/memory-bridge.js';
 import { VERSION } from '../version.js';
 import { MagicUsageError } from './arguments.js';
 
@@ -35,8 +37,19 @@ interface Patch {
   original: string;
 }
 
+/** Options of {@link profileLinesLive}. */
+export interface LiveOptions {
+  /** Measure memory instead of time (`hotpath memory`'s recorder, reading this backend). */
+  memory?: MemoryBackend;
+}
+
 /** Runs `run` with the picked functions' lines measured; the line profile of that run. */
-export async function profileLinesLive(picked: readonly PickedFunction[], run: () => Promise<unknown>, label: string[]): Promise<{ profile: Profile; error: unknown }> {
+export async function profileLinesLive(
+  picked: readonly PickedFunction[],
+  run: () => Promise<unknown>,
+  label: string[],
+  options: LiveOptions = {},
+): Promise<{ profile: Profile; error: unknown }> {
   const session = new Session();
   session.connect();
   const scripts = new Map<string, ScriptInfo>();
@@ -46,8 +59,8 @@ export async function profileLinesLive(picked: readonly PickedFunction[], run: (
   try {
     await session.post('Debugger.enable');
     const targets = await Promise.all(picked.map((p) => locate(session, scripts, p)));
-    const settings = { targets: targets.map((t) => t.target), recordFile: path.join(dir, 'lines.jsonl'), cwd: process.cwd() };
-    const collect = startLineRecorder(settings);
+    const settings = { targets: targets.map((t) => t.target), recordFile: path.join(dir, 'lines.jsonl'), cwd: process.cwd(), backend: options.memory ?? 'heap' };
+    const collect = options.memory ? startMemoryRecorder(settings) : lineTraceOf(startLineRecorder(settings));
     const transform = lineTraceTransform(settings, new SharedArrayBuffer(4));
     for (const scriptId of new Set(targets.map((t) => t.scriptId))) patches.push(await patch(session, scriptId, scripts.get(scriptId)!, transform));
     const start = process.hrtime.bigint();
@@ -60,15 +73,19 @@ export async function profileLinesLive(picked: readonly PickedFunction[], run: (
     }
     const duration = Number(process.hrtime.bigint() - start);
     await restore(session, patches.splice(0));
-    const { lineTrace } = collect() as { lineTrace: LineTraceData };
+    const data: LineTraceData = collect();
     const meta = { command: label, interval: null, startTime, duration, nodeVersion: process.version, exitCode: null, signal: null, cwd: process.cwd(), hotpathVersion: VERSION };
-    return { profile: lineTraceProfile(lineTrace, meta), error };
+    return { profile: options.memory ? memoryProfile(data, settings, meta) : lineTraceProfile(data, meta), error };
   } finally {
     await restore(session, patches).catch(() => {});
     await session.post('Debugger.disable').catch(() => {});
     session.disconnect();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+function lineTraceOf(stop: () => { lineTrace: LineTraceData }): () => LineTraceData {
+  return () => stop().lineTrace;
 }
 
 /** Where a picked function is: its script, and the `file:line` target the transform reads. */
@@ -108,7 +125,10 @@ async function patch(session: Session, scriptId: string, script: ScriptInfo, tra
 }
 
 async function restore(session: Session, patches: Patch[]): Promise<void> {
-  for (const { scriptId, original } of patches.reverse()) await session.post('Debugger.setScriptSource', { scriptId, scriptSource: original });
+  for (const { scriptId, original } of patches.reverse()) {
+    const { status } = (await session.post('Debugger.setScriptSource', { scriptId, scriptSource: original })) as { status?: string };
+    if (status !== undefined && status !== 'Ok') throw new Error(`V8 would not put back the original code of script ${scriptId} (${status}): it runs on measured`);
+  }
 }
 
 const MAP_COMMENT = /\/\/[#@] sourceMappingURL=\S+\s*$/;
@@ -118,7 +138,11 @@ function keepMapComment(instrumented: string, original: string): string {
   const before = MAP_COMMENT.exec(original);
   const after = MAP_COMMENT.exec(instrumented);
   if (!after) return before ? `${instrumented}${original.slice(before.index)}` : instrumented;
-  return instrumented.slice(0, after.index) + (before ? original.slice(before.index) : '');
+  // Without a comment of its own the original got the map on a line added for it: that line
+  // break goes too. V8 lets the swap in add it, but not the swap back take it away (a change
+  // at the top level), and the original would stay instrumented.
+  if (!before) return instrumented.slice(0, after.index).replace(/\n$/, '');
+  return instrumented.slice(0, after.index) + original.slice(before.index);
 }
 
 /**

@@ -34,12 +34,7 @@ const HEADER = row(['Line #', 'Hits', 'Time', 'Per Hit', '% Time'], 'Line Conten
 export function renderLineTable(profile: Profile, options: LineTableOptions = {}): string {
   const unit = LINE_UNITS[options.unit ?? 'us'];
   const read = options.readSource ?? readText;
-  const byFrame = new Map<number, LineStats[]>();
-  for (const stats of profile.lines ?? []) {
-    const list = byFrame.get(stats.frame);
-    if (list) list.push(stats);
-    else byFrame.set(stats.frame, [stats]);
-  }
+  const byFrame = linesByFrame(profile);
   const totalOf = (frame: number): number => byFrame.get(frame)!.reduce((sum, l) => sum + l.time, 0);
   const frames = [...byFrame.keys()].sort((a, b) => {
     const fa = profile.frames[a]!,
@@ -57,14 +52,37 @@ export function renderLineTable(profile: Profile, options: LineTableOptions = {}
   return out;
 }
 
+/** The profile's line stats grouped by function (frame), in their order. */
+export function linesByFrame(profile: Profile): Map<number, LineStats[]> {
+  const byFrame = new Map<number, LineStats[]>();
+  for (const stats of profile.lines ?? []) {
+    const list = byFrame.get(stats.frame);
+    if (list) list.push(stats);
+    else byFrame.set(stats.frame, [stats]);
+  }
+  return byFrame;
+}
+
+/** A function's lines to show: from its first line to its last (the frame's `endLine`, or its last line with figures). */
+export function functionLines(profile: Profile, frame: number, lines: readonly LineStats[]): { first: number; last: number } {
+  const f = profile.frames[frame]!;
+  // A file written before frames had `endLine` shows up to its last line with figures.
+  let last = f.endLine ?? 0;
+  for (const stats of lines) last = Math.max(last, stats.line);
+  return { first: f.line, last };
+}
+
+/** A file as the tables name it: relative to the profile's working directory where it is under it. */
+export function shownFile(profile: Profile, file: string): string {
+  return path.isAbsolute(file) ? path.relative(profile.meta.cwd, file) || file : file;
+}
+
 function renderFunction(profile: Profile, frame: number, lines: LineStats[], totalNs: number, unit: number, read: (file: string) => string | null): string {
   const f = profile.frames[frame]!;
   const byLine = new Map(lines.map((l) => [l.line, l]));
-  // A file written before frames had `endLine` shows up to its last line with figures.
-  let last = f.endLine ?? 0;
-  for (const line of byLine.keys()) last = Math.max(last, line);
+  const { last } = functionLines(profile, frame, lines);
   const text = read(f.file)?.split(/\r?\n/) ?? [];
-  const shown = path.isAbsolute(f.file) ? path.relative(profile.meta.cwd, f.file) || f.file : f.file;
+  const shown = shownFile(profile, f.file);
   const thread = threadLabel(profile, f);
   let out = `Total time: ${pyG(totalNs / 1e9)} s\nFile: ${shown}\nFunction: ${f.name} at line ${f.line}${thread ? `\nThread: ${thread}` : ''}\n\n`;
   out += `${HEADER}\n${'='.repeat(HEADER.length)}\n`;
@@ -119,7 +137,8 @@ function trimZeros(text: string): string {
   return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
 }
 
-function readText(file: string): string | null {
+/** The file's text; `null` when it cannot be read. */
+export function readText(file: string): string | null {
   try {
     return readFileSync(file, 'utf8');
   } catch {

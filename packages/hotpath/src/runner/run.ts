@@ -2,6 +2,7 @@
  * Runs a program under a capture and returns its profile: what `hotpath profile` and the
  * API's `run()` share.
  */
+import type { MemoryBackend } from '../capture/memory/clock.js';
 import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -36,6 +37,11 @@ export interface RunProfiledOptions extends SpawnOptions {
    * `Class.method`, `file.ts:41`, or a file for all its functions.
    */
   lines?: { targets: string[] };
+  /**
+   * Memory per line of the picked functions (`hotpath memory`, memory_profiler's table), with
+   * `lines`' targets: which memory is read at each line event (capture/memory/clock.ts).
+   */
+  memory?: { backend: MemoryBackend };
   /** Worker threads: `'merged'` (default) adds them into one set of rows; `'separate'` keeps each apart. */
   threads?: ThreadView;
   /** Profile the Node processes the program starts too; their profiles are merged into the result's. */

@@ -10,13 +10,7 @@ import { javaScriptOf, type ModuleFormat } from './compile.js';
 
 export type { ModuleFormat };
 
-/**
- * Whether a file is source the loader turns into JavaScript: TypeScript (`.ts`, `.mts`,
- * `.cts`, `.tsx`; not `.d.ts`) or JSX (`.jsx`).
- */
-export function isTypeScript(file: string): boolean {
-  return /\.(?:[mc]?ts|tsx|jsx)$/.test(file) && !/\.d\.[mc]?ts$/.test(file);
-}
+export { isTypeScript } from './typescript-file.js';
 
 /**
  * How Node loads a file, TypeScript counted as JavaScript: `.mjs`/`.mts` are ES modules,

@@ -4,7 +4,8 @@
  * run by the shell, as hyperfine runs them). A script file given as the command runs with the
  * current node, TypeScript through hotpath's loader, as `hotpath profile` would run it.
  */
-import { REGISTER_MODULE, isTypeScript } from '../bench/typescript.js';
+import { REGISTER_MODULE } from '../bench/register-url.js';
+import { isTypeScript } from '../runner/typescript-file.js';
 
 /** A command to time: the program and its arguments, and how to show it. */
 export interface TimedCommand {

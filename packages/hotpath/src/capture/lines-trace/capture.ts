@@ -14,7 +14,11 @@ export interface LineTraceModule {
   functions: LineFunction[];
 }
 
-/** A measured function with what it recorded: `[line, hits, time ns]` per line with events. */
+/**
+ * A measured function with what it recorded: `[line, hits, weight]` per line with events,
+ * the weight in ns (time) or bytes (memory, then with the line's highest reading as a fourth
+ * element, `null` for none).
+ */
 export interface MeasuredFunction {
   name: string;
   file: string;
@@ -22,7 +26,9 @@ export interface MeasuredFunction {
   column: number;
   endLine: number;
   calls: number;
-  lines: Array<[number, number, number]>;
+  lines: Array<[number, number, number] | [number, number, number, number | null]>;
+  /** Memory: the highest reading at the function's entry, bytes. */
+  entry?: number | null;
 }
 
 /** The capture file's `lines` part in trace mode. */
@@ -38,13 +44,19 @@ export interface LineTraceData {
   overheadNs: number;
 }
 
+/** What the recorder's clock reads: time in ms (weights in ns), or memory in bytes. */
+export type RecordedQuantity = 'time' | 'memory';
+
 /** Appends one module's record (one write: records from two threads never interleave). */
 export function appendModule(recordFile: string, module: LineTraceModule): void {
   appendFileSync(recordFile, JSON.stringify(module) + '\n');
 }
 
-/** Reads the records and the recorder into the capture's data: usable mid-run (exit, signal). */
-export function collectLineTrace(recordFile: string, recorder: LineRecorder, targets: string[], cwd: string): LineTraceData {
+/**
+ * Reads the records and the recorder into the capture's data: usable mid-run (exit, signal).
+ * For memory, `overheadNs` holds bytes per event (the reads' own allocations).
+ */
+export function collectLineTrace(recordFile: string, recorder: LineRecorder, targets: string[], cwd: string, quantity: RecordedQuantity = 'time'): LineTraceData {
   let text = '';
   try {
     text = readFileSync(recordFile, 'utf8');
@@ -58,18 +70,23 @@ export function collectLineTrace(recordFile: string, recorder: LineRecorder, tar
   // Each hit's interval holds one event's worth of the recorder's work that no clock read
   // can exclude (the call into it, the half of each read outside the interval): measured
   // on the recorder's warm code now, at the end, and taken off per hit as the call tracer does.
+  // Memory is measured in bytes and may go down (a collection): no floor, no scaling.
   const overhead = recorder.overheadPerEvent();
-  const timeOf = (slot: number): number => Math.max(0, recorder.time(slot) - recorder.hits(slot) * overhead);
+  const scale = quantity === 'memory' ? 1 : 1e6;
+  const weightOf = (slot: number): number => {
+    const weight = recorder.time(slot) - recorder.hits(slot) * overhead;
+    return Math.round((quantity === 'memory' ? weight : Math.max(0, weight)) * scale);
+  };
+  const peak = (slot: number): number | null => (Number.isNaN(recorder.peak(slot)) ? null : recorder.peak(slot));
   const functions = modules.flatMap((m) =>
-    m.functions.map(({ name, file, line, column, endLine, slot, lines }) => ({
-      name,
-      file,
-      line,
-      column,
-      endLine,
-      calls: recorder.hits(slot),
-      lines: lines.map(([at, s]): [number, number, number] => [at, recorder.hits(s), Math.round(timeOf(s) * 1e6)]),
-    })),
+    m.functions.map(({ name, file, line, column, endLine, slot, lines }): MeasuredFunction => {
+      const measured: MeasuredFunction = { name, file, line, column, endLine, calls: recorder.hits(slot), lines: [] };
+      if (quantity === 'memory') {
+        measured.entry = peak(slot);
+        measured.lines = lines.map(([at, s]) => [at, recorder.hits(s), weightOf(s), peak(s)]);
+      } else measured.lines = lines.map(([at, s]) => [at, recorder.hits(s), weightOf(s)]);
+      return measured;
+    }),
   );
-  return { mode: 'trace', targets, cwd, modules: modules.map(({ url, file, names }) => ({ url, file, names })), functions, overheadNs: overhead * 1e6 };
+  return { mode: 'trace', targets, cwd, modules: modules.map(({ url, file, names }) => ({ url, file, names })), functions, overheadNs: overhead * scale };
 }

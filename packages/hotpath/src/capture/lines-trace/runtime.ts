@@ -24,9 +24,28 @@
 // writes per line event; no allocation except one activation per call.
 import { performance } from 'node:perf_hooks';
 
-/** A clock in milliseconds, like `performance` (the default); tests inject a fake one. */
+/**
+ * A clock in milliseconds, like `performance` (the default); tests inject a fake one. The
+ * memory profiler's "clock" reads the process's memory in bytes: the recorder then charges
+ * each line the memory it added, as it charges time (see {@link LineRecorderOptions.memory}).
+ */
 export interface Clock {
   now(): number;
+  /**
+   * A reading at the end of a line, where the line is charged (memory: after collecting the
+   * young garbage of the lines so far, see ../memory/clock.ts); `now()` where absent.
+   */
+  settled?(): number;
+}
+
+/** Options of {@link createLineRecorder}. */
+export interface LineRecorderOptions {
+  /**
+   * The clock reads memory (`hotpath memory`): the recorder also keeps, per line, the highest
+   * reading at the end of the line (memory_profiler's "Mem usage"; per function, at entry),
+   * and reads once per event (see `restart`).
+   */
+  memory?: boolean;
 }
 
 /** What instrumented code calls on an activation (names are short: they are in every line). */
@@ -49,6 +68,8 @@ export interface LineRecorder {
   hits(slot: number): number;
   /** Time charged to `slot`, in clock milliseconds. */
   time(slot: number): number;
+  /** With {@link LineRecorderOptions.memory}: the highest reading at the end of `slot`'s line (NaN: none). */
+  peak(slot: number): number;
   /**
    * The recorder's own cost left in each line's time per hit, in clock milliseconds: the
    * time per event of a probe running line events with nothing between them (the median
@@ -67,9 +88,11 @@ const PROBE_EVENTS = 2_000;
 export const LINE_SLOTS = 1 << 18;
 
 /** Creates a line recorder over `clock`. */
-export function createLineRecorder(clock: Clock = performance): LineRecorder {
+export function createLineRecorder(clock: Clock = performance, options: LineRecorderOptions = {}): LineRecorder {
   const hits = new Float64Array(LINE_SLOTS);
   const time = new Float64Array(LINE_SLOTS);
+  const peaks = options.memory ? new Float64Array(LINE_SLOTS).fill(NaN) : null;
+  const settled = clock.settled ? () => clock.settled!() : () => clock.now();
   /**
    * Clock time spent between the two reads of every line event so far. In a typed array,
    * not a `let`: V8 boxes a double stored in a closure variable, one allocation per event
@@ -96,7 +119,7 @@ export function createLineRecorder(clock: Clock = performance): LineRecorder {
     ) {}
 
     l(slot: number): void {
-      const now = clock.now();
+      const now = settled();
       this.charge(now);
       hits[slot]!++;
       this.slot = slot;
@@ -104,7 +127,7 @@ export function createLineRecorder(clock: Clock = performance): LineRecorder {
     }
 
     j(slot: number): boolean {
-      const now = clock.now();
+      const now = settled();
       this.charge(now);
       this.slot = slot;
       this.restart(now);
@@ -116,7 +139,7 @@ export function createLineRecorder(clock: Clock = performance): LineRecorder {
     }
 
     x(): void {
-      const now = clock.now();
+      const now = settled();
       this.charge(now);
       this.slot = -1;
       this.done = true;
@@ -134,13 +157,17 @@ export function createLineRecorder(clock: Clock = performance): LineRecorder {
 
     /** Charges the running line up to `now`, unless a nested call of this function paused it. */
     charge(now: number): void {
-      if (this.slot >= 0 && !this.paused) time[this.slot]! += now - this.since - (spent[0]! - this.spentThen);
+      if (this.slot >= 0 && !this.paused) {
+        time[this.slot]! += now - this.since - (spent[0]! - this.spentThen);
+        // NaN (no reading yet) is below nothing: the first reading replaces it.
+        if (peaks && !(peaks[this.slot]! >= now)) peaks[this.slot] = now;
+      }
       this.paused = false;
     }
 
     /** A recursive call starts: the line so far is charged, the rest belongs to the callee. */
     pause(): void {
-      const now = clock.now();
+      const now = settled();
       this.charge(now);
       this.paused = true;
     }
@@ -151,9 +178,13 @@ export function createLineRecorder(clock: Clock = performance): LineRecorder {
       this.restart(now);
     }
 
-    /** The second read: what the event cost since `now` is nobody's line. */
+    /**
+     * The second read: what the event cost since `now` is nobody's line. Memory is read once:
+     * what the recorder allocates becomes garbage, and its collection is charged to a line,
+     * so its allocation must be too, or the lines would lose it (16 B per event, measured).
+     */
     private restart(now: number): void {
-      const after = clock.now();
+      const after = peaks ? now : clock.now();
       spent[0]! += after - now;
       this.since = after;
       this.spentThen = spent[0]!;
@@ -185,6 +216,10 @@ export function createLineRecorder(clock: Clock = performance): LineRecorder {
     le(functionSlot) {
       hits[functionSlot]!++;
       const outer = innermost.get(functionSlot);
+      if (peaks) {
+        const entry = clock.now();
+        if (!(peaks[functionSlot]! >= entry)) peaks[functionSlot] = entry;
+      }
       const activation = new Activation(functionSlot, outer?.done ? undefined : outer);
       if (outer !== undefined && !outer.done && outer.slot >= 0) outer.pause();
       innermost.set(functionSlot, activation);
@@ -192,7 +227,10 @@ export function createLineRecorder(clock: Clock = performance): LineRecorder {
     },
     hits: (slot) => hits[slot]!,
     time: (slot) => time[slot]!,
+    peak: (slot) => peaks?.[slot] ?? NaN,
     overheadPerEvent() {
+      // Memory: what the recorder allocates is garbage its lines are charged for both ways.
+      if (peaks) return 0;
       // Cold, the probe runs unoptimised and costs half as much again as the program's
       // optimised lines: warm it first. The median, not the least, round: the program's
       // lines pay the recorder's usual cost (its scavenges, cache misses), not its best.

@@ -7,13 +7,14 @@
 import { heapSource } from './heap.js';
 import { linesSampleSource } from './lines-sample.js';
 import { linesTraceSource } from './lines-trace.js';
+import { memorySource } from './memory.js';
 import { sampleSource } from './sample.js';
 import type { CaptureSource } from './source.js';
 import { traceSource } from './trace.js';
 
 /** The sources, in the order they are asked whether they serve a run. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each source has its own settings and data types
-const SOURCES: readonly CaptureSource<any, any>[] = [linesTraceSource, linesSampleSource, heapSource, traceSource, sampleSource];
+const SOURCES: readonly CaptureSource<any, any>[] = [memorySource, linesTraceSource, linesSampleSource, heapSource, traceSource, sampleSource];
 
 /** The source serving a run with these options. */
 export function pickSource(options: Parameters<CaptureSource['picks']>[0]): CaptureSource {
