@@ -7,6 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Profile } from '../src/model/profile.js';
 
 /** The repository's root: the examples are run from there, as the README runs them. */
 export const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -45,4 +46,23 @@ export function profileExample(dir: string, script: string, mode: 'trace' | 'sam
   const file = path.join(dir, `${path.basename(script, '.ts')}-${mode}.json`);
   hotpath(ROOT, 'profile', '--mode', mode, ...options, '-o', file, `examples/${script}`);
   return file;
+}
+
+/**
+ * The total time of function `name` (one call of it: its samples in one run) as DevTools and
+ * speedscope read a cpuprofile of `profile`'s timeline: V8 puts a `(garbage collector)` sample
+ * under the root, and they put it on top of the stack of the sample before, so a function's
+ * total holds the collections between its samples. ns.
+ */
+export function totalWithCollections(profile: Profile, name: string): number {
+  const timeline = profile.timelines![0]!;
+  const inside = new Set<number>();
+  for (const node of profile.tree!) if (profile.frames[node.frame]!.name === name || inside.has(node.parent)) inside.add(node.id);
+  const samples = [...timeline.nodes.keys()].filter((i) => inside.has(timeline.nodes[i]!));
+  let total = 0;
+  for (let i = samples[0]!; i <= samples[samples.length - 1]!; i++) {
+    const node = timeline.nodes[i]!;
+    if (inside.has(node) || (node >= 0 && profile.frames[profile.tree![node]!.frame]!.name === '(garbage collector)')) total += timeline.durations[i]!;
+  }
+  return total;
 }

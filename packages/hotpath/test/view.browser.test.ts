@@ -189,6 +189,41 @@ describe('hotpath view in Chromium', { skip, timeout: 240_000 }, () => {
     });
   });
 
+  test('the time-order view of a sample profile of a() then b(): a left of b, hover names it, click selects and zooms', async () => {
+    const program = path.join(ROOT, 'packages/hotpath/test/fixtures/programs/a-then-b.cjs');
+    hotpath(dir, 'profile', '-o', 'ab.json', program);
+    hotpath(dir, 'view', 'ab.json');
+    await withPage(browser, path.join(dir, 'ab.html'), async (page) => {
+      const [a, b] = await inPage(page, (api) => [api.frameOf('a'), api.frameOf('b')]);
+      const state = (await inPage(page, (api) => api.timeOrder()))!;
+      assert.equal(state.lanes, 1);
+      assert.ok(state.drawn > 0 && state.from === 0 && state.to === state.end);
+      await page.locator('#timeorder-canvas').scrollIntoViewIfNeeded();
+      const rectA = (await inPage(page, (api, frame) => api.timeOrderRect(frame), a))!;
+      const rectB = (await inPage(page, (api, frame) => api.timeOrderRect(frame), b))!;
+      assert.ok(rectA.y === rectB.y, 'a and b are on one row: both called by the module');
+      assert.ok(rectA.x + rectA.width <= rectB.x + 1, `a at ${rectA.x} (${rectA.width} px wide), b at ${rectB.x}`);
+      await page.mouse.move(rectA.x + rectA.width / 2, rectA.y + rectA.height / 2);
+      const tip = (await page.locator('.tooltip').innerText()).split('\n');
+      assert.equal(tip[0], 'a');
+      assert.match(tip[1]!, /a-then-b\.cjs:10$/);
+      assert.match(tip[2]!, /^[\d.]+ ms, from [\d.]+ [mµ]?s to [\d.]+ ms$/);
+      await page.mouse.click(rectA.x + rectA.width / 2, rectA.y + rectA.height / 2);
+      assert.equal(await inPage(page, (api) => api.selected()), a);
+      const zoomed = (await inPage(page, (api) => api.timeOrder()))!;
+      assert.ok(zoomed.highlighted > 0 && zoomed.to - zoomed.from < state.end / 1.5, `zoomed to ${zoomed.from}..${zoomed.to} of ${state.end}`);
+      await page.click('#timeorder-reset');
+      assert.equal((await inPage(page, (api) => api.timeOrder()))!.to, state.end);
+    });
+  });
+
+  test('a trace profile keeps no order: no time-order view', async () => {
+    await withPage(browser, taylorReport, async (page) => {
+      assert.equal(await inPage(page, (api) => api.timeOrder()), null);
+      assert.equal(await page.locator('#timeorder-panel').count(), 0);
+    });
+  });
+
   test('a profile without a call tree says so and shows the graph views', async () => {
     const profile = taylorViewProfile(dir);
     delete profile.tree;

@@ -3,13 +3,14 @@
 // through its file picker, the way a user opens one; its Sandwich table (total and self per
 // function) is compared with hotpath's numbers for a real trace of the Taylor example.
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { loadProfileSync } from '../src/model/file.js';
 import type { Profile } from '../src/model/profile.js';
-import { CHROMIUM, CHROMIUM_ARGS, hotpath, profileExample, ROOT, tempDir } from './consumers.js';
+import { CHROMIUM, CHROMIUM_ARGS, hotpath, profileExample, ROOT, tempDir, totalWithCollections } from './consumers.js';
 
 const SPEEDSCOPE = pathToFileURL(path.join(ROOT, 'node_modules/speedscope/dist/release/index.html')).href;
 const dir = tempDir('speedscope-viewer');
@@ -84,6 +85,32 @@ for (const [format, extension] of [
       const row = rows.get(name)!;
       assertClose(row.self, f.self, row.digit, `${name} self`);
       assertClose(row.total, f.total, row.digit, `${name} total`);
+    }
+  });
+}
+
+// A sample profile keeps its samples' order: its speedscope and .cpuprofile files are the real
+// timeline (evented at the samples' times; samples and deltas), which speedscope must read to
+// the same times per function (in a cpuprofile, speedscope puts each garbage collection on the
+// stack before it, as DevTools does).
+for (const [format, extension] of [
+  ['speedscope', '.speedscope.json'],
+  ['cpuprofile', '.cpuprofile'],
+] as const) {
+  test(`speedscope reads the timeline of a sample profile's ${format}: a, b and spin as hotpath has them`, { timeout: 120_000 }, async () => {
+    const sampled = path.join(dir, 'ab.json');
+    if (!existsSync(sampled)) hotpath(dir, 'profile', '-o', sampled, path.join(ROOT, 'packages/hotpath/test/fixtures/programs/a-then-b.cjs'));
+    const ab = loadProfileSync(sampled);
+    const exported = path.join(dir, `ab${extension}`);
+    hotpath(dir, 'convert', sampled, '-o', exported);
+    const rows = await sandwich(exported);
+    for (const name of ['a', 'b', 'spin']) {
+      const f = ab.functions.find((fn) => ab.frames[fn.frame]!.name === name)!;
+      const row = rows.get(name)!;
+      assert.ok(row, `${name} in speedscope's table`);
+      assertClose(row.self, f.self, row.digit, `${name} self`);
+      const total = format === 'cpuprofile' ? totalWithCollections(ab, name) : f.total;
+      assertClose(row.total, total, row.digit, `${name} total`);
     }
   });
 }

@@ -87,7 +87,7 @@ export class Profiler {
       cwd: process.cwd(),
       hotpathVersion: VERSION,
     };
-    return buildSampleProfile({ ...this.data, countedBy: this.data.counts ? 'coverage' : undefined }, meta, { ignoreUrl: isOwnUrl, helperUrl: isDependencyUrl });
+    return buildSampleProfile({ ...this.data, countedBy: this.data.counts ? 'coverage' : undefined }, meta, { ignoreUrl: isOwnUrl, helperUrl: isDependencyUrl, timeline: true });
   }
 
   /**

@@ -1,4 +1,5 @@
-import type { TreeNode } from '../model/profile.js';
+import { MAX_TIME_NS } from '../model/limits.js';
+import type { SampleTimeline, TreeNode } from '../model/profile.js';
 import type { V8CallFrame, V8CpuProfile, V8ProfileNode } from './v8-types.js';
 
 /** Who wrote a script, for taking the profiler's own frames out of the samples. */
@@ -44,7 +45,23 @@ export interface CpuTreeOptions {
  * out with its time, as the own frames' self time is.
  */
 export function buildCpuTree(profile: V8CpuProfile, options: CpuTreeOptions): TreeNode[] {
+  return cpuTree(profile, options).tree;
+}
+
+/** {@link buildCpuTree}'s tree, and the tree node each V8 node's samples count in. */
+export interface CpuTree {
+  tree: TreeNode[];
+  /**
+   * V8 node id -> tree node, for the nodes whose self time is in the tree: not the skipped
+   * ones (`(idle)`), not the profiler's own frames nor its work below them (see {@link buildCpuTree}).
+   */
+  counted: Map<number, number>;
+}
+
+/** {@link buildCpuTree}, with the node map a {@link SampleTimeline} needs. */
+export function cpuTree(profile: V8CpuProfile, options: CpuTreeOptions): CpuTree {
   const self = selfTimes(profile);
+  const counted = new Map<number, number>();
   const order = preorder(profile.nodes, options);
   const reaches = reachesProgram(order);
   const tree = new TreeBuilder();
@@ -55,9 +72,28 @@ export function buildCpuTree(profile: V8CpuProfile, options: CpuTreeOptions): Tr
     if (entry.parent >= 0 && parent === DROPPED) output[i] = DROPPED;
     else if (entry.owner === 'own') output[i] = parent;
     else if (entry.owner !== 'program' && !reaches.has(i)) output[i] = DROPPED;
-    else output[i] = tree.add(parent, options.frameOf(entry.node.callFrame), self.get(entry.node.id) ?? 0);
+    else {
+      output[i] = tree.add(parent, options.frameOf(entry.node.callFrame), self.get(entry.node.id) ?? 0);
+      counted.set(entry.node.id, output[i]!);
+    }
   });
-  return tree.nodes;
+  return { tree: tree.nodes, counted };
+}
+
+/**
+ * The samples of `profile` in order, on the nodes of its {@link cpuTree}: each sample's
+ * duration is the one {@link selfTimes} gives it, so the tree's self times are the sums of
+ * the timeline's durations; samples the tree does not count are gaps (-1). `start` is on V8's
+ * clock, less `origin` ns (an imported file's clock may be anything). Built in the
+ * parent from the samples V8 recorded anyway: the profiled program does no work for it.
+ */
+export function sampleTimeline(profile: V8CpuProfile, counted: ReadonlyMap<number, number>, options: { origin?: number } = {}): SampleTimeline {
+  const samples = profile.samples ?? [];
+  const durations = sampleDurations(profile);
+  const nodes = Int32Array.from(samples, (id) => counted.get(id) ?? -1);
+  // V8's clock is µs since boot: in ns it fits the model's times for 104 days of uptime.
+  const start = Math.round((profile.startTime + (profile.timeDeltas?.[0] ?? 0)) * 1000) - (options.origin ?? 0);
+  return { thread: 0, start: Math.min(MAX_TIME_NS, Math.max(0, start)), nodes, durations };
 }
 
 const DROPPED = -2;
@@ -157,16 +193,27 @@ function rootOf(nodes: V8ProfileNode[]): V8ProfileNode {
  * by one, not summed into timestamps, so the fractional deltas hotpath's exporter writes
  * read back to the ns.
  */
-export function selfTimes(profile: Pick<V8CpuProfile, 'samples' | 'timeDeltas' | 'startTime' | 'endTime'>): Map<number, number> {
+export function selfTimes(profile: SampleTimes): Map<number, number> {
+  const samples = profile.samples ?? [];
+  const durations = sampleDurations(profile);
+  const self = new Map<number, number>();
+  samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + durations[i]!));
+  return self;
+}
+
+type SampleTimes = Pick<V8CpuProfile, 'samples' | 'timeDeltas' | 'startTime' | 'endTime'>;
+
+/** The duration of each sample, integer ns, as {@link selfTimes} reads them. */
+export function sampleDurations(profile: SampleTimes): Float64Array {
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
-  const self = new Map<number, number>();
+  const durations = new Float64Array(samples.length);
   const lastStamp = profile.startTime + deltas.slice(0, samples.length).reduce((sum, d) => sum + d, 0);
-  samples.forEach((id, i) => {
+  for (let i = 0; i < samples.length; i++) {
     const micros = i + 1 < samples.length ? (deltas[i + 1] ?? 0) : profile.endTime - lastStamp;
-    self.set(id, (self.get(id) ?? 0) + Math.max(0, Math.round(micros * 1000)));
-  });
-  return self;
+    durations[i] = Math.max(0, Math.round(micros * 1000));
+  }
+  return durations;
 }
 
 /**

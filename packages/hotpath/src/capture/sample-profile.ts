@@ -5,7 +5,7 @@
 import { callGraphFromTree } from '../model/build.js';
 import type { Frame, FunctionStats, Profile, ProfileMeta, TreeNode } from '../model/profile.js';
 import { CountIndex, estimateEdgeCalls } from './call-counts.js';
-import { buildCpuTree, cutStacks, V8_STACK_LIMIT, type OwnCode } from './cpu-tree.js';
+import { cpuTree, cutStacks, sampleTimeline, V8_STACK_LIMIT, type OwnCode } from './cpu-tree.js';
 import { FrameTable } from './frame-table.js';
 import { SourceMapper } from './source-maps.js';
 import type { FunctionCount, ScriptCounts, V8CallFrame, V8CpuProfile } from './v8-types.js';
@@ -38,6 +38,11 @@ export interface SampleProfileOptions {
   helperUrl?: (url: string) => boolean;
   /** The script's package where it is one of those libraries ({@link OwnCode.isProgramPackage}). */
   programPackageUrl?: (url: string) => boolean;
+  /**
+   * Keep the samples' order ({@link Profile.timelines}), as thread 0: for time samples, not
+   * for the heap profile, whose "samples" are allocations laid out by size.
+   */
+  timeline?: boolean;
 }
 
 /** The profile of a sample-mode capture. */
@@ -55,7 +60,7 @@ export function buildSampleProfile(data: SampleData, meta: SampleMeta, options: 
     return frame;
   };
   const own: OwnCode = { isOwn: ignore, isHelper: options.helperUrl, isProgramPackage: options.programPackageUrl };
-  const tree = buildCpuTree(data.cpuProfile, { frameOf, skip: isIdle, own });
+  const { tree, counted } = cpuTree(data.cpuProfile, { frameOf, skip: isIdle, own });
   foldNativeHelpers(tree, frames.frames);
   const { functions, edges } = callGraphFromTree(tree, frames.frames.length);
   const inexact = data.counts ? overlayCounts(data.counts, matched, frames, functions, ignore) : 0;
@@ -68,6 +73,7 @@ export function buildSampleProfile(data: SampleData, meta: SampleMeta, options: 
     functions,
     edges,
     tree,
+    ...(options.timeline ? { timelines: [sampleTimeline(data.cpuProfile, counted)] } : {}),
   };
   return profile;
 }

@@ -7,7 +7,13 @@
  * - `samples` (node ids) and `timeDeltas` (µs since the previous sample), `startTime` and
  *   `endTime` (µs). A sample lasts until the next one; the last one until `endTime`.
  *
- * Samples are synthesised from the tree's self times: walking the tree depth-first, each
+ * A profile with a timeline of its samples (sample mode, one thread: {@link Profile.timelines})
+ * gets its real samples, in the order they were taken, with their deltas: DevTools' flame
+ * chart and speedscope's Time Order then show the run as it went. Gaps in the timeline (the
+ * event loop idle, the profiler's own work) are samples of an `(idle)` node under the root,
+ * which DevTools shows as idle and which no function's time includes, as in hotpath's tables.
+ *
+ * Otherwise samples are synthesised from the tree's self times: walking the tree depth-first, each
  * node's self time becomes samples of at most the sampling interval (the capture's interval,
  * else 100 µs, lengthened where the samples would pass {@link MAX_SYNTHESISED_SAMPLES}), the
  * last one shorter. Deltas are fractional µs (to the ns) so self times read back exactly.
@@ -17,13 +23,16 @@
  *
  * What it loses:
  * - call counts (a cpuprofile has none), primitive counts, line stats, metadata;
- * - real chronology: the timeline is a layout of the aggregated tree, not the order of calls;
+ * - real chronology, where there is no timeline (trace mode, imports, several threads: a
+ *   cpuprofile is one thread's), or its samples do not hold all the tree's time (child
+ *   processes): the timeline is then a layout of the aggregated tree, not the order of calls;
  * - for graph-only profiles (no tree), all structure: each function hangs off the root.
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { V8CpuProfileOut } from '../capture/v8-types.js';
-import type { Frame, Profile, TreeNode } from '../model/profile.js';
+import type { Frame, Profile, SampleTimeline, TreeNode } from '../model/profile.js';
+import { timelinesCoverTree } from '../model/timeline.js';
 import type { Exporter, ExportOptions } from './types.js';
 import { refuseNonTime } from './units.js';
 
@@ -59,7 +68,7 @@ export const MAX_SYNTHESISED_SAMPLES = 1_000_000;
 
 /** The cpuprofile of a profile, as a JSON value. */
 export function cpuProfile(profile: Profile, options: ExportOptions = {}): CpuProfile {
-  const { frames, tree } = rootedTree(profile);
+  const { frames, tree, shift } = rootedTree(profile);
   const asked = options.sampleInterval ?? profile.meta.interval ?? DEFAULT_SAMPLE_INTERVAL;
   const selfTotal = tree.reduce((sum, node) => sum + node.self, 0);
   const interval = Math.max(1, asked, Math.ceil(selfTotal / MAX_SYNTHESISED_SAMPLES));
@@ -71,15 +80,8 @@ export function cpuProfile(profile: Profile, options: ExportOptions = {}): CpuPr
     children: [],
   }));
   for (const node of tree.slice(1)) nodes[node.parent]!.children.push(node.id + 1);
-  const samples: number[] = [];
-  const durations: number[] = [];
-  for (const id of preorder(nodes)) {
-    for (let left = tree[id - 1]!.self; left > 0; left -= interval) {
-      samples.push(id);
-      durations.push(Math.min(left, interval));
-      nodes[id - 1]!.hitCount++;
-    }
-  }
+  const timeline = profile.timelines?.length === 1 && timelinesCoverTree(profile) ? profile.timelines[0]! : null;
+  const { samples, durations } = timeline ? realSamples(timeline, nodes, shift, scripts) : synthesisedSamples(tree, nodes, interval);
   // A last sample of the root, of no length: readers that give each sample the time to the
   // next one (speedscope) and those that run the last one to endTime (DevTools) then agree.
   if (samples.length > 0) {
@@ -93,9 +95,47 @@ export function cpuProfile(profile: Profile, options: ExportOptions = {}): CpuPr
   return { nodes, startTime: START_TIME_US, endTime, samples, timeDeltas };
 }
 
+interface Samples {
+  samples: number[];
+  durations: number[];
+}
+
+// Each node's self time as samples of at most `interval`, depth first.
+function synthesisedSamples(tree: readonly TreeNode[], nodes: CpuProfileNode[], interval: number): Samples {
+  const samples: number[] = [];
+  const durations: number[] = [];
+  for (const id of preorder(nodes)) {
+    for (let left = tree[id - 1]!.self; left > 0; left -= interval) {
+      samples.push(id);
+      durations.push(Math.min(left, interval));
+      nodes[id - 1]!.hitCount++;
+    }
+  }
+  return { samples, durations };
+}
+
+// The timeline's samples on the written nodes (profile node n is cpuprofile node n + shift +
+// 1); gaps go to an `(idle)` child of the root, added when there is one.
+function realSamples(timeline: SampleTimeline, nodes: CpuProfileNode[], shift: number, scripts: Map<string, string>): Samples {
+  let idle = 0;
+  const samples = Array.from(timeline.nodes, (node) => {
+    if (node >= 0) return node + shift + 1;
+    if (idle === 0) {
+      idle = nodes.length + 1;
+      const frame: Frame = { name: '(idle)', file: '', line: 0, column: 0, category: 'special' };
+      nodes.push({ id: idle, callFrame: callFrame(frame, scripts), hitCount: 0, children: [] });
+      nodes[0]!.children.push(idle);
+    }
+    return idle;
+  });
+  for (const id of samples) nodes[id - 1]!.hitCount++;
+  return { samples, durations: Array.from(timeline.durations) };
+}
+
 // The tree with V8's `(root)` at the top: the profile's own root when it is one, else a new
-// root above it. A graph-only profile gets a flat tree, one child of the root per function.
-function rootedTree(profile: Profile): { frames: Frame[]; tree: TreeNode[] } {
+// root above it (`shift` 1: node ids move up by one). A graph-only profile gets a flat tree,
+// one child of the root per function.
+function rootedTree(profile: Profile): { frames: Frame[]; tree: TreeNode[]; shift: number } {
   const root: Frame = { name: '(root)', file: '', line: 0, column: 0, category: 'special' };
   const rootFrame = profile.frames.length;
   const frames = [...profile.frames, root];
@@ -107,11 +147,11 @@ function rootedTree(profile: Profile): { frames: Frame[]; tree: TreeNode[] } {
       calls: f.calls,
       self: f.self,
     }));
-    return { frames, tree: [{ id: 0, parent: -1, frame: rootFrame, calls: null, self: 0 }, ...flat] };
+    return { frames, tree: [{ id: 0, parent: -1, frame: rootFrame, calls: null, self: 0 }, ...flat], shift: 1 };
   }
-  if (profile.frames[profile.tree[0]!.frame]?.name === '(root)') return { frames, tree: profile.tree };
+  if (profile.frames[profile.tree[0]!.frame]?.name === '(root)') return { frames, tree: profile.tree, shift: 0 };
   const shifted = profile.tree.map((node) => ({ ...node, id: node.id + 1, parent: node.parent + 1 }));
-  return { frames, tree: [{ id: 0, parent: -1, frame: rootFrame, calls: null, self: 0 }, ...shifted] };
+  return { frames, tree: [{ id: 0, parent: -1, frame: rootFrame, calls: null, self: 0 }, ...shifted], shift: 1 };
 }
 
 function callFrame(frame: Frame, scripts: Map<string, string>): CpuProfileNode['callFrame'] {

@@ -7,15 +7,16 @@
  * function are one node); a node's self time is the time from each of its samples
  * to the next sample (the last one runs to `endTime`), the way DevTools reads them. Call counts
  * are unknown (`null`): a sampler cannot count calls. Lines are made 1-based, `file://` URLs
- * become paths. `positionTicks` (per-line self ticks) are not imported: the model's line stats
+ * become paths. The samples' order is kept ({@link Profile.timelines}), so `hotpath view` shows
+ * the run in time order and a `.cpuprofile` export writes the same samples back. `positionTicks` (per-line self ticks) are not imported: the model's line stats
  * include callees, which ticks do not.
  */
 import { fileURLToPath } from 'node:url';
 import { callGraphFromTree } from '../model/build.js';
 import { makeFrame } from '../model/frames.js';
-import type { Frame, Profile, ProfileMeta, TreeNode } from '../model/profile.js';
+import type { Frame, Profile, ProfileMeta, SampleTimeline, TreeNode } from '../model/profile.js';
 import { VERSION } from '../version.js';
-import { buildCpuTree } from '../capture/cpu-tree.js';
+import { cpuTree, sampleTimeline } from '../capture/cpu-tree.js';
 import type { V8CallFrame, V8CpuProfileFile, V8ProfileNode } from '../capture/v8-types.js';
 import { checkCpuProfile, type TreeLinks } from './cpuprofile-check.js';
 
@@ -45,7 +46,7 @@ export function isCpuProfile(data: unknown): data is RawCpuProfile {
  */
 export function importCpuProfile(data: RawCpuProfile, source: string, startTime: string): Profile {
   const links = checkCpuProfile(data);
-  const { frames, tree } = treeOf(data, links);
+  const { frames, tree, timeline } = treeOf(data, links);
   const { functions, edges } = callGraphFromTree(tree, frames.length);
   const samples = data.samples?.length ?? 0;
   const duration = Math.max(0, Math.round((data.endTime - data.startTime) * 1000));
@@ -63,14 +64,14 @@ export function importCpuProfile(data: RawCpuProfile, source: string, startTime:
     exactness: { calls: 'none', edges: 'none', time: 'sampled' },
     notes: [`imported from ${source} (V8 cpuprofile, ${samples} samples): times are sampled, call counts unknown`],
   };
-  return { unit: 'ns', meta, frames, functions, edges, tree };
+  return { unit: 'ns', meta, frames, functions, edges, tree, ...(timeline ? { timelines: [timeline] } : {}) };
 }
 
 /**
  * The tree through the same builder as sample mode's (capture/cpu-tree.ts), the nodes'
  * links first made `children` lists (a file may link by `parent`).
  */
-function treeOf(data: RawCpuProfile, links: TreeLinks): { frames: Frame[]; tree: TreeNode[] } {
+function treeOf(data: RawCpuProfile, links: TreeLinks): { frames: Frame[]; tree: TreeNode[]; timeline: SampleTimeline | null } {
   const nodes: V8ProfileNode[] = data.nodes.map((node, i) => ({
     id: node.id,
     callFrame: { functionName: '', scriptId: '', url: '', lineNumber: -1, columnNumber: -1, ...node.callFrame },
@@ -78,8 +79,10 @@ function treeOf(data: RawCpuProfile, links: TreeLinks): { frames: Frame[]; tree:
   }));
   const frameIds = new Map<string, number>();
   const frames: Frame[] = [];
-  const tree = buildCpuTree({ ...data, nodes }, { frameOf: (callFrame) => frameOf(callFrame, frameIds, frames), skip: () => false });
-  return { frames, tree };
+  const profile = { ...data, nodes };
+  const { tree, counted } = cpuTree(profile, { frameOf: (callFrame) => frameOf(callFrame, frameIds, frames), skip: () => false });
+  const timeline = (data.samples?.length ?? 0) > 0 ? sampleTimeline(profile, counted, { origin: Math.round(data.startTime * 1000) }) : null;
+  return { frames, tree, timeline };
 }
 
 function frameOf(callFrame: V8CallFrame, ids: Map<string, number>, frames: Frame[]): number {

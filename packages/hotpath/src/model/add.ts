@@ -10,7 +10,8 @@
  * - call trees are added too (nodes reached by the same path of functions are one node), so
  *   flame graphs and exports of the sum keep their structure; if any input has no tree, or
  *   the trees' roots differ, the sum has none;
- * - line stats are added per function and line.
+ * - line stats are added per function and line;
+ * - sample timelines are dropped: there is no one order of samples of several runs.
  * A count unknown in one input (`null`) is unknown in the sum.
  */
 import type { Edge, Frame, FunctionStats, LineStats, Profile, TreeNode } from './profile.js';
@@ -75,7 +76,8 @@ export function addProfiles(profiles: readonly NamedProfile[]): Profile {
   const meta = first.profile.meta;
   const duration = profiles.reduce((sum, { profile }) => sum + profile.meta.duration, 0);
   const notes = [...meta.notes, `the sum of ${profiles.length} profiles (${profiles.map((p) => p.file).join(', ')}): calls, times and edges added per function`];
-  const { tree: _tree, lines: _lines, ...rest } = first.profile;
+  // Timelines are dropped: the runs were sampled at different times, on no common clock.
+  const { tree: _tree, lines: _lines, timelines: _timelines, ...rest } = first.profile;
   return {
     ...rest,
     meta: { ...meta, duration, exactness: weakest(profiles), notes },

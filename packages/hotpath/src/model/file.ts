@@ -13,6 +13,7 @@ import * as fsp from 'node:fs/promises';
 import { writeFileAtomic, writeFileAtomicSync } from '../atomic-file.js';
 import { MAX_FILE_BYTES } from './limits.js';
 import type { Profile } from './profile.js';
+import { decodeTimeline, encodeTimeline, type TimelineFile } from './timeline.js';
 import { checkProfileShape, ShapeError } from './validate.js';
 
 /** The `format` marker of a hotpath profile file. */
@@ -42,7 +43,8 @@ export class ProfileFileError extends Error {
 
 /** The JSON text of a profile file (the envelope plus the profile). */
 export function serializeProfile(profile: Profile): string {
-  const envelope = { format: PROFILE_FORMAT, version: PROFILE_FORMAT_VERSION, ...profile };
+  const timelines = profile.timelines && { timelines: profile.timelines.map(encodeTimeline) };
+  const envelope = { format: PROFILE_FORMAT, version: PROFILE_FORMAT_VERSION, ...profile, ...timelines };
   return `${JSON.stringify(envelope)}\n`;
 }
 
@@ -75,6 +77,7 @@ export function parseProfile(text: string, source: string): Profile {
     if (!(error instanceof ShapeError)) throw error;
     throw invalid(source, error.message);
   }
+  if (profile.timelines) profile.timelines = (profile.timelines as unknown as TimelineFile[]).map(decodeTimeline);
   return profile;
 }
 

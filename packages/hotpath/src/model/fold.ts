@@ -19,9 +19,12 @@
  *   self time of the member called directly: the graph cannot tell which caller the time of
  *   the members it called in turn belongs to.
  * - Per-line stats of folded frames are dropped (a group spans many files).
+ * - Sample timelines follow the tree: a sample of a merged node is a sample of the node it
+ *   merged into, so the order and the times are kept.
  */
 import { callGraphFromTree } from './build.js';
 import type { Edge, Frame, FunctionStats, LineStats, Profile, TreeNode } from './profile.js';
+import { remapTimelines } from './timeline.js';
 
 /** Which categories to fold; both default to `true`. */
 export interface FoldOptions {
@@ -51,7 +54,8 @@ interface FrameMap {
 export function foldProfile(profile: Profile, options: FoldOptions = {}): Profile {
   const frames = mapFrames(profile.frames, options.node ?? true, options.nodeModules ?? true);
   if (!frames.folded.includes(true)) return profile;
-  const tree = profile.tree && foldTree(profile.tree, frames);
+  const folded = profile.tree && foldTree(profile.tree, frames);
+  const tree = folded?.tree;
   const graph = foldGraph(profile, frames);
   if (tree) refineFromTree(graph, callGraphFromTree(tree, frames.frames.length), frames);
   const lines = profile.lines && foldLines(profile.lines, frames);
@@ -62,6 +66,7 @@ export function foldProfile(profile: Profile, options: FoldOptions = {}): Profil
     edges: graph.edges,
     ...(tree ? { tree } : {}),
     ...(lines ? { lines } : {}),
+    ...(folded && profile.timelines ? { timelines: remapTimelines(profile.timelines, folded.newId) } : {}),
   };
 }
 
@@ -84,7 +89,8 @@ function mapFrames(old: readonly Frame[], node: boolean, nodeModules: boolean): 
   return { frames, map, folded: frames.map((_, i) => i >= firstGroup) };
 }
 
-function foldTree(tree: readonly TreeNode[], frames: FrameMap): TreeNode[] {
+// The folded tree, and the new id of each old node.
+function foldTree(tree: readonly TreeNode[], frames: FrameMap): { tree: TreeNode[]; newId: number[] } {
   const out: TreeNode[] = [];
   const newId: number[] = [];
   const childByFrame = new Map<string, number>(); // `${parent}:${frame}` -> new id
@@ -113,7 +119,7 @@ function foldTree(tree: readonly TreeNode[], frames: FrameMap): TreeNode[] {
     childByFrame.set(`${parent}:${frame}`, id);
     newId[node.id] = id;
   }
-  return out;
+  return { tree: out, newId };
 }
 
 interface Graph {

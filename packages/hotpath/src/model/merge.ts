@@ -9,9 +9,16 @@
  *   adds nothing to the parts that did.
  * - Call trees are merged path by path from the roots (the threads' `(root)`s become one),
  *   so the flame graph of a merged profile is the sum of its parts'.
+ * - Sample timelines are kept, one per thread, their samples moved to the merged tree's
+ *   nodes: each thread's order stays true, and together they still add up to the tree. A part
+ *   whose thread id an earlier part has already (the main thread of each process, with
+ *   `--include-children`) loses its timeline: give each part its thread with
+ *   {@link withThread}, and drop what cannot be told apart (assemble.ts keeps the main
+ *   process's).
  * - Meta comes from the first part (the main thread / process), with the notes of all parts.
  */
-import type { Edge, Exactness, Frame, FunctionStats, LineStats, Profile, TreeNode } from './profile.js';
+import type { Edge, Exactness, Frame, FunctionStats, LineStats, Profile, SampleTimeline, TreeNode } from './profile.js';
+import { remapTimelines } from './timeline.js';
 
 const frameKey = (f: Frame): string => `${f.name}\0${f.file}\0${f.line}\0${f.column}\0${f.category}\0${f.thread ?? ''}`;
 
@@ -19,6 +26,11 @@ const frameKey = (f: Frame): string => `${f.name}\0${f.file}\0${f.line}\0${f.col
 export function tagThread(profile: Profile, id: number): Profile {
   const root = profile.tree?.[0]?.frame;
   return { ...profile, frames: profile.frames.map((frame, i) => (i === root ? frame : { ...frame, thread: id })) };
+}
+
+/** A copy of `profile` whose timelines are thread `id`'s (a profile of one thread has one). */
+export function withThread(profile: Profile, id: number): Profile {
+  return profile.timelines ? { ...profile, timelines: profile.timelines.map((t) => ({ ...t, thread: id })) } : profile;
 }
 
 /** The sum of `parts` (at least one), as described in the module comment. */
@@ -47,7 +59,9 @@ export function mergeProfiles(parts: readonly Profile[]): Profile {
     for (const e of part.edges) edges.add(`${map[e.caller]}>${map[e.callee]}`, { ...e, caller: map[e.caller]!, callee: map[e.callee]! });
     for (const l of part.lines ?? []) lines.add(`${map[l.frame]}:${l.line}`, { ...l, frame: map[l.frame]! });
   });
-  const tree = parts.every((part) => part.tree) ? mergeTrees(parts.map((part, p) => ({ tree: part.tree!, map: maps[p]! }))) : undefined;
+  const merged = parts.every((part) => part.tree) ? mergeTrees(parts.map((part, p) => ({ tree: part.tree!, map: maps[p]! }))) : undefined;
+  const tree = merged?.tree;
+  const timelines = merged && mergeTimelines(parts, merged.ids);
   const first = parts[0]!;
   // Threads and processes of one run: one source, one unit; parts of another would be summed wrongly.
   const other = parts.find((part) => part.unit !== first.unit);
@@ -65,7 +79,19 @@ export function mergeProfiles(parts: readonly Profile[]): Profile {
     edges: edges.values(),
     ...(tree ? { tree } : {}),
     ...(parts.some((part) => part.lines) ? { lines: lines.values() } : {}),
+    ...(timelines && timelines.length > 0 ? { timelines } : {}),
   };
+}
+
+// Each part's timelines on the merged tree's nodes; the first part to hold a thread keeps it.
+function mergeTimelines(parts: readonly Profile[], ids: readonly Int32Array[]): SampleTimeline[] {
+  const out: SampleTimeline[] = [];
+  parts.forEach((part, p) => {
+    for (const timeline of remapTimelines(part.timelines ?? [], ids[p]!)) {
+      if (!out.some((t) => t.thread === timeline.thread)) out.push(timeline);
+    }
+  });
+  return out;
 }
 
 /** Sums records with the same key: counts null-aware, times plainly. */
@@ -94,13 +120,16 @@ function addCounts(a: number | null, b: number | null): number | null {
   return a === null ? b : b === null ? a : a + b;
 }
 
-function mergeTrees(parts: ReadonlyArray<{ tree: readonly TreeNode[]; map: readonly number[] }>): TreeNode[] {
+// The merged tree, and the id each part's node got in it.
+function mergeTrees(parts: ReadonlyArray<{ tree: readonly TreeNode[]; map: readonly number[] }>): { tree: TreeNode[]; ids: Int32Array[] } {
   const first = parts[0]!;
   const tree: TreeNode[] = [{ ...first.tree[0]!, id: 0, parent: -1, frame: first.map[first.tree[0]!.frame]!, calls: null, self: 0 }];
   const child = new Map<string, number>();
+  const all: Int32Array[] = [];
   for (const { tree: part, map } of parts) {
     // Parent-before-child order: each node's parent is mapped before the node.
-    const ids = new Array<number>(part.length);
+    const ids = new Int32Array(part.length);
+    all.push(ids);
     part.forEach((node, i) => {
       const parent = i === 0 ? -1 : ids[node.parent]!;
       const frame = map[node.frame]!;
@@ -116,7 +145,7 @@ function mergeTrees(parts: ReadonlyArray<{ tree: readonly TreeNode[]; map: reado
       merged.calls = addCounts(merged.calls, node.calls);
     });
   }
-  return tree;
+  return { tree, ids: all };
 }
 
 function mergeExactness(all: readonly Exactness[]): Exactness {

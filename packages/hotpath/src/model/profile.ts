@@ -218,4 +218,34 @@ export interface Profile {
   tree?: TreeNode[];
   /** Per-line stats, where a line capture ran. */
   lines?: LineStats[];
+  /**
+   * The samples in the order they were taken, one timeline per thread (sample mode; see
+   * {@link SampleTimeline}); absent where the capture keeps no order (trace mode, imports of
+   * aggregated formats) or an operation could not keep it (adding profiles of several runs).
+   */
+  timelines?: SampleTimeline[];
+}
+
+/**
+ * One thread's samples in the order they were taken: what time-order views (a flame chart
+ * with x = time) and the `.cpuprofile` export's real `samples`/`timeDeltas` are made of.
+ * Sample `i` landed on tree node `nodes[i]` and lasted `durations[i]` ns, until the next
+ * sample (the way V8's `timeDeltas` are read): the timestamps are delta-encoded, and a tree
+ * node's self time is the sum of its samples' durations over the profile's timelines.
+ *
+ * Samples the tree leaves out (the event loop's `(idle)`, the profiler's own work) are kept
+ * as gaps, node `-1`, so the times after them stay right. Typed arrays: 12 bytes a sample.
+ */
+export interface SampleTimeline {
+  /** The thread ({@link ThreadInfo.id}): `0` for the main thread, and for a profile of one. */
+  thread: number;
+  /**
+   * When the first sample was taken, ns, on a monotonic clock shared by the profile's timelines
+   * (V8's): only differences between timelines' starts mean anything.
+   */
+  start: number;
+  /** The tree node ({@link TreeNode.id}) of each sample, or `-1` for a gap. */
+  nodes: Int32Array;
+  /** How long each sample lasted, ns (integers). */
+  durations: Float64Array;
 }

@@ -47,6 +47,7 @@ export function checkProfileShape(value: unknown): asserts value is Profile {
   checkStatsList(profile, 'edges', frameCount, (e) => [e.caller, e.callee]);
   if (profile.tree !== undefined) checkTree(list(profile.tree, 'tree'), frameCount);
   if (profile.lines !== undefined) checkLines(list(profile.lines, 'lines'), frames as Json[], profile.unit === 'bytes');
+  if (profile.timelines !== undefined) checkTimelines(list(profile.timelines, 'timelines'), profile.tree);
 }
 
 function checkMeta(meta: Json): void {
@@ -156,6 +157,44 @@ function checkLines(lines: unknown[], frames: Json[], bytes: boolean): void {
     stats.time = bytes ? signed(stats.time, `${at}.time`) : time(stats.time, `${at}.time`);
     if (stats.memory !== undefined) stats.memory = time(stats.memory, `${at}.memory`, 'a number of bytes, not negative');
   });
+}
+
+// Sample timelines (timeline.ts): in the file's form (plain arrays, durations in `step`s) or
+// the model's (typed arrays, as importers build them). Each sample lands on a node of the tree
+// or is a gap (-1); the durations must add up to a time, so no reader sums them to Infinity.
+function checkTimelines(timelines: unknown[], tree: unknown): void {
+  if (!Array.isArray(tree)) throw new ShapeError('timelines', 'absent in a profile without a tree');
+  const threads = new Set<number>();
+  timelines.forEach((value, i) => {
+    const at = (key: string): string => `timelines[${i}].${key}`;
+    const timeline = object(value, `timelines[${i}]`);
+    timeline.thread = position(timeline.thread, at('thread'));
+    if (threads.has(timeline.thread as number)) throw new ShapeError(at('thread'), 'listed once (an earlier timeline has the same thread)');
+    threads.add(timeline.thread as number);
+    timeline.start = time(timeline.start, at('start'));
+    const step = timeline.step === undefined ? 1 : integer(timeline.step, at('step'), MAX_TIME_NS, `an integer of ns from 1 to ${MAX_TIME_NS}`);
+    if (step < 1) throw new ShapeError(at('step'), `an integer of ns from 1 to ${MAX_TIME_NS}`);
+    const nodes = numbers(timeline.nodes, at('nodes'));
+    const durations = numbers(timeline.durations, at('durations'));
+    if (durations.length !== nodes.length) throw new ShapeError(at('durations'), `as long as its nodes (${nodes.length})`);
+    for (let s = 0; s < nodes.length; s++) {
+      const node = nodes[s]!;
+      if (!(Number.isInteger(node) && node >= -1 && node < tree.length)) throw new ShapeError(`${at('nodes')}[${s}]`, `a tree node id below ${tree.length}, or -1`);
+    }
+    let sum = 0;
+    for (let s = 0; s < durations.length; s++) {
+      sum += durations[s]! * step;
+      if (!(durations[s]! >= 0 && sum <= MAX_TIME_NS)) throw new ShapeError(`${at('durations')}[${s}]`, `a number from 0 up, all of them adding up to at most ${MAX_TIME_NS} ns`);
+    }
+  });
+}
+
+// An array (or typed array) of numbers, of sane length.
+function numbers(value: unknown, field: string): ArrayLike<number> {
+  const items = ArrayBuffer.isView(value) && !(value instanceof DataView) ? (value as unknown as ArrayLike<unknown>) : list(value, field);
+  if (items.length > MAX_ITEMS) throw new ShapeError(field, `an array of at most ${MAX_ITEMS} entries`);
+  for (let i = 0; i < items.length; i++) if (typeof items[i] !== 'number') throw new ShapeError(`${field}[${i}]`, 'a number');
+  return items as ArrayLike<number>;
 }
 
 function signed(value: unknown, field: string): number {

@@ -58,7 +58,7 @@ export function mergeLineProfiles(runs: readonly LineRun[]): Profile {
   // The first run's notes stand for all (the runs were taken the same way); per-run figures
   // in them, such as tick counts, are that run's.
   const notes = [...first.meta.notes, `merged from ${runs.length} runs (notes of the first)`];
-  return { ...first, meta: { ...first.meta, notes }, frames, functions, edges: [], tree: undefined, lines };
+  return { ...first, meta: { ...first.meta, notes }, frames, functions, edges: [], tree: undefined, timelines: undefined, lines };
 }
 
 function add(a: number | null, b: number | null): number | null {

@@ -10,7 +10,7 @@
  */
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mergeProfiles, tagThread } from '../model/merge.js';
+import { mergeProfiles, tagThread, withThread } from '../model/merge.js';
 import type { Profile, ProcessInfo, ThreadInfo } from '../model/profile.js';
 import { childCapturePaths, readCaptureParts, type CaptureFile } from './capture-file.js';
 import { sourceNamed } from './sources/index.js';
@@ -43,7 +43,9 @@ export async function processProfile(output: string, ending: ChildEnding, comman
     profiles,
     threads.map((t) => t.name),
   );
-  const tagged = view === 'separate' ? named.map((p, i) => tagThread(p, threads[i]!.id)) : named;
+  // Each part's timeline is its thread's, in either view.
+  const timed = named.map((p, i) => withThread(p, threads[i]!.id));
+  const tagged = view === 'separate' ? timed.map((p, i) => tagThread(p, threads[i]!.id)) : timed;
   const merged = mergeProfiles(tagged);
   const how = view === 'separate' ? 'kept apart (each row names its thread)' : 'merged (--threads separate keeps them apart)';
   merged.meta.threads = threads;
@@ -73,9 +75,11 @@ export function processInfo(capture: CaptureFile, exitCode: number | null): Proc
 /** The processes' profiles added into one (the main process first), with a note naming them. */
 export function mergeProcesses(all: readonly ProcessProfile[]): Profile {
   if (all.length === 1) return all[0]!.profile;
+  // Only the main process's timelines are kept: every process has a thread 0, and a
+  // cpuprofile or a time-order view shows one process.
   const merged = mergeProfiles(
     withOwnNotes(
-      all.map((p) => p.profile),
+      all.map((p, i) => (i === 0 ? p.profile : withoutTimelines(p.profile))),
       all.map((p) => `process ${p.info.pid}`),
     ),
   );
@@ -86,6 +90,11 @@ export function mergeProcesses(all: readonly ProcessProfile[]): Profile {
     ...merged,
     meta: { ...merged.meta, processes, notes: [`${processes.length} processes merged: ${list}`, ...merged.meta.notes] },
   };
+}
+
+function withoutTimelines(profile: Profile): Profile {
+  const { timelines: _timelines, ...rest } = profile;
+  return rest;
 }
 
 /**

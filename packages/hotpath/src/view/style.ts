@@ -42,7 +42,7 @@ input[type=search] { width: 220px; }
 .body { position: relative; min-height: 60px; }
 .body.table, .body.source { max-height: 420px; overflow: auto; border: 1px solid var(--line); border-radius: 6px; }
 .body.graph { min-height: 200px; }
-.body.flame { max-height: 460px; overflow-y: auto; overflow-x: hidden; }
+.body.flame, .body.timeorder { max-height: 460px; overflow-y: auto; overflow-x: hidden; }
 .body.callee { min-height: 380px; }
 .empty { color: var(--muted); padding: 12px 4px; margin: 0; }
 .fatal { margin: 16px 24px; padding: 10px 14px; background: #ffebe9; border: 1px solid #ff8182; border-radius: 6px; }

@@ -20,13 +20,24 @@ export const DEFAULT_MAX_NODES = 20_000;
  * largest nodes plus one `(other)` node (frame `otherFrame`) per kept node that lost children,
  * at most `maxNodes` in all. Nodes stay parents-before-children, node 0 the root.
  */
-export function aggregateTree(tree: readonly TreeNode[], otherFrame: number, maxNodes = DEFAULT_MAX_NODES): { tree: ViewTree; summary: TreeSummary } {
+export function aggregateTree(tree: readonly TreeNode[], otherFrame: number, maxNodes = DEFAULT_MAX_NODES): AggregatedTree {
   if (!Number.isSafeInteger(maxNodes) || maxNodes < 2) throw new RangeError(`maxNodes must be an integer of at least 2, got ${maxNodes}`);
   const total = inclusiveTimes(tree);
-  if (tree.length <= maxNodes) return { tree: copyTree(tree, total), summary: summary(tree.length, tree.length, maxNodes, 0, 0, 0) };
+  if (tree.length <= maxNodes) {
+    const nodeMap = Int32Array.from(tree, (_, i) => i);
+    return { tree: copyTree(tree, total), summary: summary(tree.length, tree.length, maxNodes, 0, 0, 0), nodeMap };
+  }
   const rank = rankNodes(total);
   const kept = largestKept(tree, rank, maxNodes);
   return mergeRest(tree, total, kept, otherFrame, maxNodes);
+}
+
+/** {@link aggregateTree}'s result. */
+export interface AggregatedTree {
+  tree: ViewTree;
+  summary: TreeSummary;
+  /** The drawn node each of the profile's nodes is (itself, or the `(other)` node it was merged into). */
+  nodeMap: Int32Array;
 }
 
 function summary(nodes: number, shown: number, maxNodes: number, otherNodes: number, mergedNodes: number, mergedTime: number): TreeSummary {
@@ -77,13 +88,7 @@ function othersNeeded(tree: readonly TreeNode[], rank: Int32Array, k: number): n
   return parents.size;
 }
 
-function mergeRest(
-  tree: readonly TreeNode[],
-  total: readonly number[],
-  kept: (node: number) => boolean,
-  otherFrame: number,
-  maxNodes: number,
-): { tree: ViewTree; summary: TreeSummary } {
+function mergeRest(tree: readonly TreeNode[], total: readonly number[], kept: (node: number) => boolean, otherFrame: number, maxNodes: number): AggregatedTree {
   const out: ViewTree = { parent: [], frame: [], calls: [], self: [], total: [], merged: [] };
   const newId = new Int32Array(tree.length).fill(-1);
   const size = subtreeSizes(tree);
@@ -111,7 +116,14 @@ function mergeRest(
     mergedTime += time;
     mergedNodes += nodes;
   }
-  return { tree: out, summary: summary(tree.length, out.parent.length, maxNodes, other.size, mergedNodes, mergedTime) };
+  // A merged node is in the (other) node of its nearest kept ancestor.
+  const nodeMap = newId.slice();
+  for (const node of tree) {
+    if (nodeMap[node.id]! >= 0) continue;
+    const parent = nodeMap[node.parent]!;
+    nodeMap[node.id] = newId[node.parent]! >= 0 ? other.get(parent)! : parent;
+  }
+  return { tree: out, summary: summary(tree.length, out.parent.length, maxNodes, other.size, mergedNodes, mergedTime), nodeMap };
 }
 
 function push(tree: ViewTree, parent: number, frame: number, calls: number | null, self: number, total: number, merged: number): number {

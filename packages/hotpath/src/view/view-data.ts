@@ -2,10 +2,10 @@
 // labelled as they label, the tree cut down to a drawable size, sources read.
 import { foldProfile } from '../model/fold.js';
 import { threadLabel } from '../model/threads.js';
-import type { Edge, LineStats, Profile } from '../model/profile.js';
+import type { Edge, LineStats, Profile, SampleTimeline } from '../model/profile.js';
 import { noteLines } from '../report/notes.js';
 import { frameLabels } from '../report/rows.js';
-import { VIEW_FORMAT, VIEW_VERSION, type Unit, type ViewData, type ViewEdges, type ViewFrame, type ViewLines } from './page/data.js';
+import { VIEW_FORMAT, VIEW_VERSION, type Unit, type ViewData, type ViewEdges, type ViewFrame, type ViewLines, type ViewTimeline } from './page/data.js';
 import { count } from './page/format.js';
 import { DEFAULT_SOURCE_LIMITS, readSources, type SourceLimits } from './sources.js';
 import { aggregateTree, DEFAULT_MAX_NODES } from './tree-aggregate.js';
@@ -65,6 +65,7 @@ export function buildViewData(profile: Profile, options: ViewOptions = {}): View
     tree: aggregated?.tree ?? null,
     treeSummary: aggregated?.summary ?? null,
     lines: folded.lines ? lineColumns(folded.lines) : null,
+    timelines: aggregated && folded.timelines?.length ? viewTimelines(folded, folded.timelines, aggregated.nodeMap) : null,
     sources,
   };
 }
@@ -107,6 +108,27 @@ function viewMeta(profile: Profile): ViewData['meta'] {
 function unitFor(totalNs: number): Unit {
   if (totalNs >= 1e9) return 's';
   return totalNs >= 1e6 ? 'ms' : 'us';
+}
+
+// Each timeline as runs on the drawn tree's nodes: consecutive samples of one node (a loop's
+// thousands of samples) are one run, which the chart would merge anyway.
+function viewTimelines(profile: Profile, timelines: readonly SampleTimeline[], nodeMap: Int32Array): ViewTimeline[] {
+  const origin = Math.min(...timelines.map((t) => t.start));
+  const several = timelines.length > 1;
+  return timelines.map((timeline) => {
+    const node: number[] = [];
+    const duration: number[] = [];
+    timeline.nodes.forEach((sampled, i) => {
+      const drawn = sampled < 0 ? -1 : nodeMap[sampled]!;
+      if (node.length > 0 && node[node.length - 1] === drawn) duration[duration.length - 1]! += timeline.durations[i]!;
+      else {
+        node.push(drawn);
+        duration.push(timeline.durations[i]!);
+      }
+    });
+    const thread = several ? (profile.meta.threads?.find((t) => t.id === timeline.thread)?.name ?? `thread ${timeline.thread}`) : '';
+    return { thread, start: timeline.start - origin, node, duration };
+  });
 }
 
 function edgeColumns(edges: readonly Edge[]): ViewEdges {

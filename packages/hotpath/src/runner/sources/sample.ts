@@ -58,7 +58,11 @@ export const sampleSource: CaptureSource<SampleSettings, SampleData> = {
   async profile(data, meta, { settings, own, requiredAsCommonJs }) {
     const [{ buildSampleProfile }, { SourceMapper }] = await Promise.all([import('../../capture/sample-profile.js'), import('../../capture/source-maps.js')]);
     const mapper = new SourceMapper({ requiredAsCommonJs: new Set(requiredAsCommonJs) });
-    return buildSampleProfile(data, { ...meta, interval: settings.intervalNs }, { mapper, ignoreUrl: own.isOwn, helperUrl: own.isHelper, programPackageUrl: own.isProgramPackage });
+    return buildSampleProfile(
+      data,
+      { ...meta, interval: settings.intervalNs },
+      { mapper, ignoreUrl: own.isOwn, helperUrl: own.isHelper, programPackageUrl: own.isProgramPackage, timeline: true },
+    );
   },
 };
 

@@ -14,6 +14,20 @@ export interface FlameApiState {
   drawn: number;
 }
 
+/** What the time-order view shows now. */
+export interface TimeOrderApiState {
+  /** The window of time shown, ns from the earliest sample. */
+  from: number;
+  to: number;
+  /** The end of the last sample, ns. */
+  end: number;
+  /** Lanes (threads) drawn. */
+  lanes: number;
+  /** Spans drawn in all, and of the selected function. */
+  drawn: number;
+  highlighted: number;
+}
+
 /** `window.hotpathView`. */
 export interface ViewApi {
   /** Milliseconds from the script's start until every view was drawn once. */
@@ -28,6 +42,10 @@ export interface ViewApi {
   flame(): FlameApiState | null;
   /** Client rectangle of the widest drawn flame-graph node of `frame`. */
   flameNodeRect(frame: number): { x: number; y: number; width: number; height: number } | null;
+  /** The time-order view's state; null when the profile keeps no order of its samples. */
+  timeOrder(): TimeOrderApiState | null;
+  /** Client rectangle of the earliest drawn time-order span of `frame`. */
+  timeOrderRect(frame: number): { x: number; y: number; width: number; height: number } | null;
   /** The frame the callee map is of (null: the whole program) and its drawn rectangles. */
   calleeMap(): { rootFrame: number | null; drawn: number };
 }

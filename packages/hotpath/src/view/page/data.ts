@@ -78,6 +78,22 @@ export interface TreeSummary {
   mergedTime: number;
 }
 
+/**
+ * One thread's samples in the order they were taken, for the time-order view: runs of
+ * consecutive samples on one node of {@link ViewData.tree} (merged: the chart draws them as
+ * one), run `i` across both arrays.
+ */
+export interface ViewTimeline {
+  /** The thread as tables name it (`main`, `worker 1 (render.mjs)`); `''` in a profile of one thread. */
+  thread: string;
+  /** The first sample's time, ns after the earliest first sample of all timelines. */
+  start: number;
+  /** The tree node of each run; -1 for a gap (the event loop idle, the profiler's own work). */
+  node: number[];
+  /** Length of each run, ns. */
+  duration: number[];
+}
+
 /** Per-line stats (line_profiler's Hits and Time), line `i` across all arrays. */
 export interface ViewLines {
   frame: number[];
@@ -143,5 +159,7 @@ export interface ViewData {
   treeSummary: TreeSummary | null;
   /** `null` when no line capture ran. */
   lines: ViewLines | null;
+  /** The samples in time order, one timeline per thread; absent or `null` when the profile keeps no order. */
+  timelines?: ViewTimeline[] | null;
   sources: ViewSource[];
 }

@@ -23,6 +23,9 @@ export function mountLayout(model: Model): void {
     panel('table', 'Functions', 'the stats table, as pstats prints it', true),
     panel('graph', 'Call graph', 'callers and callees of the selected function'),
     panel('flame', 'Flame graph', 'the call tree: width is inclusive time; click to zoom and select', true),
+    ...(data.timelines?.length && data.tree
+      ? [panel('timeorder', 'Time order', 'the samples in the order they were taken: x is time; click to zoom and select, ctrl + wheel to zoom, shift + wheel to pan', true)]
+      : []),
     panel('callee', 'Callee map', "inclusive time nested by callee, as KCachegrind's Callee Map"),
     panel('source', 'Source', 'the selected function, read when the report was written'),
   ]);

@@ -11,6 +11,7 @@ import { buildModel } from './model.js';
 import { mountSource } from './source.js';
 import { createSelectionStore } from './state.js';
 import { mountTable } from './table.js';
+import { mountTimeOrder } from './timeline.js';
 import { mountCalleeMap } from './treemap.js';
 
 declare global {
@@ -39,6 +40,7 @@ function start(): void {
   mountTable(model, store);
   mountCallGraph(model, store);
   const flame = mountFlame(model, store);
+  const timeOrder = mountTimeOrder(model, store);
   const callee = mountCalleeMap(model, store);
   mountSource(model, store);
   const api: ViewApi = {
@@ -48,6 +50,8 @@ function start(): void {
     frameOf: (name) => model.data.frames.findIndex((frame) => frame.name === name),
     flame: () => flame?.state() ?? null,
     flameNodeRect: (frame) => flame?.nodeRect(frame) ?? null,
+    timeOrder: () => timeOrder?.state() ?? null,
+    timeOrderRect: (frame) => timeOrder?.spanRect(frame) ?? null,
     calleeMap: () => callee.state(),
   };
   // The canvas views draw when they are first laid out (ResizeObserver, after the next frame's
