@@ -58,11 +58,18 @@ export function totalWithCollections(profile: Profile, name: string): number {
   const timeline = profile.timelines![0]!;
   const inside = new Set<number>();
   for (const node of profile.tree!) if (profile.frames[node.frame]!.name === name || inside.has(node.parent)) inside.add(node.id);
-  const samples = [...timeline.nodes.keys()].filter((i) => inside.has(timeline.nodes[i]!));
+  const isCollection = (node: number): boolean => node >= 0 && profile.frames[profile.tree![node]!.frame]!.name === '(garbage collector)';
+  // A collection goes on the stack of the sample before it: counted where that stack was inside.
   let total = 0;
-  for (let i = samples[0]!; i <= samples[samples.length - 1]!; i++) {
+  let lastInside = false;
+  for (let i = 0; i < timeline.nodes.length; i++) {
     const node = timeline.nodes[i]!;
-    if (inside.has(node) || (node >= 0 && profile.frames[profile.tree![node]!.frame]!.name === '(garbage collector)')) total += timeline.durations[i]!;
+    if (isCollection(node)) {
+      if (lastInside) total += timeline.durations[i]!;
+      continue;
+    }
+    lastInside = inside.has(node);
+    if (lastInside) total += timeline.durations[i]!;
   }
   return total;
 }
