@@ -2,13 +2,12 @@
 // Picks functions (`-f NAME`, `-f file:line`, `--all [FILE]`, or `@profile`/`profile(fn)` in
 // the code), runs the program, prints hits and time of every line of those functions.
 // `--show FILE...` prints saved line stats again, merging several runs.
-import * as path from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Profile } from '../model/profile.js';
 import { LINE_UNITS, type LineUnit } from '../report/line-table.js';
-import { resolveScript } from '../runner/resolve-script.js';
-import { refusedNodeArgs, splitNodeArgs, withNodeFlagHint } from './node-args.js';
+import { withNodeFlagHint } from './node-args.js';
 import { collect } from './option-values.js';
+import { measurePicked, pickedRun } from './picked-run.js';
 import { threadsOption } from './profile.js';
 
 interface LinesValues {
@@ -52,44 +51,11 @@ export function registerLines(program: Command): Command {
     .action(async (first: string | undefined, rest: string[], values: LinesValues, self: Command) => {
       const fail = (message: string): never => self.error(message, { exitCode: 2, code: 'hotpath.lines' });
       if (values.show) return show(values, fail);
-      const { nodeArgs, args, ...operands } = splitNodeArgs(first === undefined ? [] : [first, ...rest], values.nodeArg);
-      let script = operands.script;
-      // `--all script.ts` reads the script as --all's file: then it is the script.
-      if (script === undefined && typeof values.all === 'string') [script, values.all] = [values.all, true];
-      if (script === undefined) return fail('missing the script to run (or --show FILE)');
-      const refused = refusedNodeArgs(nodeArgs);
-      if (refused) return fail(refused);
-      const resolved = resolveScript(script, process.cwd());
-      if (!resolved.ok) return fail(resolved.message);
-      const targets = [...values.function];
-      if (values.all) targets.push(path.resolve(values.all === true ? resolved.script : values.all));
-      const profile = await measure({ script: resolved.script, args, nodeArgs }, targets, values, fail);
+      const run = pickedRun(first, rest, values, fail);
+      const options = { mode: values.mode, traceNodeModules: values.traceNodeModules === true, threads: values.threads };
+      const profile = await measurePicked('lines', run, options, values.output, 'lines', fail);
       if (profile) await print(profile, values);
     });
-}
-
-interface Run {
-  script: string;
-  args: string[];
-  nodeArgs: string[];
-}
-
-async function measure(run: Run, targets: string[], values: LinesValues, fail: (m: string) => never): Promise<Profile | null> {
-  const [{ runProfiled }, { saveProfile }] = await Promise.all([import('../runner/run.js'), import('../model/file.js')]);
-  const { script, args, nodeArgs } = run;
-  const options = { mode: values.mode, lines: { targets }, traceNodeModules: values.traceNodeModules === true, relaySignals: true, nodeArgs, threads: values.threads };
-  const result = await runProfiled(script, args, options);
-  process.exitCode = result.exitCode;
-  if (result.hotpathError !== null) fail(result.hotpathError);
-  const profile = result.profile;
-  if (!profile) {
-    process.stderr.write(`hotpath lines: ${script} ended (${result.signal ?? `exit code ${result.exitCode}`}) before its lines were written\n`);
-    return null;
-  }
-  const unmatched = profile.meta.unmatchedTargets ?? [];
-  if (unmatched.length > 0) fail(unmatched.map((u) => u.message).join('\n'));
-  if (values.output !== undefined) await saveProfile(values.output, profile);
-  return profile;
 }
 
 async function show(values: LinesValues, fail: (m: string) => never): Promise<void> {

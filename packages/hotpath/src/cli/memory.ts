@@ -3,13 +3,12 @@
 // (`-f NAME`, `-f file:line`, `--all [FILE]`, or `@profile`/`profile(fn)` in the code), runs the
 // program, prints Mem usage, Increment and Occurrences of every line of those functions.
 // `--show FILE...` prints saved memory line stats again.
-import * as path from 'node:path';
 import { Option, type Command } from 'commander';
 import { MEMORY_BACKENDS, type MemoryBackend } from '../capture/memory/clock.js';
 import type { Profile } from '../model/profile.js';
-import { resolveScript } from '../runner/resolve-script.js';
-import { refusedNodeArgs, splitNodeArgs, withNodeFlagHint } from './node-args.js';
+import { withNodeFlagHint } from './node-args.js';
 import { collect, integerAtLeast } from './option-values.js';
+import { measurePicked, pickedRun } from './picked-run.js';
 import { threadsOption } from './profile.js';
 
 interface MemoryValues {
@@ -51,44 +50,11 @@ export function registerMemory(program: Command): Command {
     .action(async (first: string | undefined, rest: string[], values: MemoryValues, self: Command) => {
       const fail = (message: string): never => self.error(message, { exitCode: 2, code: 'hotpath.memory' });
       if (values.show) return print(await load(values.show[0]!, fail), values);
-      const { nodeArgs, args, ...operands } = splitNodeArgs(first === undefined ? [] : [first, ...rest], values.nodeArg);
-      let script = operands.script;
-      // `--all script.ts` reads the script as --all's file: then it is the script.
-      if (script === undefined && typeof values.all === 'string') [script, values.all] = [values.all, true];
-      if (script === undefined) return fail('missing the script to run (or --show FILE)');
-      const refused = refusedNodeArgs(nodeArgs);
-      if (refused) return fail(refused);
-      const resolved = resolveScript(script, process.cwd());
-      if (!resolved.ok) return fail(resolved.message);
-      const targets = [...values.function];
-      if (values.all) targets.push(path.resolve(values.all === true ? resolved.script : values.all));
-      const profile = await measure(resolved.script, args, nodeArgs, targets, values, fail);
+      const run = pickedRun(first, rest, values, fail);
+      const options = { memory: { backend: values.backend }, traceNodeModules: values.traceNodeModules === true, threads: values.threads };
+      const profile = await measurePicked('memory', run, options, values.output, 'memory lines', fail);
       if (profile) await print(profile, values);
     });
-}
-
-async function measure(script: string, args: string[], nodeArgs: string[], targets: string[], values: MemoryValues, fail: (m: string) => never): Promise<Profile | null> {
-  const [{ runProfiled }, { saveProfile }] = await Promise.all([import('../runner/run.js'), import('../model/file.js')]);
-  const options = {
-    lines: { targets },
-    memory: { backend: values.backend },
-    traceNodeModules: values.traceNodeModules === true,
-    relaySignals: true,
-    nodeArgs,
-    threads: values.threads,
-  };
-  const result = await runProfiled(script, args, options);
-  process.exitCode = result.exitCode;
-  if (result.hotpathError !== null) fail(result.hotpathError);
-  const profile = result.profile;
-  if (!profile) {
-    process.stderr.write(`hotpath memory: ${script} ended (${result.signal ?? `exit code ${result.exitCode}`}) before its memory lines were written\n`);
-    return null;
-  }
-  const unmatched = profile.meta.unmatchedTargets ?? [];
-  if (unmatched.length > 0) fail(unmatched.map((u) => u.message).join('\n'));
-  if (values.output !== undefined) await saveProfile(values.output, profile);
-  return profile;
 }
 
 async function load(file: string, fail: (m: string) => never): Promise<Profile> {

@@ -20,7 +20,7 @@ export function buildMemoryProfile(data: LineTraceData, meta: LineTraceMeta, bac
     const net = fn.lines.reduce((sum, [, , bytes]) => sum + bytes, 0);
     Object.assign(profile.functions[frame]!, { self: Math.max(0, net), total: Math.max(0, net) });
   });
-  const unmatched = profile.meta.notes.slice(1);
+  const unmatched = (profile.meta.unmatchedTargets ?? []).map((u) => u.message);
   return {
     ...profile,
     unit: 'bytes',
