@@ -137,3 +137,27 @@ test("memoryProfile(fn): the memory of a module function's lines during one call
     RangeError,
   );
 });
+
+// Programs nobody here wrote, from the corpus (test/corpus/): TypeScript in tsc's CommonJS
+// layout with legacy decorators, enums and tsconfig paths; a .tsx React render; a piscina pool
+// whose picked function runs only in worker threads. Their output is theirs, and the picked
+// function's table is on its TypeScript (or worker module's) lines.
+for (const [workload, fn, file] of [
+  ['ts-app', 'priceLine', 'src/pricing/engine.ts'],
+  ['react-ssr', 'ProductRow', 'render.tsx'],
+  ['worker-pool', 'renderRow', 'render.mjs'],
+] as const) {
+  test(`the corpus's ${workload}: its output as under node, ${fn}'s lines in ${file}`, () => {
+    const dir = path.join(FIXTURES, '..', 'corpus', workload);
+    const spec = JSON.parse(fs.readFileSync(path.join(dir, 'workload.json'), 'utf8')) as { script: string; expect: { exitCode: number; stdout: string } };
+    const run = hotpath(['memory', '-f', fn, spec.script], { cwd: dir });
+    assert.equal(run.status, spec.expect.exitCode, run.stderr);
+    const programOutput = run.stdout.slice(0, run.stdout.indexOf('Note: '));
+    assert.match(programOutput, new RegExp(spec.expect.stdout));
+    assert.match(run.stdout, new RegExp(`\\nFilename: ${file.replace('.', '\\.')}\\n`));
+    const table = rows(run.stdout);
+    const own = fs.readFileSync(path.join(dir, file), 'utf8').split('\n');
+    assert.ok(table.size >= 3, run.stdout);
+    for (const [line, row] of table) assert.equal(row.contents, own[line - 1], `${file}:${line}`);
+  });
+}
