@@ -2,6 +2,9 @@
 // know every command.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { VERSION } from '../src/version.js';
@@ -40,4 +43,16 @@ test('an unknown command is a usage error naming it, with every command listed, 
   assert.match(result.stderr, /unknown command 'profiel'/);
   assert.match(result.stderr, /\(Did you mean profile\?\)/);
   for (const name of COMMANDS) assert.match(result.stderr, new RegExp(`^  ${name} `, 'm'), name);
+});
+
+test('a reader that closes stdout early ends the command quietly: exit 0, nothing on stderr', () => {
+  // 3000 functions: a stats table of about 300 KB, more than a pipe holds, so writes fail with EPIPE.
+  const dir = mkdtempSync(path.join(tmpdir(), 'hotpath-epipe-'));
+  const names = Array.from({ length: 3000 }, (_, i) => `f${i}`);
+  writeFileSync(path.join(dir, 'many.js'), names.map((n) => `function ${n}() {}\n${n}();\n`).join(''));
+  assert.equal(hotpath('profile', '--mode', 'trace', '-o', path.join(dir, 'many.json'), path.join(dir, 'many.js')).status, 0);
+  const run = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${BIN}" stats "${path.join(dir, 'many.json')}" | head -c 10`], { encoding: 'utf8' });
+  assert.equal(run.stdout.length, 10);
+  assert.equal(run.stderr, '');
+  assert.equal(run.status, 0);
 });

@@ -136,3 +136,30 @@ test("run: profile() from hotpath/lines brackets each call with FUNC lines, whic
   const py = spawnSync('python3-mprof', ['plot', '-o', 'py.png', 'out.dat'], { cwd: dir, encoding: 'utf8', env: { ...process.env, MPLBACKEND: 'Agg' } });
   assert.equal(py.status, 0, `${py.error ?? ''} ${py.stdout} ${py.stderr}`);
 });
+
+test('run: @profile on a method brackets its calls too, as a TypeScript 5 decorator and as a legacy one', () => {
+  const store =
+    "import { profile } from 'hotpath/lines';\n" +
+    'class Store {\n  items: number[][] = [];\n  @profile\n  fill(rows: number): number {\n' +
+    '    for (let i = 0; i < rows; i++) this.items.push(new Array(1000).fill(i));\n    return this.items.length;\n  }\n}\n' +
+    'const store = new Store();\nconsole.log(store.fill(2000), store.fill(1000));\n';
+  for (const experimentalDecorators of [false, true]) {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'store.ts'), store);
+    fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { experimentalDecorators } }));
+    fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+    const result = hotpath(['mprof', 'run', '-i', '0.05', '-o', 'out.dat', 'store.ts'], { cwd: dir });
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout, '2000 3000\n', `experimentalDecorators: ${experimentalDecorators}`);
+    const data = parseDat(fs.readFileSync(path.join(dir, 'out.dat'), 'utf8'), 'out.dat');
+    assert.deepEqual(
+      data.funcs.map((f) => f.name),
+      ['fill', 'fill'],
+      `experimentalDecorators: ${experimentalDecorators}`,
+    );
+    // The same file under hotpath memory: the decorator is a mark again, and picks the method.
+    const memory = hotpath(['memory', 'store.ts'], { cwd: dir });
+    assert.equal(memory.status, 0, memory.stderr);
+    assert.match(memory.stdout, /^ +6 +[\d.]+ MiB +[\d.]+ MiB +3000 {3}/m);
+  }
+});

@@ -50,6 +50,13 @@ const program = new Command('hotpath')
   .enablePositionalOptions()
   .exitOverride();
 
+// A reader that stops reading (`hotpath stats x.json | head`) closes stdout: that ends the
+// command quietly, as it ends Unix tools, not with an unhandled EPIPE and its stack.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
 const registers = await Promise.all(commandsFor(process.argv.slice(2)).map((name) => COMMANDS[name]!()));
 for (const register of registers) register(program);
 

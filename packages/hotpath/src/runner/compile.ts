@@ -33,6 +33,14 @@ import { typescriptCompiler } from './typescript-api.js';
 export type ModuleFormat = 'module' | 'commonjs';
 
 /**
+ * Whether hotpath's own `@profile` decorators run as the decorators they are: under `hotpath
+ * mprof run` (which sets HOTPATH_MPROF_FUNCS) they time each call for the plot's brackets
+ * (lines.ts). Elsewhere they are marks that `hotpath lines` and `hotpath memory` read, and
+ * they stay in the code as comments.
+ */
+export const MARKER_DECORATORS_RUN = process.env.HOTPATH_MPROF_FUNCS !== undefined;
+
+/**
  * The JavaScript of `source` (the contents of `file`) for Node to run as `format`, from the
  * loader cache when this source, these settings and this hotpath version were seen before.
  * @throws SyntaxError naming the file, line and column for source the compiler cannot parse.
@@ -40,7 +48,7 @@ export type ModuleFormat = 'module' | 'commonjs';
 export function javaScriptOf(source: string, file: string, format: ModuleFormat): string {
   const settings = emitSettings(path.dirname(file));
   const key = `js-${createHash('sha256')
-    .update(JSON.stringify([loaderVersion(), file, format, settings]))
+    .update(JSON.stringify([loaderVersion(), file, format, settings, MARKER_DECORATORS_RUN]))
     .update('\0')
     .update(source)
     .digest('hex')}`;
@@ -116,10 +124,10 @@ function hasModuleSyntax(sourceFile: TS.SourceFile): boolean {
 
 // Decorators are valid syntax to ts-blank-space but run in no Node version: tsc lowers them.
 // hotpath's own `@profile` is the exception: it returns the method unchanged, and
-// `hotpath lines` finds it in the blanked code and blanks it there (markers.ts).
+// `hotpath lines` finds it in the blanked code and blanks it there (markers.ts), unless it runs.
 function hasDecorators(sourceFile: TS.SourceFile): boolean {
   const ts = typescriptCompiler();
-  const markers = sourceFile.text.includes('hotpath') ? markerNames(sourceFile.text) : new Set<string>();
+  const markers = !MARKER_DECORATORS_RUN && sourceFile.text.includes('hotpath') ? markerNames(sourceFile.text) : new Set<string>();
   const visit = (node: TS.Node): boolean => (ts.isDecorator(node) && !markers.has(node.expression.getText(sourceFile))) || (ts.forEachChild(node, visit) ?? false);
   return visit(sourceFile);
 }
@@ -178,7 +186,7 @@ function transpile(source: string, file: string, format: ModuleFormat, settings:
     removeComments: false,
   };
   // hotpath's `@profile` goes as a comment, for `hotpath lines` to find it (markers.ts).
-  const input = source.includes('hotpath') ? commentMarkerDecorators(source) : source;
+  const input = !MARKER_DECORATORS_RUN && source.includes('hotpath') ? commentMarkerDecorators(source) : source;
   const output = ts.transpileModule(input, { fileName, compilerOptions, reportDiagnostics: true });
   const error = output.diagnostics?.find((d) => d.category === ts.DiagnosticCategory.Error);
   if (error) throw syntaxError(file, error);

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { blankMarkerDecorators } from '../capture/lines-trace/markers.js';
-import { javaScriptOf, type ModuleFormat } from './compile.js';
+import { javaScriptOf, MARKER_DECORATORS_RUN, type ModuleFormat } from './compile.js';
 
 export type { ModuleFormat };
 
@@ -26,11 +26,11 @@ export function moduleFormat(file: string): ModuleFormat {
 /**
  * The JavaScript Node runs for the TypeScript or JSX file `file` loaded as `format`.
  * hotpath's own `@profile` decorators are left in for `hotpath lines --mode trace` to find
- * (capture/lines-trace/markers.ts) unless `blankMarkers`.
+ * (capture/lines-trace/markers.ts) unless `blankMarkers`; under `hotpath mprof run` they run.
  */
 export function loadTypeScript(file: string, format: ModuleFormat = moduleFormat(file), blankMarkers = false): string {
   const code = javaScriptOf(readFileSync(file, 'utf8'), file, format);
-  return blankMarkers && code.includes('hotpath') ? blankMarkerDecorators(code).code : code;
+  return blankMarkers && !MARKER_DECORATORS_RUN && code.includes('hotpath') ? blankMarkerDecorators(code).code : code;
 }
 
 const packageTypes = new Map<string, ModuleFormat>();
