@@ -142,7 +142,7 @@ test('expression bodies are wrapped outside their parentheses', () => {
 
 test('code without functions comes back unchanged, code that does not parse as an error', () => {
   const plain = instrument('const x = 1;\n', { file: FILE });
-  assert.deepEqual(plain, { ok: true, code: 'const x = 1;\n', map: null, functions: [] });
+  assert.deepEqual(plain, { ok: true, code: 'const x = 1;\n', map: null, insertions: [], functions: [] });
   const broken = instrument('function (', { file: FILE });
   assert.equal(broken.ok, false);
   assert.match(broken.ok ? '' : broken.error, /^\/proj\/src\/example\.mjs: Unexpected token/);

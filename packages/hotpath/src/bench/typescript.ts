@@ -8,11 +8,12 @@
 import { register } from 'node:module';
 import { installCommonJsHooks } from '../runner/cjs.js';
 import type { LoaderData } from '../runner/config.js';
+import { showErrorsAsWithoutHotpath } from '../runner/program-errors.js';
 
 export { REGISTER_MODULE } from './register-url.js';
 
-// A plain run: types blanked, nothing instrumented.
-const PLAIN: LoaderData = { instrumentNodeModules: false };
+// A plain run: types blanked, nothing instrumented; a TypeScript program's errors as under tsx.
+const PLAIN: LoaderData = { instrumentNodeModules: false, programMaps: true };
 
 let registered = false;
 
@@ -20,7 +21,8 @@ let registered = false;
 export function registerTypeScript(): void {
   if (registered) return;
   register(new URL('../runner/hooks.js', import.meta.url), { data: PLAIN });
-  installCommonJsHooks();
+  installCommonJsHooks({ programMaps: PLAIN.programMaps });
+  showErrorsAsWithoutHotpath({ programMaps: PLAIN.programMaps });
   registered = true;
 }
 

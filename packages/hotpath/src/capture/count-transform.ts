@@ -11,6 +11,7 @@
 import * as acorn from 'acorn';
 import { functionName } from './trace/names.js';
 import { isFunction, positionNode, walkWithAncestors } from './ast.js';
+import { applyTextInsertions, type TextInsertion } from './edit-map.js';
 import { LineIndex } from './positions.js';
 import type { GeneratedPosition } from './v8-types.js';
 
@@ -35,16 +36,11 @@ export interface CountOptions {
   allocateIds(count: number): number | null;
 }
 
-interface Insertion {
-  at: number;
-  text: string;
-}
-
 /**
  * Counting code for `source`; `null` where it does not parse or the counters are full (it
  * then runs uncounted).
  */
-export function instrumentCounts(source: string, options: CountOptions): { code: string; functions: CountedFunction[] } | null {
+export function instrumentCounts(source: string, options: CountOptions): { code: string; insertions: TextInsertion[]; functions: CountedFunction[] } | null {
   let program: acorn.Program;
   try {
     program = acorn.parse(source, {
@@ -57,11 +53,11 @@ export function instrumentCounts(source: string, options: CountOptions): { code:
     return null;
   }
   const found = findFunctions(program, source);
-  if (found.length === 0) return { code: source, functions: [] };
+  if (found.length === 0) return { code: source, insertions: [], functions: [] };
   const first = options.allocateIds(found.length);
   if (first === null) return null;
   const insertions = found.flatMap((fn, i) => counterInsertions(fn.node, first + i)).sort((a, b) => a.at - b.at);
-  const code = applyInsertions(source, insertions);
+  const code = applyTextInsertions(source, insertions);
   const before = new LineIndex(source);
   const after = new LineIndex(code);
   const shifted = shifter(insertions);
@@ -72,7 +68,7 @@ export function instrumentCounts(source: string, options: CountOptions): { code:
     end: after.position(shifted(fn.node.end)),
     origin: before.position(fn.start),
   }));
-  return { code, functions };
+  return { code, insertions, functions };
 }
 
 /** A function of a module, named and placed as its user reads it. */
@@ -95,7 +91,7 @@ export function findFunctions(program: acorn.Program, source: string): FoundFunc
 // `{ "use strict"; ...` stays a directive: the counter goes after the directive prologue,
 // with a `;` in case the last directive has none. An expression body `x => e` becomes
 // `x => (counter, e)`.
-function counterInsertions(fn: acorn.Function, id: number): Insertion[] {
+function counterInsertions(fn: acorn.Function, id: number): TextInsertion[] {
   const count = `${COUNTERS_GLOBAL}[${id}]++`;
   if (fn.body.type !== 'BlockStatement') {
     return [
@@ -108,22 +104,11 @@ function counterInsertions(fn: acorn.Function, id: number): Insertion[] {
   return [{ at: after, text: `;${count};` }];
 }
 
-/** The code with the insertions made; they must be sorted by offset. */
-function applyInsertions(source: string, insertions: readonly Insertion[]): string {
-  let code = '';
-  let from = 0;
-  for (const { at, text } of insertions) {
-    code += source.slice(from, at) + text;
-    from = at;
-  }
-  return code + source.slice(from);
-}
-
 /**
  * Maps an original offset to its offset in the instrumented code (insertions sorted by
  * offset). Text inserted at the offset itself comes before the character there.
  */
-function shifter(insertions: readonly Insertion[]): (offset: number) => number {
+function shifter(insertions: readonly TextInsertion[]): (offset: number) => number {
   const ends: number[] = [];
   let total = 0;
   for (const { text } of insertions) ends.push((total += text.length));

@@ -93,7 +93,11 @@ export async function runForBytecode(script: string, args: readonly string[], op
     const logs = texts.map(parseFunctionEvents);
     const events = logs.find((e) => [...e.scripts.values()].some((url) => url === scriptUrl || url === fileURLToPathSafe(scriptUrl))) ?? logs[0] ?? parseFunctionEvents('');
     const functions = placeFunctions(printout.functions, events, readSources(sourcesFile));
-    const own = (id: number) => /^(file:|\/)/.test(events.scripts.get(id) ?? '') && !/[\\/]node_modules[\\/]/.test(events.scripts.get(id)!);
+    // The program's own functions: not Node's, its packages' or hotpath's (the loader's, run in the program).
+    const own = (id: number) => {
+      const url = events.scripts.get(id) ?? '';
+      return /^(file:|\/)/.test(url) && !/[\\/]node_modules[\\/]/.test(url) && !isOwnUrl(url);
+    };
     const compiledNames = [...new Set(events.compiled.filter((e) => own(e.scriptId) && e.name !== '').map((e) => e.name))];
     return {
       functions,

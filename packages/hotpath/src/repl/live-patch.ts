@@ -117,7 +117,8 @@ type Transform = ReturnType<typeof lineTraceTransform>;
 
 async function patch(session: Session, scriptId: string, script: ScriptInfo, transform: Transform): Promise<Patch> {
   const { scriptSource: original } = await session.post('Debugger.getScriptSource', { scriptId });
-  const instrumented = closersApart(keepMapComment(transform(original, script.url, script.isModule ? 'module' : 'commonjs'), original), original);
+  const measured = transform(original, script.url, script.isModule ? 'module' : 'commonjs')?.code ?? original;
+  const instrumented = closersApart(keepMapComment(measured, original), original);
   // Node 20's protocol types predate `status` (V8 answers with it rather than failing).
   const { status } = (await session.post('Debugger.setScriptSource', { scriptId, scriptSource: instrumented })) as { status?: string };
   if (status !== undefined && status !== 'Ok') throw new Error(`V8 would not swap in the measured code of ${fileURLToPath(script.url)} (${status})`);

@@ -2,13 +2,15 @@
  * CommonJS support, installed on the program's main thread: Node 20's `module.register`
  * hooks do not see `require()`, so TypeScript and JSX files are compiled through
  * `Module._extensions` (the documented-deprecated but universal `require.extensions`),
- * which keeps `require`, `module`, `require.cache` and stack traces exactly as under `node`.
+ * which keeps `require`, `module`, `require.cache` and stack traces as under `node`.
  * Registering the extensions is also what makes `require('./x')` and `require('./dir')`
  * find `x.ts` and `dir/index.ts`: Node's CommonJS resolver tries every registered extension.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { codeForNode } from './node-maps.js';
 import { resolveAlternative } from './resolve.js';
+import type { Transformed } from './sources/source.js';
 import { isTypeScript, loadTypeScript, moduleFormat } from './typescript.js';
 
 interface CjsModule {
@@ -24,10 +26,18 @@ interface ModuleInternals {
 const Module = createRequire(import.meta.url)('node:module') as ModuleInternals;
 
 /**
- * Rewrites the code of a file that require() loads before it runs (trace mode's transform):
+ * Rewrites the code of a file that require() loads before it runs (a capture's transform):
  * a CommonJS file, or an ES module that require() loads itself (Node 20.19+ `require(esm)`).
  */
-export type CjsTransform = (code: string, filename: string, format: 'module' | 'commonjs') => string;
+export type CjsTransform = (code: string, filename: string, format: 'module' | 'commonjs') => Transformed | null;
+
+/** What {@link installCommonJsHooks} does besides compiling TypeScript. */
+export interface CommonJsOptions {
+  /** Whether a JavaScript file's own source map counts for its errors (node-maps.ts). */
+  programMaps: boolean;
+  /** The capture's transform, and which files it rewrites. */
+  transform?: { apply: CjsTransform; traces: (filename: string) => boolean };
+}
 
 /** The extensions hotpath's loader compiles (Node 20 itself knows only .js, .json, .node). */
 const COMPILED = ['.ts', '.cts', '.tsx', '.jsx'];
@@ -41,11 +51,12 @@ export const requiredAsCommonJs = new Set<string>();
 
 /**
  * Teaches `require` TypeScript and JSX, and `require('./x.js')` from TypeScript to find
- * `./x.ts`, and tsconfig `paths`. With `transform`, the program's own CommonJS files are
- * also rewritten by it (trace mode).
+ * `./x.ts`, and tsconfig `paths`. With a transform, the program's own CommonJS files are
+ * also rewritten by it. What Node runs carries its source map (node-maps.ts).
  */
-export function installCommonJsHooks(transform?: { apply: CjsTransform; traces: (filename: string) => boolean }): void {
+export function installCommonJsHooks({ programMaps, transform }: CommonJsOptions): void {
   const javaScript = Module._extensions['.js']!;
+  const forNode = (file: string, given: string, transformed: Transformed | null): string => codeForNode({ file, given, transformed, prefix: '', programMaps });
   // Whatever its package's "type", a file reached through require() runs as CommonJS (its
   // import/export compiled to require/exports), as tsx runs it: Node's own require(esm)
   // would read the .ts file without the module hooks.
@@ -54,24 +65,28 @@ export function installCommonJsHooks(transform?: { apply: CjsTransform; traces: 
     // The line tracer blanks hotpath's `@profile` itself, to measure what it marks.
     const traced = transform?.traces(filename) ?? false;
     const code = loadTypeScript(filename, 'commonjs', !traced);
-    module._compile(traced ? transform!.apply(code, filename, 'commonjs') : code, filename);
+    module._compile(forNode(filename, code, traced ? transform!.apply(code, filename, 'commonjs') : null), filename);
   };
   for (const extension of COMPILED) Module._extensions[extension] = compile;
   // Only what exists: there is no '.cjs' entry, Node runs .cjs files through the '.js' one.
-  if (transform) wrapJavaScript(javaScript, transform.apply, transform.traces);
+  if (transform) wrapJavaScript(javaScript, transform, forNode);
   resolveLikeTypeScript();
 }
 
-function wrapJavaScript(original: Extension, apply: CjsTransform, traces: (filename: string) => boolean): void {
+function wrapJavaScript(
+  original: Extension,
+  { apply, traces }: NonNullable<CommonJsOptions['transform']>,
+  forNode: (file: string, given: string, transformed: Transformed | null) => string,
+): void {
   Module._extensions['.js'] = (module, filename) => {
     if (!traces(filename) || isTypeScript(filename)) return original(module, filename);
     const code = readFileSync(filename, 'utf8');
-    if (moduleFormat(filename) === 'commonjs') return module._compile(apply(code, filename, 'commonjs'), filename);
+    if (moduleFormat(filename) === 'commonjs') return module._compile(forNode(filename, code, apply(code, filename, 'commonjs')), filename);
     if (!(process.features as { require_module?: boolean }).require_module) return original(module, filename);
     // An ES module that require() loads (a worker pool's task file): Node 20.19+ compiles it
     // itself, past the module.register hooks, so it is instrumented here; what it imports
     // is loaded the same synchronous way and stays as it is.
-    module._compile(apply(code, filename, 'module'), filename, 'module');
+    module._compile(forNode(filename, code, apply(code, filename, 'module')), filename, 'module');
   };
 }
 

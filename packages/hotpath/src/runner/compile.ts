@@ -2,13 +2,15 @@
  * The JavaScript hotpath runs for a TypeScript (or JSX) file: the JavaScript the user's own
  * build would make of it, with every position traceable to the source.
  * - Type blanking (ts-blank-space) where it gives that JavaScript: types become spaces, so
- *   every line and column is the .ts file's own and no source map is needed.
+ *   every line and column is the .ts file's own and no source map is needed (but for
+ *   Node, which shows a TypeScript file's errors as mapped only with one: node-maps.ts).
  * - TypeScript's compiler (`ts.transpileModule`, with the file's tsconfig settings) where
  *   the file needs generated code: enums, namespaces, parameter properties, decorators,
  *   JSX, `import x = require()`, `export =`, class fields under
  *   `useDefineForClassFields: false`, imports tsc would drop, ES module syntax in a
  *   CommonJS file. The code carries an inline source map, which every capture follows
- *   back to the TypeScript line (capture/source-maps.ts, capture/trace/positions.ts).
+ *   back to the TypeScript line (capture/source-maps.ts, capture/trace/positions.ts), and
+ *   so does Node for the program's errors.
  * Why TypeScript's compiler rather than a faster one (esbuild, swc, oxc): it is the
  * compiler whose output users ship, it reads tsconfig.json the way tsc does, and hotpath
  * already depends on it; its output is cached, so it is paid once per file version.
@@ -26,6 +28,7 @@ import { commentMarkerDecorators, markerNames } from '../capture/lines-trace/mar
 import { withInlineMap } from '../capture/trace/instrument.js';
 import { VERSION } from '../version.js';
 import { readCache, writeCache } from './loader-cache.js';
+import { MAP_MARK } from './map-mark.js';
 import { emitSettings, type EmitSettings } from './tsconfig.js';
 import { typescriptCompiler } from './typescript-api.js';
 
@@ -193,6 +196,8 @@ function transpile(source: string, file: string, format: ModuleFormat, settings:
   const map = JSON.parse(output.sourceMapText!) as EncodedSourceMap;
   map.sources = [path.basename(file)];
   map.file = path.basename(file);
+  // hotpath's map, of a file Node shows as mapped (node-maps.ts, program-errors.ts).
+  Object.assign(map, { [MAP_MARK]: {} });
   return withInlineMap(output.outputText.replace(/\/\/# sourceMappingURL=\S*\s*$/, ''), map);
 }
 

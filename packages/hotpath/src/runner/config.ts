@@ -36,6 +36,11 @@ export interface ChildConfig {
   includeChildren?: boolean;
   /** Set in the settings a child process inherits: this process is not the program's first. */
   descendant?: boolean;
+  /**
+   * Set by each process's main thread for itself and its workers: whether the program's own
+   * source maps count for its errors (its script is TypeScript: see program-errors.ts).
+   */
+  programMaps?: boolean;
 }
 
 /**
@@ -43,7 +48,7 @@ export interface ChildConfig {
  * the thread's source and its settings; no source, nothing is instrumented (a plain
  * TypeScript run: `hotpath timeit`, `bench`).
  */
-export type LoaderData = Partial<ThreadContext> & Pick<ThreadContext, 'instrumentNodeModules'>;
+export type LoaderData = Partial<ThreadContext> & Pick<ThreadContext, 'instrumentNodeModules' | 'programMaps'>;
 
 /** Reads the settings and removes them from the environment; `null` when not profiled. */
 export function takeChildConfig(env: NodeJS.ProcessEnv = process.env): ChildConfig | null {

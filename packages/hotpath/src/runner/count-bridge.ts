@@ -9,6 +9,7 @@ import { appendFileSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { COUNTERS_GLOBAL, instrumentCounts, type CountedFunction } from '../capture/count-transform.js';
 import type { ScriptCounts } from '../capture/v8-types.js';
+import type { ModuleTransform } from './sources/source.js';
 
 /** Slots of the counter array: functions past this many run uncounted. */
 const CAPACITY = 1 << 20;
@@ -19,8 +20,8 @@ interface CountedModule {
   functions: CountedFunction[];
 }
 
-/** The counting transform: `(code, location, format) => code` (location: URL or path). */
-export function countTransform(countsFile: string, idCounter: SharedArrayBuffer): (code: string, location: string, format: 'module' | 'commonjs') => string {
+/** The counting transform (location: URL or path). */
+export function countTransform(countsFile: string, idCounter: SharedArrayBuffer): ModuleTransform {
   const counter = new Int32Array(idCounter);
   const allocateIds = (count: number): number | null => {
     const first = Atomics.add(counter, 0, count) + 1;
@@ -28,11 +29,11 @@ export function countTransform(countsFile: string, idCounter: SharedArrayBuffer)
   };
   return (code, location, format) => {
     const result = instrumentCounts(code, { sourceType: format === 'module' ? 'module' : 'script', allocateIds });
-    if (!result) return code;
+    if (!result) return null;
     const url = location.startsWith('file:') ? location : pathToFileURL(location).href;
     const line: CountedModule = { url, functions: result.functions };
     appendFileSync(countsFile, JSON.stringify(line) + '\n'); // one write: lines never interleave
-    return result.code;
+    return result.insertions.length === 0 ? null : { code: result.code, insertions: result.insertions };
   };
 }
 

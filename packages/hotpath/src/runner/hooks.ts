@@ -10,15 +10,18 @@
  *   `paths`); JSON imported without `with { type: 'json' }`.
  * - Instrumentation: the program's own modules go through the transform of the run's
  *   capture source (sources/index.ts), if it has one.
+ * - Source maps: what Node runs carries a map back to what the user wrote, for the
+ *   program's errors (node-maps.ts).
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { LoadHook, ResolveHook } from 'node:module';
 import { isInstrumented, type LoaderData } from './config.js';
+import { codeForNode } from './node-maps.js';
 import { resolveAlternative } from './resolve.js';
 import { PROGRAM_START_CALL, sourceNamed, type CaptureSource, type ModuleTransform, type ThreadContext } from './sources/index.js';
 import { isTypeScript, loadTypeScript, moduleFormat } from './typescript.js';
 
-let settings: LoaderData = { instrumentNodeModules: false };
+let settings: LoaderData = { instrumentNodeModules: false, programMaps: true };
 let source: CaptureSource | null = null;
 let transform: ModuleTransform | null = null;
 
@@ -72,18 +75,20 @@ export const load: LoadHook = async (url, context, next) => {
     // An ES module imports it: Node finds its named exports in the source given here (it
     // would read the .ts file itself, whose `export`s are no CommonJS exports).
     // Only a source that reads hotpath's `@profile` marks keeps them; the rest blank them out.
-    return { format, source: traced(loadTypeScript(file, format, source?.readsMarkers !== true), url, format), shortCircuit: true };
+    return { format, source: forNode(loadTypeScript(file, format, source?.readsMarkers !== true), file, url, format), shortCircuit: true };
   }
   const result = await next(url, context);
   if (result.format === 'module' && result.source != null && transform) {
-    return { ...result, source: traced(String(result.source), url, 'module') };
+    return { ...result, source: forNode(String(result.source), file, url, 'module') };
   }
   return result;
 };
 
-function traced(code: string, url: string, format: 'module' | 'commonjs'): string {
-  if (!transform || !isInstrumented(url, settings)) return code;
-  const out = transform(code, url, format);
+/** The module's code as Node runs it: instrumented if it is the program's, with its map (node-maps.ts). */
+function forNode(code: string, file: string, url: string, format: 'module' | 'commonjs'): string {
+  const instrumented = transform !== null && isInstrumented(url, settings);
+  const transformed = instrumented ? transform!(code, url, format) : null;
   // ES modules are strict already: a statement before their code changes no directive.
-  return format === 'module' && source?.marksProgramStart ? PROGRAM_START_CALL + out : out;
+  const prefix = instrumented && format === 'module' && source?.marksProgramStart ? PROGRAM_START_CALL : '';
+  return codeForNode({ file, given: code, transformed, prefix, programMaps: settings.programMaps });
 }

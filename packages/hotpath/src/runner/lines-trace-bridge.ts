@@ -13,14 +13,15 @@ import { LINES_GLOBAL } from '../capture/lines-trace/protocol.js';
 import { createLineRecorder, LINE_SLOTS } from '../capture/lines-trace/runtime.js';
 import { instrumentLines } from '../capture/lines-trace/transform.js';
 import { readInputMap } from '../capture/trace/loader.js';
-import { withInlineMap } from '../capture/trace/instrument.js';
 import type { Profile } from '../model/profile.js';
 import type { LineTraceSettings } from './sources/lines-trace.js';
+import type { ModuleTransform } from './sources/source.js';
 
-type Transform = (code: string, location: string, format: 'module' | 'commonjs') => string;
-
-/** The line-tracing transform; slots come from the counter the two threads share. */
-export function lineTraceTransform(settings: LineTraceSettings, idCounter: SharedArrayBuffer): Transform {
+/**
+ * The line-tracing transform; slots come from the counter the two threads share. A module
+ * with no picked function comes back only where hotpath's `@profile` marks were blanked in it.
+ */
+export function lineTraceTransform(settings: LineTraceSettings, idCounter: SharedArrayBuffer): ModuleTransform {
   const counter = new Int32Array(idCounter);
   const allocateSlots = (count: number): number | null => {
     const first = Atomics.add(counter, 0, count) + 1;
@@ -31,15 +32,15 @@ export function lineTraceTransform(settings: LineTraceSettings, idCounter: Share
     try {
       const input = readInputMap(code, file);
       const sourceType = format === 'module' ? 'module' : 'script';
-      const options = { file, sourceType, inputMap: input?.map, mapUrl: input?.url, targets: settings.targets, cwd: settings.cwd, allocateSlots } as const;
+      const options = { file, sourceType, inputMap: input?.map, mapUrl: input?.url, targets: settings.targets, cwd: settings.cwd, allocateSlots, sourceMap: false } as const;
       const result = instrumentLines(code, options);
       if (!result.ok) throw new Error(result.error);
       appendModule(settings.recordFile, { url: pathToFileURL(file).href, file, names: result.names, functions: result.functions });
-      return result.map ? withInlineMap(result.code, result.map) : result.code;
+      return result.code === code ? null : { code: result.code, insertions: result.insertions };
     } catch (error) {
       // A file the transform cannot handle runs unmeasured; the program's run must not break.
       process.stderr.write(`hotpath lines: left ${file} unmeasured: ${(error as Error).message}\n`);
-      return code;
+      return null;
     }
   };
 }

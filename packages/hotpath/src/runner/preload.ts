@@ -5,7 +5,8 @@
  *    its own modules and installs what instrumented code calls (call counters, a recorder):
  *    loaded before the hooks exist, hotpath's code never passes through them;
  * 2. registers the module hooks (hooks.ts: TypeScript, the source's transform) and the
- *    CommonJS hooks (cjs.ts);
+ *    CommonJS hooks (cjs.ts), and has the program's errors shown as without hotpath
+ *    (program-errors.ts);
  * 3. tells the source the program starts (`begin`: sample mode starts V8's sampler there);
  * 4. writes the capture when the program ends, however it ends (flush.ts), or when
  *    `hotpath profile` asks it to stop, even in the middle of synchronous code
@@ -25,9 +26,11 @@ import { cleanExecArgv, passToChildren, processOutput } from './children.js';
 import { isInstrumented, takeChildConfig } from './config.js';
 import { onProgramEnd, onThreadEnd, type Ending } from './flush.js';
 import { exitOnOwnErrors } from './own-errors.js';
+import { showErrorsAsWithoutHotpath } from './program-errors.js';
 import { listenForStop } from './stop-listener.js';
 import { PROGRAM_START_KEY, sourceNamed, type Capture, type ModuleTransform, type ThreadContext } from './sources/index.js';
 import { newShare, takeShare, watchWorkers, type ThreadShare } from './threads.js';
+import { isTypeScript } from './typescript-file.js';
 
 const PRELOAD_URL = import.meta.url;
 const share = isMainThread ? mainThreadShare() : takeShare();
@@ -39,7 +42,9 @@ function mainThreadShare(): ThreadShare | null {
   if (!config) return null;
   cleanExecArgv(config, PRELOAD_URL);
   if (config.includeChildren) passToChildren(config, PRELOAD_URL);
-  return newShare({ ...config, output: processOutput(config) });
+  // A TypeScript program's errors show as under tsx, which turns Node's source maps on.
+  const programMaps = process.argv[1] !== undefined && isTypeScript(process.argv[1]);
+  return newShare({ ...config, output: processOutput(config), programMaps });
 }
 
 async function startProfiling(share: ThreadShare): Promise<void> {
@@ -54,11 +59,13 @@ async function startProfiling(share: ThreadShare): Promise<void> {
     instrumentNodeModules: config.instrumentNodeModules,
     programPackage: config.programPackage,
     idCounter: new SharedArrayBuffer(4),
+    programMaps: config.programMaps ?? false,
   };
   // Before any capture starts: starting its worker takes the main thread a few ms.
   const stopListener = config.stopFd === undefined || !isMainThread ? null : listenForStop(config.stopFd);
   const capture = await source.start(thread);
   installHooks(thread, (await source.transform?.(thread)) ?? null);
+  showErrorsAsWithoutHotpath({ programMaps: thread.programMaps });
   capture.begin?.(); // where the capture starts: hotpath's start-up is nobody's
   let startTime = new Date().toISOString();
   let start = process.hrtime.bigint();
@@ -123,10 +130,14 @@ function onProgramStart(capture: Capture, restart: () => void): void {
  */
 function installHooks(data: ThreadContext, transform: ModuleTransform | null): void {
   register(new URL('./hooks.js', import.meta.url), { data });
-  if (!transform) return installCommonJsHooks();
+  const { programMaps } = data;
+  if (!transform) return installCommonJsHooks({ programMaps });
   installCommonJsHooks({
-    // ES modules are named by URL, as V8 and the module hooks name them; CommonJS by path.
-    apply: (code, filename, format) => transform(code, format === 'module' ? pathToFileURL(filename).href : filename, format),
-    traces: (filename) => isInstrumented(pathToFileURL(filename).href, data),
+    programMaps,
+    transform: {
+      // ES modules are named by URL, as V8 and the module hooks name them; CommonJS by path.
+      apply: (code, filename, format) => transform(code, format === 'module' ? pathToFileURL(filename).href : filename, format),
+      traces: (filename) => isInstrumented(pathToFileURL(filename).href, data),
+    },
   });
 }

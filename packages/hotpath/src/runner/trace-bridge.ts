@@ -11,14 +11,15 @@
  */
 import { sharedIdAllocator } from '../capture/trace/instrument.js';
 import { installRecorder, traceSnapshot } from '../capture/trace/install.js';
-import { createLoaderTransform, type LoaderTransform } from '../capture/trace/loader.js';
+import { createInsertingTransform } from '../capture/trace/loader.js';
 import { buildTraceProfile, type TraceMeta } from '../capture/trace/profile.js';
 import type { TraceSnapshot } from '../capture/trace/snapshot.js';
 import type { Profile } from '../model/profile.js';
+import type { ModuleTransform } from './sources/source.js';
 
-/** Trace mode's transform for the loader thread: `(code, url, format) => instrumented code`. */
-export function loaderTransform(idCounter: SharedArrayBuffer): LoaderTransform {
-  return createLoaderTransform({ allocateIds: sharedIdAllocator(new Int32Array(idCounter)) });
+/** Trace mode's transform for the module hooks (location: URL or path). */
+export function loaderTransform(idCounter: SharedArrayBuffer): ModuleTransform {
+  return createInsertingTransform({ allocateIds: sharedIdAllocator(new Int32Array(idCounter)) });
 }
 
 /** The recorder's two ends: where the program starts, and the capture's `trace` part when it ends. */

@@ -1,7 +1,7 @@
 /**
  * Which files the loader compiles, apart from the compiling (runner/typescript.ts): commands
  * that only start a program with the loader (`hotpath time`, `hotpath mprof run`) ask this
- * without loading acorn, magic-string and the source-map libraries.
+ * without loading acorn and the source-map libraries.
  */
 
 /**

@@ -9,6 +9,7 @@
 import { appendFileSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LINE_COUNTERS_GLOBAL, LINE_COUNTER_CAPACITY, type LinesModuleRecord, type LinesSampleData } from './protocol.js';
+import type { TextInsertion } from '../edit-map.js';
 import { instrumentLines } from './transform.js';
 
 /** What the line capture needs in the profiled process (the runner's `LoaderData.lineSample`). */
@@ -25,8 +26,14 @@ export interface LinesChildSettings {
 /** What the runner passes to the profiled process (the record file is chosen there). */
 export type LinesChildConfig = Omit<LinesChildSettings, 'recordFile'>;
 
-/** The transform for the module hooks: `(code, location, format) => code`. */
-export function linesTransform(settings: LinesChildSettings, idCounter: SharedArrayBuffer): (code: string, location: string, format: 'module' | 'commonjs') => string {
+/**
+ * The transform for the module hooks. A module with no picked function comes back only
+ * where hotpath's `@profile` marks were blanked in it.
+ */
+export function linesTransform(
+  settings: LinesChildSettings,
+  idCounter: SharedArrayBuffer,
+): (code: string, location: string, format: 'module' | 'commonjs') => { code: string; insertions: TextInsertion[] } | null {
   const counter = new Int32Array(idCounter);
   const allocateIds = (count: number): number | null => {
     const first = Atomics.add(counter, 0, count) + 1;
@@ -37,9 +44,9 @@ export function linesTransform(settings: LinesChildSettings, idCounter: SharedAr
     const file = location.startsWith('file:') ? fileURLToPath(location) : location;
     const sourceType = format === 'module' ? 'module' : 'script';
     const result = instrumentLines(code, { sourceType, file, url, targets: settings.targets, allocateIds, cwd: settings.cwd });
-    if (!result) return code;
+    if (!result) return null;
     appendFileSync(settings.recordFile, JSON.stringify(result.record) + '\n'); // one write: lines never interleave
-    return result.code;
+    return result.code === code ? null : { code: result.code, insertions: result.insertions };
   };
 }
 

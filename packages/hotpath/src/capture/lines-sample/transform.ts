@@ -5,9 +5,9 @@
  * type blanking); a compiled file's own source map takes them back to its source.
  */
 import * as acorn from 'acorn';
-import MagicString from 'magic-string';
 import { walkWithAncestors } from '../ast.js';
 import { findFunctions, type FoundFunction } from '../count-transform.js';
+import { applyTextInsertions, type TextInsertion } from '../edit-map.js';
 import { blankMarkerDecorators, wrappedFunction, type Markers } from '../lines-trace/markers.js';
 import { LineIndex } from '../positions.js';
 import { readInputMap } from '../trace/loader.js';
@@ -36,7 +36,7 @@ type Found = FoundFunction;
  * The counted code and what it counts; `null` where the code does not parse or the
  * counters are full (it then runs uncounted).
  */
-export function instrumentLines(original: string, options: LinesTransformOptions): { code: string; record: LinesModuleRecord } | null {
+export function instrumentLines(original: string, options: LinesTransformOptions): { code: string; insertions: TextInsertion[]; record: LinesModuleRecord } | null {
   // hotpath's `@profile` blanked (spaces: positions kept), remembering what it decorated.
   const { code: source, markers } = original.includes('hotpath') ? blankMarkerDecorators(original) : { code: original, markers: null };
   let program: acorn.Program;
@@ -54,7 +54,7 @@ export function instrumentLines(original: string, options: LinesTransformOptions
   const picked = found.filter((fn, i) => targeted.has(i) || wrapped.has(fn.node) || wrapped.has(fn.node.type === 'FunctionDeclaration' ? (fn.node.id?.name ?? '') : ''));
   const record: LinesModuleRecord = { url: options.url, file: candidates[0]?.file ?? options.file, names: candidates.map((c) => c.name), matched: [], picked: [] };
   record.matched = options.targets.filter((target) => matchesAny(candidates, target, options.cwd));
-  if (picked.length === 0) return { code: source, record };
+  if (picked.length === 0) return { code: source, insertions: [], record };
   // Each picked function has its own plan; one nested in another is its own function, as in trace mode.
   const plans = picked.map((fn) => ({ fn, plan: planBlocks(fn.node) }));
   const first = options.allocateIds(plans.reduce((sum, { plan }) => sum + plan.size, 0));
@@ -67,9 +67,8 @@ export function instrumentLines(original: string, options: LinesTransformOptions
     record.picked.push(place.picked(fn, plan, base));
     base += plan.size;
   }
-  const ms = new MagicString(source);
-  insert(ms, insertions);
-  return { code: ms.toString(), record };
+  const ordered = orderInsertions(insertions);
+  return { code: applyTextInsertions(source, ordered), insertions: ordered, record };
 }
 
 /**
@@ -97,11 +96,11 @@ const TEXT: Record<BlockInsertion['kind'], (slot: string) => string> = {
 
 // At one offset closings go first, inner (later planned) ones before outer ones; openings
 // keep the planned order (outer before inner), so nested constructs stay nested.
-function insert(ms: MagicString, insertions: readonly BlockInsertion[]): void {
+function orderInsertions(insertions: readonly BlockInsertion[]): TextInsertion[] {
   const closing = (i: BlockInsertion): boolean => i.kind === 'close' || i.kind === 'expressionEnd';
   const order = insertions.map((insertion, seq) => ({ insertion, seq }));
   order.sort((a, b) => a.insertion.at - b.insertion.at || Number(closing(b.insertion)) - Number(closing(a.insertion)) || (closing(a.insertion) ? b.seq - a.seq : a.seq - b.seq));
-  for (const { insertion } of order) ms.appendLeft(insertion.at, TEXT[insertion.kind](`${LINE_COUNTERS_GLOBAL}[${insertion.counter}]`));
+  return order.map(({ insertion }) => ({ at: insertion.at, text: TEXT[insertion.kind](`${LINE_COUNTERS_GLOBAL}[${insertion.counter}]`) }));
 }
 
 /** Positions of the parsed code, in it and in the source the user wrote. */

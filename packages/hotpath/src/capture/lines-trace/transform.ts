@@ -4,9 +4,9 @@
 import type * as acorn from 'acorn';
 import { isFunction, isMethodOf, positionNode, walkWithAncestors } from '../ast.js';
 import type { EncodedSourceMap } from '@jridgewell/remapping';
-import MagicString from 'magic-string';
 import { pickFunctions, type Candidate } from '../lines-sample/targets.js';
-import { applyInsertions, type Insertion } from '../trace/edits.js';
+import { applyTextInsertions, insertionMap, type TextInsertion } from '../edit-map.js';
+import { orderInsertions, type Insertion } from '../trace/edits.js';
 import { parseSource } from '../trace/instrument.js';
 import { functionName } from '../trace/names.js';
 import { PositionTracer, composeMaps, type RawSourceMap } from '../trace/positions.js';
@@ -38,10 +38,13 @@ export interface LineTransformOptions {
   cwd: string;
   /** Hands out `count` consecutive slots and returns the first; `null` when full. */
   allocateSlots: (count: number) => number | null;
+  /** Whether to make the result's `map` (the default); the runner makes its own from the insertions. */
+  sourceMap?: boolean;
 }
 
 /** The outcome of {@link instrumentLines}. */
-export type LineTransformResult = { ok: true; code: string; map: EncodedSourceMap | null; functions: LineFunction[]; names: string[] } | { ok: false; error: string };
+export type LineTransformResult =
+  { ok: true; code: string; map: EncodedSourceMap | null; insertions: TextInsertion[]; functions: LineFunction[]; names: string[] } | { ok: false; error: string };
 
 interface Found {
   node: acorn.Function;
@@ -68,7 +71,7 @@ export function instrumentLines(source: string, options: LineTransformOptions): 
     options.cwd,
   );
   const picked = found.filter((f, i) => f.marked || targeted.has(i));
-  const unchanged = { ok: true as const, code, map: null, functions: [], names };
+  const unchanged = { ok: true as const, code, map: null, insertions: [], functions: [], names };
   if (picked.length === 0) return unchanged;
 
   const lineOf = (node: acorn.Node): number => tracer.original(node.loc!.start.line, node.loc!.start.column).line;
@@ -86,11 +89,9 @@ export function instrumentLines(source: string, options: LineTransformOptions): 
     const endLine = Math.max(f.candidate.endLine, ...lines);
     functions.push({ ...f.candidate, endLine, slot: first, lines: lines.map((l) => [l, slots.line(l)]), marked: f.marked });
   }
-  const ms = new MagicString(code);
-  applyInsertions(ms, insertions);
-  const ownMap = ms.generateMap({ source: options.file, hires: 'boundary', includeContent: false });
-  const map = composeMaps(ownMap as unknown as EncodedSourceMap, tracer);
-  return { ok: true, code: ms.toString(), map, functions, names };
+  const ordered = orderInsertions(insertions);
+  const map = options.sourceMap === false ? null : composeMaps(insertionMap(code, ordered, { file: options.file, lines: 'all' }), tracer);
+  return { ok: true, code: applyTextInsertions(code, ordered), map, insertions: ordered, functions, names };
 }
 
 /** Every function of the program, named and placed, with whether a marker picks it. */

@@ -1,8 +1,8 @@
-// Insertions into the source, applied with magic-string so the source map comes for free.
-// The transform only ever inserts text (never removes or moves any), always on the line of
-// the position it is anchored to, so line numbers of the instrumented code equal the
-// original's and only columns shift (the source map tells by how much).
-import type MagicString from 'magic-string';
+// Insertions into the source. The transform only ever inserts text (never removes or moves
+// any), always on the line of the position it is anchored to, so line numbers of the
+// instrumented code equal the original's and only columns shift (the source map, made from
+// the insertions by ../edit-map.ts, tells by how much).
+import type { TextInsertion } from '../edit-map.js';
 
 /** One piece of text to insert at an offset of the original source. */
 export interface Insertion {
@@ -24,9 +24,7 @@ function compare(a: Insertion, b: Insertion): number {
   return a.closing ? b.depth - a.depth : a.depth - b.depth;
 }
 
-/** Applies `insertions` to `ms` in an order that keeps nested constructs nested. */
-export function applyInsertions(ms: MagicString, insertions: Insertion[]): void {
-  const sorted = [...insertions].sort(compare);
-  // appendLeft at one offset keeps call order: the sorted order is the output order.
-  for (const { pos, text } of sorted) ms.appendLeft(pos, text);
+/** `insertions` in output order: one that keeps nested constructs nested. */
+export function orderInsertions(insertions: readonly Insertion[]): TextInsertion[] {
+  return [...insertions].sort(compare).map(({ pos, text }) => ({ at: pos, text }));
 }

@@ -3,8 +3,8 @@
 // see walker.ts for exactly what is inserted and why lines never shift.
 import * as acorn from 'acorn';
 import type { EncodedSourceMap } from '@jridgewell/remapping';
-import MagicString from 'magic-string';
-import { applyInsertions, type Insertion } from './edits.js';
+import { applyTextInsertions, insertionMap, type TextInsertion } from '../edit-map.js';
+import { orderInsertions, type Insertion } from './edits.js';
 import { PositionTracer, composeMaps, type RawSourceMap } from './positions.js';
 import { snippet } from './protocol.js';
 import { TraceWalker, afterDirectives } from './walker.js';
@@ -28,6 +28,11 @@ export interface InstrumentOptions {
    * and the main thread), give all of them {@link sharedIdAllocator} over one buffer.
    */
   allocateIds?: IdAllocator;
+  /**
+   * Whether to make {@link InstrumentResult}'s `map` (the default); without it the caller
+   * makes whatever map it needs from the insertions (the runner: runner/node-maps.ts).
+   */
+  sourceMap?: boolean;
 }
 
 /** A function of the instrumented code, at its position in the source the user wrote. */
@@ -47,8 +52,10 @@ export type InstrumentResult =
   | {
       ok: true;
       code: string;
-      /** Instrumented code -> original source (composed with the input map); `null` when the code is unchanged. */
+      /** Instrumented code -> original source (composed with the input map); `null` when the code is unchanged or no map was asked for. */
       map: EncodedSourceMap | null;
+      /** The text inserted, in output order (none when the code is unchanged). */
+      insertions: TextInsertion[];
       functions: FunctionSite[];
     }
   | { ok: false; error: string };
@@ -90,7 +97,7 @@ export function instrument(source: string, options: InstrumentOptions): Instrume
   }
   const walker = new TraceWalker(source);
   walker.walk(program);
-  if (walker.functions.length === 0) return { ok: true, code: source, map: null, functions: [] };
+  if (walker.functions.length === 0) return { ok: true, code: source, map: null, insertions: [], functions: [] };
 
   const firstId = (options.allocateIds ?? threadIdAllocator)(walker.functions.length);
   const tracer = new PositionTracer(options.file, options.inputMap, options.mapUrl);
@@ -102,11 +109,9 @@ export function instrument(source: string, options: InstrumentOptions): Instrume
   const insertions: Insertion[] = walker.insertions.map((p) => ({ ...p, text: p.text(firstId) }));
   insertions.push(registration(program, source, firstId, functions));
 
-  const ms = new MagicString(source);
-  applyInsertions(ms, insertions);
-  const ownMap = ms.generateMap({ source: options.file, hires: 'boundary', includeContent: false });
-  const map = composeMaps(ownMap as unknown as EncodedSourceMap, tracer);
-  return { ok: true, code: ms.toString(), map, functions };
+  const ordered = orderInsertions(insertions);
+  const map = options.sourceMap === false ? null : composeMaps(insertionMap(source, ordered, { file: options.file, lines: 'all' }), tracer);
+  return { ok: true, code: applyTextInsertions(source, ordered), map, insertions: ordered, functions };
 }
 
 /** The statement that registers the file's functions, first thing the code runs. */

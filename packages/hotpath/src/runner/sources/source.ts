@@ -19,11 +19,25 @@
  * Source modules import their capture code lazily (inside these methods): the preload and
  * the loader thread load every source's definition, and pay only for the one that runs.
  */
+import type { TextInsertion } from '../../capture/edit-map.js';
 import type { Profile, ProfileMeta } from '../../model/profile.js';
 import type { RunProfiledOptions } from '../run.js';
 
-/** A module transform: `(code, location, format) => code` (location: a URL or a path). */
-export type ModuleTransform = (code: string, location: string, format: 'module' | 'commonjs') => string;
+/**
+ * A module as a transform rewrote it, and how its positions go back to the code the
+ * transform was given: the text it inserted (in output order, no line breaks), from which
+ * the runner makes the source map Node shows the program's errors with (../node-maps.ts).
+ */
+export interface Transformed {
+  code: string;
+  insertions: readonly TextInsertion[];
+}
+
+/**
+ * A module transform: `(code, location, format) => rewritten` (location: a URL or a path);
+ * `null` leaves the module as it is.
+ */
+export type ModuleTransform = (code: string, location: string, format: 'module' | 'commonjs') => Transformed | null;
 
 /** What the parent knows when it makes a source's settings. */
 export interface RunContext {
@@ -45,6 +59,11 @@ export interface ThreadContext<Settings = unknown> {
   programPackage?: string;
   /** The id counter the main and loader threads share (4 bytes): function ids, counter slots. */
   idCounter: SharedArrayBuffer;
+  /**
+   * Whether the program's own source maps (a compiled file's `.js.map`) count for its
+   * errors, as under tsx (the program's script is TypeScript), not under node (../program-errors.ts).
+   */
+  programMaps: boolean;
 }
 
 /** A source's capture in one thread, once started. */
