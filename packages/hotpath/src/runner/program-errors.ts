@@ -159,8 +159,8 @@ function asText(text: string): NodeJS.CallSite {
   return { getFileName: () => undefined, getEvalOrigin: () => undefined, toString: () => text } as unknown as NodeJS.CallSite;
 }
 
-// Same name and length, not enumerable: the program sees the method it knows.
+// Same name, and the property as it was: the program sees the method it knows.
 function replaceMethod<T extends object>(target: T, name: keyof T & string, method: (...args: never[]) => unknown): void {
   Object.defineProperty(method, 'name', { value: name });
-  Object.defineProperty(target, name, { value: method, writable: true, configurable: true, enumerable: false });
+  Object.defineProperty(target, name, { ...Object.getOwnPropertyDescriptor(target, name), value: method });
 }
