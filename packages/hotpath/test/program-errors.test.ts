@@ -27,10 +27,11 @@ function modes(pick: string, output: string): Record<string, string[]> {
   };
 }
 
-/** `script` (in `dir`) under each mode. */
-function underEachMode(dir: string, script: string, pick: string): Array<[string, SpawnSyncReturns<string>]> {
+/** `script` (in `dir`) under each mode, node given `nodeFlags`. */
+function underEachMode(dir: string, script: string, pick: string, nodeFlags: string[] = []): Array<[string, SpawnSyncReturns<string>]> {
   const output = path.join(tempDir(), 'out.json');
-  return Object.entries(modes(pick, output)).map(([mode, args]) => [mode, hotpath([...args, script], { cwd: dir })]);
+  const flags = nodeFlags.map((flag) => `--node-arg=${flag}`);
+  return Object.entries(modes(pick, output)).map(([mode, args]) => [mode, hotpath([...args, ...flags, script], { cwd: dir })]);
 }
 
 // The runners' own frames: Node's internals, tsx's loader, hotpath's preload and hooks.
@@ -79,6 +80,12 @@ test("a JavaScript program's errors are node's in every mode: its own columns, n
     const node = reference(script, ESM);
     assertSameErrors(underEachMode(ESM, script, pick), node);
   }
+});
+
+test("a JavaScript program's own maps count where node is told to use them (--enable-source-maps)", () => {
+  const node = spawnSync(process.execPath, ['--enable-source-maps', 'use-dist.js'], { encoding: 'utf8', cwd: ESM });
+  assert.match(node.stderr, /at clamp \(\S+src\/lib\.ts:7:11\)/);
+  assertSameErrors(underEachMode(ESM, 'use-dist.js', 'clamp', ['--enable-source-maps']), node);
 });
 
 // hotpath starts every program with a preload (`node --import`), and Node 20 then runs a

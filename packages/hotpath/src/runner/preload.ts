@@ -42,8 +42,9 @@ function mainThreadShare(): ThreadShare | null {
   if (!config) return null;
   cleanExecArgv(config, PRELOAD_URL);
   if (config.includeChildren) passToChildren(config, PRELOAD_URL);
-  // A TypeScript program's errors show as under tsx, which turns Node's source maps on.
-  const programMaps = process.argv[1] !== undefined && isTypeScript(process.argv[1]);
+  // A TypeScript program's errors show as under tsx, which turns Node's source maps on, and
+  // so do a program's that node was told to map (`--enable-source-maps`).
+  const programMaps = (process.argv[1] !== undefined && isTypeScript(process.argv[1])) || process.sourceMapsEnabled === true;
   return newShare({ ...config, output: processOutput(config), programMaps });
 }
 

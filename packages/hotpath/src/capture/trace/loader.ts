@@ -21,7 +21,7 @@ export type LoaderTransform = (code: string, location: string, format: 'module' 
 
 /** The trace transform for a module loader. */
 export function createLoaderTransform(options: LoaderTransformOptions = {}): LoaderTransform {
-  const transform = createInsertionTransform(options, true);
+  const transform = instrumenter(options, true);
   return (code, location, format) => {
     const result = transform(code, location, format);
     return result === null ? code : result.map ? withInlineMap(result.code, result.map) : result.code;
@@ -35,7 +35,7 @@ export function createLoaderTransform(options: LoaderTransformOptions = {}): Loa
 export function createInsertingTransform(
   options: LoaderTransformOptions = {},
 ): (code: string, location: string, format: 'module' | 'commonjs') => { code: string; insertions: TextInsertion[] } | null {
-  const transform = createInsertionTransform(options, false);
+  const transform = instrumenter(options, false);
   return (code, location, format) => {
     const result = transform(code, location, format);
     return result && result.insertions.length > 0 ? { code: result.code, insertions: result.insertions } : null;
@@ -44,7 +44,7 @@ export function createInsertingTransform(
 
 type Instrumented = Extract<InstrumentResult, { ok: true }>;
 
-function createInsertionTransform(options: LoaderTransformOptions, sourceMap: boolean): (code: string, location: string, format: 'module' | 'commonjs') => Instrumented | null {
+function instrumenter(options: LoaderTransformOptions, sourceMap: boolean): (code: string, location: string, format: 'module' | 'commonjs') => Instrumented | null {
   const warn = options.warn ?? ((message: string) => process.stderr.write(`hotpath: ${message}\n`));
   return (code, location, format) => {
     const file = location.startsWith('file:') ? fileURLToPath(location) : location;
