@@ -17,7 +17,7 @@ const ids = (): ((n: number) => number) => {
 test('the counting transform keeps lines, directives and arrow bodies, and records both positions', () => {
   const source = 'function a(x) { "use strict"\n  return x }\nconst b = y => y * 2, c = () => ({ z: 1 });\n';
   const result = instrumentCounts(source, { sourceType: 'module', allocateIds: ids() })!;
-  assert.equal(result.code, 'function a(x) { "use strict";__hpCalls[1]++;\n  return x }\nconst b = y => (__hpCalls[2]++,y * 2), c = () => ((__hpCalls[3]++,{ z: 1 }));\n');
+  assert.equal(result.code, 'function a(x) { "use strict";__hpCalls[1]++;\n  return x }\nconst b = y => (__hpCalls[2]++,y * 2), c = () => (__hpCalls[3]++,({ z: 1 }));\n');
   assert.deepEqual(
     result.functions.map((fn) => [fn.name, fn.start, fn.origin]),
     [

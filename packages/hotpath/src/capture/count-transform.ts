@@ -8,10 +8,10 @@
  * insertion on the same line do: each function's range is recorded both where it is in
  * the code V8 runs (to match V8's call frames) and where it was before (to show it).
  */
-import * as acorn from 'acorn';
-import { functionName } from './trace/names.js';
-import { isFunction, positionNode, walkWithAncestors } from './ast.js';
-import { applyTextInsertions, type TextInsertion } from './edit-map.js';
+import { afterDirectives } from './instrument/ast.js';
+import { applyInsertions, type Insertion } from './instrument/insertions.js';
+import { parseModule, type ModuleFunction, type ParsedModule } from './instrument/module.js';
+import type { TextInsertion } from './edit-map.js';
 import { LineIndex } from './positions.js';
 import type { GeneratedPosition } from './v8-types.js';
 
@@ -41,67 +41,46 @@ export interface CountOptions {
  * then runs uncounted).
  */
 export function instrumentCounts(source: string, options: CountOptions): { code: string; insertions: TextInsertion[]; functions: CountedFunction[] } | null {
-  let program: acorn.Program;
+  let module: ParsedModule;
   try {
-    program = acorn.parse(source, {
-      ecmaVersion: 'latest',
-      sourceType: options.sourceType,
-      allowHashBang: true,
-      allowReturnOutsideFunction: options.sourceType === 'script',
-    });
+    // The file name only names positions, which the runner maps itself (counts are matched to V8's frames).
+    module = parseModule(source, { file: '', sourceType: options.sourceType });
   } catch {
     return null;
   }
-  const found = findFunctions(program, source);
+  const found = module.functions;
   if (found.length === 0) return { code: source, insertions: [], functions: [] };
   const first = options.allocateIds(found.length);
   if (first === null) return null;
-  const insertions = found.flatMap((fn, i) => counterInsertions(fn.node, first + i)).sort((a, b) => a.at - b.at);
-  const code = applyTextInsertions(source, insertions);
-  const before = new LineIndex(source);
+  const { code, insertions } = applyInsertions(
+    module,
+    found.flatMap((fn) => counterInsertions(fn, first + fn.index, source)),
+  );
   const after = new LineIndex(code);
   const shifted = shifter(insertions);
-  const functions = found.map((fn, i) => ({
-    id: first + i,
+  const functions = found.map((fn) => ({
+    id: first + fn.index,
     name: fn.name,
     start: after.position(shifted(fn.node.start)),
     end: after.position(shifted(fn.node.end)),
-    origin: before.position(fn.start),
+    origin: module.generated(fn.start),
   }));
   return { code, insertions, functions };
-}
-
-/** A function of a module, named and placed as its user reads it. */
-export interface FoundFunction {
-  node: acorn.Function;
-  name: string;
-  /** Offset of its position (a method's definition, not its `(`: {@link positionNode}). */
-  start: number;
-}
-
-/** Every function of `program` with its name and position as a user reads them, in source order. */
-export function findFunctions(program: acorn.Program, source: string): FoundFunction[] {
-  const found: FoundFunction[] = [];
-  walkWithAncestors(program, (node, ancestors) => {
-    if (isFunction(node)) found.push({ node, name: functionName(node, ancestors, source), start: positionNode(node, ancestors.at(-1)).start });
-  });
-  return found;
 }
 
 // `{ "use strict"; ...` stays a directive: the counter goes after the directive prologue,
 // with a `;` in case the last directive has none. An expression body `x => e` becomes
 // `x => (counter, e)`.
-function counterInsertions(fn: acorn.Function, id: number): TextInsertion[] {
+function counterInsertions({ node: fn, depth }: ModuleFunction, id: number, source: string): Insertion[] {
   const count = `${COUNTERS_GLOBAL}[${id}]++`;
   if (fn.body.type !== 'BlockStatement') {
     return [
-      { at: fn.body.start, text: `(${count},` },
-      { at: fn.body.end, text: ')' },
+      { pos: fn.body.start, text: `(${count},`, closing: false, depth },
+      { pos: fn.body.end, text: ')', closing: true, depth },
     ];
   }
-  const directives = fn.body.body.filter((statement) => 'directive' in statement && statement.directive !== undefined);
-  const after = directives.length > 0 ? directives.at(-1)!.end : fn.body.start + 1;
-  return [{ at: after, text: `;${count};` }];
+  const { pos } = afterDirectives(source, fn.body.body, fn.body.start + 1);
+  return [{ pos, text: `;${count};`, closing: false, depth }];
 }
 
 /**

@@ -10,8 +10,8 @@ import { LineIndex } from '../capture/positions.js';
 import { MappedCode, sourceMapOf } from '../capture/source-maps.js';
 import * as acorn from 'acorn';
 import blank from 'ts-blank-space';
-import { isFunction, walkWithAncestors } from '../capture/ast.js';
-import { functionName } from '../capture/trace/names.js';
+import { isFunction, walkWithAncestors } from '../capture/instrument/ast.js';
+import { functionName } from '../capture/instrument/names.js';
 import type { CompiledFunction, FunctionEvents } from './function-events.js';
 import type { Instruction, PrintedFunction } from './v8-bytecode.js';
 

@@ -20,7 +20,7 @@ import type { EncodedSourceMap } from '@jridgewell/remapping';
 import { insertionMap, type TextInsertion } from '../capture/edit-map.js';
 import { withInlineMap } from '../capture/trace/instrument.js';
 import { readInputMap } from '../capture/trace/loader.js';
-import { composeMaps, PositionTracer } from '../capture/trace/positions.js';
+import { composeMaps, PositionTracer } from '../capture/instrument/source-map.js';
 import { MAP_MARK, type MapMark } from './map-mark.js';
 import type { Transformed } from './sources/source.js';
 import { isTypeScript } from './typescript-file.js';

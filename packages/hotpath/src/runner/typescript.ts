@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { blankMarkerDecorators } from '../capture/lines-trace/markers.js';
+import { blankMarkerDecorators } from '../capture/instrument/markers.js';
 import { javaScriptOf, MARKER_DECORATORS_RUN, type ModuleFormat } from './compile.js';
 
 export type { ModuleFormat };

@@ -16,6 +16,7 @@
  * `fn`'s and counts as usual. A nested function the user picks too gets its own plan.
  */
 import type * as acorn from 'acorn';
+import { afterPrologue, hasNoLine, LOOPS, partsOf } from '../instrument/statements.js';
 
 /** Text to insert: `open`/`close` wrap a non-block body in braces, `comma` wraps an expression body. */
 export interface BlockInsertion {
@@ -23,6 +24,8 @@ export interface BlockInsertion {
   kind: 'statement' | 'open' | 'close' | 'expression' | 'expressionEnd';
   /** Local counter index (0-based within the plan). */
   counter: number;
+  /** Nesting depth, to order insertions that meet at one offset (../instrument/insertions.ts). */
+  depth: number;
 }
 
 /** The counters of one picked function. */
@@ -38,19 +41,17 @@ export interface BlockPlan {
 
 type AnyNode = acorn.Node & Record<string, unknown>;
 
-const LOOPS = new Set(['ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement']);
-const UNCOUNTED = new Set(['FunctionDeclaration', 'EmptyStatement']);
-const COMPOUND = new Set([...LOOPS, 'IfStatement', 'SwitchStatement', 'TryStatement', 'BlockStatement', 'LabeledStatement', 'WithStatement']);
-
 /** Plans the counters of `fn`'s own statements (not those of the functions nested in it). */
-export function planBlocks(fn: acorn.Function): BlockPlan {
-  const planner = new Planner();
+export function planBlocks(fn: acorn.Function, depthOf: (node: acorn.Node) => number): BlockPlan {
+  const planner = new Planner(depthOf);
   const entry = planner.function(fn);
   return { insertions: planner.insertions, statements: planner.statements, entry, size: planner.size };
 }
 
 class Planner {
   insertions: BlockInsertion[] = [];
+  constructor(private readonly depthOf: (node: acorn.Node) => number) {}
+
   statements: Array<{ at: number; counter: number }> = [];
   size = 0;
 
@@ -58,29 +59,31 @@ class Planner {
   function(fn: acorn.Function): number {
     if (fn.body.type === 'BlockStatement') return this.list(fn.body.body, fn.body.start + 1, true);
     const counter = this.size++;
-    this.insertions.push({ at: fn.body.start, kind: 'expression', counter }, { at: fn.body.end, kind: 'expressionEnd', counter });
+    // Braces and parentheses go outside whatever else meets them at the body's ends.
+    const depth = this.depthOf(fn.body) - 0.5;
+    this.insertions.push({ at: fn.body.start, kind: 'expression', counter, depth }, { at: fn.body.end, kind: 'expressionEnd', counter, depth });
     this.statements.push({ at: fn.body.start, counter });
     return counter;
   }
 
   /** A statement list; returns its first counter (-1 for an empty list unless `force`). */
   private list(body: readonly acorn.Node[], openAt: number, force: boolean): number {
-    const directives = body.filter((s) => 'directive' in s && typeof s.directive === 'string');
-    const statements = body.slice(directives.length);
+    const statements = afterPrologue(body);
+    const prologueEnd = statements.length < body.length ? body[body.length - statements.length - 1]!.end : openAt;
     let first = -1;
     let current = -1;
     for (const statement of statements) {
       if (current < 0) {
         current = this.size++;
         if (first < 0) first = current;
-        this.insertions.push({ at: statement.start, kind: 'statement', counter: current });
+        this.insertions.push({ at: statement.start, kind: 'statement', counter: current, depth: this.depthOf(statement) });
       }
       this.statement(statement as AnyNode, current);
-      if (COMPOUND.has(statement.type)) current = -1;
+      if (partsOf(statement).length > 0) current = -1; // control flow inside: the next statement may not follow it
     }
     if (first < 0 && force) {
       first = this.size++;
-      this.insertions.push({ at: directives.at(-1)?.end ?? openAt, kind: 'statement', counter: first });
+      this.insertions.push({ at: prologueEnd, kind: 'statement', counter: first, depth: 0 });
     }
     return first;
   }
@@ -89,7 +92,7 @@ class Planner {
   private statement(node: AnyNode, counter: number): number {
     // A nested declaration runs nothing where it stands (it is hoisted), so its line is not
     // the function's, as in trace mode; nor is an empty statement's.
-    if (UNCOUNTED.has(node.type)) return counter;
+    if (hasNoLine(node)) return counter;
     // A block is no code of its own: its line is hit by the statements on it (`case 2: {`).
     if (node.type === 'BlockStatement') return this.inner(node, counter);
     const at = this.statements.push({ at: node.start, counter }) - 1;
@@ -105,39 +108,24 @@ class Planner {
    * returns the counter its own line shows.
    */
   private inner(node: AnyNode, counter: number): number {
-    if (LOOPS.has(node.type)) return this.body(node.body as AnyNode);
-    switch (node.type) {
-      case 'IfStatement':
-        this.body(node.consequent as AnyNode);
-        if (node.alternate) this.body(node.alternate as AnyNode);
-        return counter;
-      case 'BlockStatement':
-        this.list(node.body as acorn.Node[], node.start + 1, false);
-        return counter;
-      case 'LabeledStatement':
-        // Not wrapped in braces: `continue label` must still name a loop.
-        return this.inner(node.body as AnyNode, counter);
-      case 'TryStatement':
-        this.inner(node.block as AnyNode, counter);
-        if (node.handler) this.inner((node.handler as AnyNode).body as AnyNode, counter);
-        if (node.finalizer) this.inner(node.finalizer as AnyNode, counter);
-        return counter;
-      case 'SwitchStatement':
-        for (const c of node.cases as AnyNode[]) this.list(c.consequent as acorn.Node[], c.end, false);
-        return counter;
-      case 'WithStatement':
-        this.body(node.body as AnyNode);
-        return counter;
-      default:
-        return counter;
+    // A loop's line shows its body's counter (labelled or not); other lines their own.
+    let labelled: AnyNode = node;
+    while (labelled.type === 'LabeledStatement') labelled = labelled.body as AnyNode;
+    let own = counter;
+    for (const part of partsOf(node)) {
+      // Lists in a statement (a block, try, catch, finally, case) get counters only if they hold statements.
+      const first = part.kind === 'branch' ? this.body(part.node as AnyNode) : this.list(part.statements, part.openAt, false);
+      if (LOOPS.has(labelled.type)) own = first;
     }
+    return own;
   }
 
   /** A body in statement position: a block's list, or a lone statement wrapped in braces. */
   private body(node: AnyNode): number {
     if (node.type === 'BlockStatement') return this.list(node.body as acorn.Node[], node.start + 1, true);
     const counter = this.size++;
-    this.insertions.push({ at: node.start, kind: 'open', counter }, { at: node.end, kind: 'close', counter });
+    const depth = this.depthOf(node) - 0.5;
+    this.insertions.push({ at: node.start, kind: 'open', counter, depth }, { at: node.end, kind: 'close', counter, depth });
     this.statement(node, counter);
     return counter;
   }

@@ -3,7 +3,7 @@
 // zero hits, so the table can show them as kernprof does.
 import type { FunctionStats, LineStats, Profile, ProfileMeta, UnmatchedTarget } from '../../model/profile.js';
 import { readSourceFile, withSource, type ReadSource } from '../function-source.js';
-import { matchesAny } from '../lines-sample/targets.js';
+import { matchesAny } from '../instrument/targets.js';
 import { readMapsOf } from '../source-maps.js';
 import type { LineTraceData } from './capture.js';
 

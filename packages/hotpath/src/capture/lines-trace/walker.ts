@@ -13,7 +13,8 @@
 // the loop's own work: init, tests, updates, the iterable and its steps. (A `continue` in a
 // for-of skips the loop-back: that iterator step goes to the continue's line.)
 import type * as acorn from 'acorn';
-import { afterDirectives } from '../trace/walker.js';
+import { afterDirectives } from '../instrument/ast.js';
+import { hasNoLine, LOOPS, partsOf } from '../instrument/statements.js';
 import { lineSnippet } from './protocol.js';
 
 /** Slot numbers, known once the function's lines are counted. */
@@ -34,7 +35,6 @@ export interface PlannedLineInsertion {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- acorn's nodes, read by field name
 type Any = acorn.Node & Record<string, any>;
-const LOOPS = new Set(['ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement']);
 
 /** Plans the events of one function. */
 export class LineWalker {
@@ -88,10 +88,8 @@ export class LineWalker {
 
   /** Plans one statement; returns its line when nothing else ran after its event, else -1. */
   private statement(st: Any, previous: number, at: number): number {
+    if (hasNoLine(st)) return previous;
     switch (st.type) {
-      case 'FunctionDeclaration':
-      case 'EmptyStatement':
-        return previous;
       case 'BlockStatement':
         this.statements(st.body, previous);
         return -1;
@@ -110,27 +108,15 @@ export class LineWalker {
     return this.children(st, line) ? -1 : line;
   }
 
-  /** The statements nested in a compound statement; whether there were any. */
+  /** The statements nested in a compound statement (../instrument/statements.ts); whether there were any. */
   private children(st: Any, line: number): boolean {
-    switch (st.type) {
-      case 'IfStatement':
-        this.branch(st.consequent, line);
-        if (st.alternate) this.branch(st.alternate, line);
-        return true;
-      case 'TryStatement':
-        this.statements(st.block.body, line);
-        if (st.handler) this.statements(st.handler.body.body, -1);
-        if (st.finalizer) this.statements(st.finalizer.body, -1);
-        return true;
-      case 'SwitchStatement':
-        for (const c of st.cases) this.statements(c.consequent, -1);
-        return true;
-      case 'WithStatement':
-        this.branch(st.body, line);
-        return true;
-      default:
-        return false;
+    const parts = partsOf(st);
+    for (const part of parts) {
+      const previous = part.follows ? line : -1;
+      if (part.kind === 'branch') this.branch(part.node as Any, previous);
+      else this.statements(part.statements, previous);
     }
+    return parts.length > 0;
   }
 
   /** A branch: a block's statements, or one statement given braces so its event stays in the branch. */

@@ -1,13 +1,15 @@
 // The tracing transform: JavaScript in, instrumented JavaScript plus a source map out.
 // Every function reports its calls to the recorder (recorder.ts) installed on globalThis;
 // see walker.ts for exactly what is inserted and why lines never shift.
-import * as acorn from 'acorn';
+import type * as acorn from 'acorn';
 import type { EncodedSourceMap } from '@jridgewell/remapping';
-import { applyTextInsertions, insertionMap, type TextInsertion } from '../edit-map.js';
-import { orderInsertions, type Insertion } from './edits.js';
-import { PositionTracer, composeMaps, type RawSourceMap } from './positions.js';
+import type { TextInsertion } from '../edit-map.js';
+import { afterDirectives } from '../instrument/ast.js';
+import { applyInsertions, type Insertion } from '../instrument/insertions.js';
+import { parseModule, type ParsedModule } from '../instrument/module.js';
+import type { RawSourceMap } from '../instrument/source-map.js';
+import { TracePlanner } from './planner.js';
 import { snippet } from './protocol.js';
-import { TraceWalker, afterDirectives } from './walker.js';
 
 /** Hands out `count` consecutive function ids and returns the first. */
 export type IdAllocator = (count: number) => number;
@@ -88,30 +90,20 @@ export function sharedIdAllocator(counter: Int32Array): IdAllocator {
  * Code that does not parse is returned as an error, never half-instrumented.
  */
 export function instrument(source: string, options: InstrumentOptions): InstrumentResult {
-  const sourceType = options.sourceType ?? 'module';
-  let program: acorn.Program;
+  const planner = new TracePlanner(source);
+  let module: ParsedModule;
   try {
-    program = parseSource(source, sourceType);
+    module = parseModule(source, { file: options.file, sourceType: options.sourceType ?? 'module', inputMap: options.inputMap, mapUrl: options.mapUrl, visitor: planner });
   } catch (error) {
     return { ok: false, error: `${options.file}: ${(error as Error).message}` };
   }
-  const walker = new TraceWalker(source);
-  walker.walk(program);
-  if (walker.functions.length === 0) return { ok: true, code: source, map: null, insertions: [], functions: [] };
+  if (module.functions.length === 0) return { ok: true, code: source, map: null, insertions: [], functions: [] };
 
-  const firstId = (options.allocateIds ?? threadIdAllocator)(walker.functions.length);
-  const tracer = new PositionTracer(options.file, options.inputMap, options.mapUrl);
-  const functions = walker.functions.map((found, i) => ({
-    id: firstId + i,
-    name: found.name,
-    ...tracer.original(found.line, found.column),
-  }));
-  const insertions: Insertion[] = walker.insertions.map((p) => ({ ...p, text: p.text(firstId) }));
-  insertions.push(registration(program, source, firstId, functions));
-
-  const ordered = orderInsertions(insertions);
-  const map = options.sourceMap === false ? null : composeMaps(insertionMap(source, ordered, { file: options.file, lines: 'all' }), tracer);
-  return { ok: true, code: applyTextInsertions(source, ordered), map, insertions: ordered, functions };
+  const firstId = (options.allocateIds ?? threadIdAllocator)(module.functions.length);
+  const functions = module.functions.map((fn) => ({ id: firstId + fn.index, name: fn.name, ...module.original(fn.start) }));
+  const insertions: Insertion[] = planner.insertions.map((p) => ({ ...p, text: p.text(firstId) }));
+  insertions.push(registration(module.program, source, firstId, functions));
+  return { ok: true, ...applyInsertions(module, insertions, options.sourceMap !== false), functions };
 }
 
 /** The statement that registers the file's functions, first thing the code runs. */
@@ -123,23 +115,6 @@ function registration(program: acorn.Program, source: string, firstId: number, f
   const { pos, separator } = afterDirectives(source, program.body, hashbangEnd);
   const text = separator + snippet.register(firstId, JSON.stringify(files), JSON.stringify(frames));
   return { pos, closing: false, depth: -1, text };
-}
-
-/**
- * Parses code the way the instrumenting transforms need it (also used by the line tracer):
- * locations on, parentheses kept, hashbang and CommonJS top-level `return` allowed.
- * @throws SyntaxError where the code does not parse.
- */
-export function parseSource(source: string, sourceType: 'module' | 'script'): acorn.Program {
-  return acorn.parse(source, {
-    ecmaVersion: 'latest',
-    sourceType,
-    locations: true,
-    // Parentheses must be kept: `() => (a, b)` is wrapped outside them, not inside.
-    preserveParens: true,
-    allowHashBang: true,
-    allowReturnOutsideFunction: sourceType === 'script',
-  });
 }
 
 /**

@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { sourceMapOf } from '../source-maps.js';
 import type { TextInsertion } from '../edit-map.js';
 import { instrument, withInlineMap, type IdAllocator, type InstrumentResult } from './instrument.js';
-import type { RawSourceMap } from './positions.js';
+import type { RawSourceMap } from '../instrument/source-map.js';
 
 /** Options of {@link createLoaderTransform}. */
 export interface LoaderTransformOptions {

@@ -5,7 +5,7 @@
  */
 import type { LinesSampleData } from '../../capture/lines-sample/protocol.js';
 import type { LineTraceData } from '../../capture/lines-trace/capture.js';
-import { matchesAny } from '../../capture/lines-sample/targets.js';
+import { matchesAny } from '../../capture/instrument/targets.js';
 
 /** Sample mode's line capture: every part sees every thread's modules (its own picks only). */
 export function shareLineTargets(parts: LinesSampleData[]): void {

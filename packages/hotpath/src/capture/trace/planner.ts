@@ -1,6 +1,6 @@
-// The AST walk of the tracing transform: it finds every function, names it, and plans the
-// insertions that make each call report enter/exit to the recorder. See instrument.ts for
-// the public entry point and recorder.ts for what the inserted calls do.
+// The call tracer's planner: riding the pipeline's one walk (../instrument/module.ts), it
+// plans the insertions that make each call report enter/exit to the recorder. See
+// instrument.ts for the public entry point and recorder.ts for what the inserted calls do.
 //
 // What gets inserted (ids shown as 7; `R` is the runtime global):
 //   sync function      { const __hpt=R.e(7);try{ BODY }finally{R.x(__hpt)} }
@@ -12,16 +12,9 @@
 // Directive prologues ('use strict') stay first; nothing is removed; every insertion is on
 // the line of the code it is anchored to, so lines never shift.
 import type * as acorn from 'acorn';
-import { isNode, positionNode } from '../ast.js';
-import { functionName } from './names.js';
+import { afterDirectives, isFunction, type WalkVisitor } from '../instrument/ast.js';
+import type { ModuleFunction } from '../instrument/module.js';
 import { snippet } from './protocol.js';
-
-/** A function found by the walk, with its position in the parsed code (1-based line, 0-based column). */
-export interface FoundFunction {
-  name: string;
-  line: number;
-  column: number;
-}
 
 /** An insertion whose text may depend on the id the file's first function gets. */
 export interface PlannedInsertion {
@@ -40,68 +33,34 @@ interface FunctionScope {
 
 type AnyNode = acorn.Node & Record<string, unknown>;
 
-const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
-const SKIPPED_KEYS = new Set(['type', 'start', 'end', 'loc', 'range']);
-
-/** Walks a parsed program and plans its instrumentation. */
-export class TraceWalker {
-  readonly functions: FoundFunction[] = [];
+/** Plans the tracing of a module's functions, node by node, as the pipeline walks it. */
+export class TracePlanner implements WalkVisitor<ModuleFunction> {
   readonly insertions: PlannedInsertion[] = [];
-  private readonly ancestors: acorn.Node[] = [];
   /** Innermost last; `null` marks a boundary that is not a function (class field, static block). */
   private readonly scopes: Array<FunctionScope | null> = [];
 
   constructor(private readonly source: string) {}
 
-  /** Walks `node` and everything under it. */
-  walk(node: acorn.Node): void {
-    const depth = this.ancestors.length;
-    if (FUNCTION_TYPES.has(node.type)) {
-      this.scopes.push(this.wrapFunction(node as acorn.Function, depth));
-      this.walkChildren(node);
-      this.scopes.pop();
-      return;
-    }
-    this.planSuspensions(node as AnyNode, depth);
-    this.walkChildren(node);
+  enter(node: acorn.Node, ancestors: readonly acorn.Node[], fn?: ModuleFunction): void {
+    // Class field values and static blocks run as functions of their own: an await or a
+    // catch inside them does not belong to the enclosing function.
+    if (isBoundary(node, ancestors)) this.scopes.push(null);
+    if (fn) this.scopes.push(this.wrapFunction(fn));
+    else this.planSuspensions(node as AnyNode, ancestors);
   }
 
-  private walkChildren(node: acorn.Node): void {
-    this.ancestors.push(node);
-    for (const key of Object.keys(node)) {
-      if (SKIPPED_KEYS.has(key)) continue;
-      // Class field values and static blocks run as functions of their own: an await or a
-      // catch inside them does not belong to the enclosing function.
-      const boundary = (node.type === 'PropertyDefinition' && key === 'value') || node.type === 'StaticBlock';
-      if (boundary) this.scopes.push(null);
-      const value = (node as AnyNode)[key];
-      if (Array.isArray(value)) {
-        for (const item of value) if (isNode(item)) this.walk(item);
-      } else if (isNode(value)) {
-        this.walk(value);
-      }
-      if (boundary) this.scopes.pop();
-    }
-    this.ancestors.pop();
+  leave(node: acorn.Node, ancestors: readonly acorn.Node[]): void {
+    if (isFunction(node)) this.scopes.pop();
+    if (isBoundary(node, ancestors)) this.scopes.pop();
   }
 
   private add(pos: number, depth: number, closing: boolean, text: string | ((firstId: number) => string)): void {
-    this.insertions.push({
-      pos,
-      depth,
-      closing,
-      text: typeof text === 'string' ? () => text : text,
-    });
+    this.insertions.push({ pos, depth, closing, text: typeof text === 'string' ? () => text : text });
   }
 
-  /** Plans enter/exit around a function's body and records its name and position. */
-  private wrapFunction(fn: acorn.Function, depth: number): FunctionScope {
-    const local = this.functions.length;
-    const parent = this.ancestors.at(-1);
-    const at = positionNode(fn, parent).loc!.start;
-    const name = functionName(fn, this.ancestors, this.source);
-    this.functions.push({ name, line: at.line, column: at.column });
-
+  /** Plans enter/exit around a function's body. */
+  private wrapFunction(found: ModuleFunction): FunctionScope {
+    const { node: fn, index: local, depth } = found;
     const suspends = fn.async || fn.generator;
     const open = (id: number): string => (suspends ? snippet.enterCell(id) : snippet.enter(id));
     const close = suspends ? snippet.exitCell : snippet.exit;
@@ -120,7 +79,8 @@ export class TraceWalker {
   }
 
   /** Plans the suspend/resume calls of async functions and generators. */
-  private planSuspensions(node: AnyNode, depth: number): void {
+  private planSuspensions(node: AnyNode, ancestors: readonly acorn.Node[]): void {
+    const depth = ancestors.length;
     const scope = this.scopes.at(-1);
     if (!scope?.suspends) return;
     switch (node.type) {
@@ -130,7 +90,7 @@ export class TraceWalker {
         break;
       case 'ForOfStatement':
         if ((node as unknown as acorn.ForOfStatement).await) {
-          this.planForAwait(node as unknown as acorn.ForOfStatement, depth);
+          this.planForAwait(node as unknown as acorn.ForOfStatement, ancestors);
         }
         break;
       case 'CatchClause':
@@ -162,7 +122,8 @@ export class TraceWalker {
     this.add(operand.end, depth, true, snippet.suspendClose);
   }
 
-  private planForAwait(loop: acorn.ForOfStatement, depth: number): void {
+  private planForAwait(loop: acorn.ForOfStatement, ancestors: readonly acorn.Node[]): void {
+    const depth = ancestors.length;
     this.add(loop.right.start, depth + 1, false, snippet.forAwaitOpen);
     this.add(loop.right.end, depth + 1, true, snippet.forAwaitClose);
     if (loop.body.type === 'BlockStatement') {
@@ -175,23 +136,14 @@ export class TraceWalker {
     // go around the labels as well: `continue label` must still name a loop.
     let target: acorn.Node = loop;
     let targetDepth = depth;
-    while (this.ancestors[targetDepth - 1]?.type === 'LabeledStatement') target = this.ancestors[--targetDepth]!;
+    while (ancestors[targetDepth - 1]?.type === 'LabeledStatement') target = ancestors[--targetDepth]!;
     this.add(target.start, targetDepth, false, '{');
     this.add(target.end, targetDepth, true, `;${snippet.resume}}`);
   }
 }
 
-/**
- * Where code may be inserted at the start of a body or program: after its directive
- * prologue ('use strict' must stay first to count), else at `fallback`. `separator` is the
- * `;` needed after a directive written without one.
- */
-export function afterDirectives(source: string, statements: readonly acorn.Node[], fallback: number): { pos: number; separator: string } {
-  let last: acorn.Node | undefined;
-  for (const statement of statements) {
-    if (statement.type !== 'ExpressionStatement' || !(statement as acorn.ExpressionStatement).directive) break;
-    last = statement;
-  }
-  if (!last) return { pos: fallback, separator: '' };
-  return { pos: last.end, separator: source[last.end - 1] === ';' ? '' : ';' };
+/** Whether `node` runs as a function of its own inside its parent: a class field's value, a static block's statement. */
+function isBoundary(node: acorn.Node, ancestors: readonly acorn.Node[]): boolean {
+  const parent = ancestors.at(-1) as AnyNode | undefined;
+  return parent?.type === 'StaticBlock' || (parent?.type === 'PropertyDefinition' && parent.value === node);
 }
