@@ -109,9 +109,11 @@ test("%mprun and %memit: memory_profiler's table of a module's function while a 
   const push = /^ +3 +[\d.]+ MiB +([\d.]+) MiB +100000 {3}  for \(let i/m.exec(result.stdout);
   assert.ok(push && Number(push[1]) > 0.5, result.stdout);
   assert.match(result.stdout, /UsageError: %mprun needs at least one -f FUNC/);
-  // %memit: 10^7 doubles written, so resident: about 76.3 MiB (RSS: pages the process had free may be reused).
+  // %memit: 10^7 doubles written, so resident: about 76.3 MiB. It is RSS, as memory_profiler's:
+  // pages the process had already, freed by a collection since, are reused and not counted
+  // again (seen: 63.4 MiB in a full test run), never more than about the array.
   const memit = /peak memory: ([\d.]+) MiB, increment: ([\d.]+) MiB/.exec(result.stdout);
-  assert.ok(memit && Math.abs(Number(memit[2]) - 76.29) < 0.15 * 76.29, result.stdout);
+  assert.ok(memit && Number(memit[2]) > 0.75 * 76.29 && Number(memit[2]) < 1.15 * 76.29, result.stdout);
   assert.match(result.stdout, /UsageError: -r x: a positive whole number of runs/);
 });
 

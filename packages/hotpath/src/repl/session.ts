@@ -45,7 +45,10 @@ export async function startRepl(options: ReplOptions = {}): Promise<number> {
   const ready = watchPrompts(server);
   installMagics(server, output);
   if (terminal && options.historyFile) await setupHistory(server, options.historyFile);
-  const ended = new Promise<number>((resolve) => server.on('exit', () => resolve(Number(process.exitCode ?? 0))));
+  // The session's code is what its statements set `process.exitCode` to: embedded in a
+  // process that had set one already (a test runner after a failure), that one is not the session's.
+  const before = process.exitCode;
+  const ended = new Promise<number>((resolve) => server.on('exit', () => resolve(process.exitCode === before ? 0 : Number(process.exitCode ?? 0))));
   if (feed) void feedLines(input, feed, ready);
   return ended;
 }

@@ -9,7 +9,7 @@
  *   JSX, `import x = require()`, `export =`, class fields under
  *   `useDefineForClassFields: false`, imports tsc would drop, ES module syntax in a
  *   CommonJS file. The code carries an inline source map, which every capture follows
- *   back to the TypeScript line (capture/source-maps.ts, capture/trace/positions.ts), and
+ *   back to the TypeScript line (capture/source-maps.ts, capture/instrument/source-map.ts), and
  *   so does Node for the program's errors.
  * Why TypeScript's compiler rather than a faster one (esbuild, swc, oxc): it is the
  * compiler whose output users ship, it reads tsconfig.json the way tsc does, and hotpath
@@ -127,7 +127,7 @@ function hasModuleSyntax(sourceFile: TS.SourceFile): boolean {
 
 // Decorators are valid syntax to ts-blank-space but run in no Node version: tsc lowers them.
 // hotpath's own `@profile` is the exception: it returns the method unchanged, and
-// `hotpath lines` finds it in the blanked code and blanks it there (markers.ts), unless it runs.
+// `hotpath lines` finds it in the blanked code and blanks it there (capture/instrument/markers.ts), unless it runs.
 function hasDecorators(sourceFile: TS.SourceFile): boolean {
   const ts = typescriptCompiler();
   const markers = !MARKER_DECORATORS_RUN && sourceFile.text.includes('hotpath') ? markerNames(sourceFile.text) : new Set<string>();
@@ -188,7 +188,7 @@ function transpile(source: string, file: string, format: ModuleFormat, settings:
     declaration: false,
     removeComments: false,
   };
-  // hotpath's `@profile` goes as a comment, for `hotpath lines` to find it (markers.ts).
+  // hotpath's `@profile` goes as a comment, for `hotpath lines` to find it (capture/instrument/markers.ts).
   const input = !MARKER_DECORATORS_RUN && source.includes('hotpath') ? commentMarkerDecorators(source) : source;
   const output = ts.transpileModule(input, { fileName, compilerOptions, reportDiagnostics: true });
   const error = output.diagnostics?.find((d) => d.category === ts.DiagnosticCategory.Error);

@@ -26,7 +26,7 @@ export function moduleFormat(file: string): ModuleFormat {
 /**
  * The JavaScript Node runs for the TypeScript or JSX file `file` loaded as `format`.
  * hotpath's own `@profile` decorators are left in for `hotpath lines --mode trace` to find
- * (capture/lines-trace/markers.ts) unless `blankMarkers`; under `hotpath mprof run` they run.
+ * (capture/instrument/markers.ts) unless `blankMarkers`; under `hotpath mprof run` they run.
  */
 export function loadTypeScript(file: string, format: ModuleFormat = moduleFormat(file), blankMarkers = false): string {
   const code = javaScriptOf(readFileSync(file, 'utf8'), file, format);

@@ -18,14 +18,15 @@
 import type * as acorn from 'acorn';
 import { afterPrologue, hasNoLine, LOOPS, partsOf } from '../instrument/statements.js';
 
-/** Text to insert: `open`/`close` wrap a non-block body in braces, `comma` wraps an expression body. */
+/**
+ * Text to insert: `open`/`close` wrap a non-block body in braces, `expression` and
+ * `expressionEnd` an expression body in parentheses. A plan lists them outer before inner.
+ */
 export interface BlockInsertion {
   at: number;
   kind: 'statement' | 'open' | 'close' | 'expression' | 'expressionEnd';
   /** Local counter index (0-based within the plan). */
   counter: number;
-  /** Nesting depth, to order insertions that meet at one offset (../instrument/insertions.ts). */
-  depth: number;
 }
 
 /** The counters of one picked function. */
@@ -42,15 +43,14 @@ export interface BlockPlan {
 type AnyNode = acorn.Node & Record<string, unknown>;
 
 /** Plans the counters of `fn`'s own statements (not those of the functions nested in it). */
-export function planBlocks(fn: acorn.Function, depthOf: (node: acorn.Node) => number): BlockPlan {
-  const planner = new Planner(depthOf);
+export function planBlocks(fn: acorn.Function): BlockPlan {
+  const planner = new Planner();
   const entry = planner.function(fn);
   return { insertions: planner.insertions, statements: planner.statements, entry, size: planner.size };
 }
 
 class Planner {
   insertions: BlockInsertion[] = [];
-  constructor(private readonly depthOf: (node: acorn.Node) => number) {}
 
   statements: Array<{ at: number; counter: number }> = [];
   size = 0;
@@ -59,9 +59,7 @@ class Planner {
   function(fn: acorn.Function): number {
     if (fn.body.type === 'BlockStatement') return this.list(fn.body.body, fn.body.start + 1, true);
     const counter = this.size++;
-    // Braces and parentheses go outside whatever else meets them at the body's ends.
-    const depth = this.depthOf(fn.body) - 0.5;
-    this.insertions.push({ at: fn.body.start, kind: 'expression', counter, depth }, { at: fn.body.end, kind: 'expressionEnd', counter, depth });
+    this.insertions.push({ at: fn.body.start, kind: 'expression', counter }, { at: fn.body.end, kind: 'expressionEnd', counter });
     this.statements.push({ at: fn.body.start, counter });
     return counter;
   }
@@ -76,14 +74,14 @@ class Planner {
       if (current < 0) {
         current = this.size++;
         if (first < 0) first = current;
-        this.insertions.push({ at: statement.start, kind: 'statement', counter: current, depth: this.depthOf(statement) });
+        this.insertions.push({ at: statement.start, kind: 'statement', counter: current });
       }
       this.statement(statement as AnyNode, current);
       if (partsOf(statement).length > 0) current = -1; // control flow inside: the next statement may not follow it
     }
     if (first < 0 && force) {
       first = this.size++;
-      this.insertions.push({ at: prologueEnd, kind: 'statement', counter: first, depth: 0 });
+      this.insertions.push({ at: prologueEnd, kind: 'statement', counter: first });
     }
     return first;
   }
@@ -124,8 +122,7 @@ class Planner {
   private body(node: AnyNode): number {
     if (node.type === 'BlockStatement') return this.list(node.body as acorn.Node[], node.start + 1, true);
     const counter = this.size++;
-    const depth = this.depthOf(node) - 0.5;
-    this.insertions.push({ at: node.start, kind: 'open', counter, depth }, { at: node.end, kind: 'close', counter, depth });
+    this.insertions.push({ at: node.start, kind: 'open', counter }, { at: node.end, kind: 'close', counter });
     this.statement(node, counter);
     return counter;
   }

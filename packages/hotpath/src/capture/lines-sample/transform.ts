@@ -36,7 +36,7 @@ export function instrumentLines(original: string, options: LinesTransformOptions
   let module: ParsedModule;
   try {
     // hotpath's `@profile` blanked (spaces: positions kept), remembering what it decorated.
-    module = parseModule(original, { file: options.file, sourceType: options.sourceType, inputMap: input?.map, mapUrl: input?.url, markers: true, depths: true });
+    module = parseModule(original, { file: options.file, sourceType: options.sourceType, inputMap: input?.map, mapUrl: input?.url, markers: true });
   } catch {
     return null;
   }
@@ -45,13 +45,15 @@ export function instrumentLines(original: string, options: LinesTransformOptions
   record.matched = options.targets.filter((target) => matchesAny(candidates, target, options.cwd));
   if (picked.length === 0) return { code: module.code, insertions: [], record };
   // Each picked function has its own plan; one nested in another is its own function, as in trace mode.
-  const plans = picked.map(({ fn, placed }) => ({ fn, placed, plan: planBlocks(fn.node, (node) => module.depthOf(node)) }));
+  const plans = picked.map(({ fn, placed }) => ({ fn, placed, plan: planBlocks(fn.node) }));
   const first = options.allocateIds(plans.reduce((sum, { plan }) => sum + plan.size, 0));
   if (first === null) return null;
   let base = first;
   const insertions: Insertion[] = [];
+  // Plans list their text outer before inner, and picked functions come outer before the
+  // ones nested in them: that order is the nesting order (`depth`) that keeps text nested.
   for (const { fn, placed, plan } of plans) {
-    insertions.push(...plan.insertions.map((i) => counterText(i, base)));
+    for (const insertion of plan.insertions) insertions.push(counterText(insertion, base, insertions.length));
     record.picked.push(pickedFunction(module, input !== null, fn, placed, plan, base));
     base += plan.size;
   }
@@ -67,10 +69,10 @@ const TEXT: Record<BlockInsertion['kind'], (slot: string) => string> = {
   expressionEnd: () => ')',
 };
 
-function counterText(insertion: BlockInsertion, base: number): Insertion {
+function counterText(insertion: BlockInsertion, base: number, order: number): Insertion {
   const closing = insertion.kind === 'close' || insertion.kind === 'expressionEnd';
   const text = TEXT[insertion.kind](`${LINE_COUNTERS_GLOBAL}[${base + insertion.counter}]`);
-  return { pos: insertion.at, text, closing, depth: insertion.depth };
+  return { pos: insertion.at, text, closing, depth: order };
 }
 
 /** A picked function as the parent reads it: positions, the generated lines it spans, its counters. */

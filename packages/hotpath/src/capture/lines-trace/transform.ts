@@ -30,7 +30,7 @@ export interface LineTransformOptions {
   /** The code's own source map (a dist/ file's .js.map) and where it lives. */
   inputMap?: RawSourceMap;
   mapUrl?: string;
-  /** What the user picked: names, `file:line`, files (see ../lines-sample/targets.ts). */
+  /** What the user picked: names, `file:line`, files (see ../instrument/targets.ts). */
   targets: string[];
   /** Directory relative targets are resolved from. */
   cwd: string;

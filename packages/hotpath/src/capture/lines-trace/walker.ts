@@ -1,6 +1,6 @@
 // Plans the line events of one measured function: what is inserted before its statements
 // and around its loops. Only insertions, each on the line of the code it is anchored to,
-// so lines never shift (as in the trace transform, ../trace/edits.ts).
+// so lines never shift (../instrument/insertions.ts).
 //
 // Events (`A` is the activation local, H a loop header's line slot):
 //   statement            A.l(slot);  before it: a hit, and the previous line gets its time

@@ -1,6 +1,6 @@
 // The tracing transform: JavaScript in, instrumented JavaScript plus a source map out.
 // Every function reports its calls to the recorder (recorder.ts) installed on globalThis;
-// see walker.ts for exactly what is inserted and why lines never shift.
+// see planner.ts for exactly what is inserted and why lines never shift.
 import type * as acorn from 'acorn';
 import type { EncodedSourceMap } from '@jridgewell/remapping';
 import type { TextInsertion } from '../edit-map.js';

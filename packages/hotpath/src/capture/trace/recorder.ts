@@ -65,7 +65,7 @@ export interface RawTree {
 }
 
 /**
- * The calls instrumented code makes (see walker.ts for where). Names are short because
+ * The calls instrumented code makes (see planner.ts for where). Names are short because
  * they are written into every instrumented function.
  */
 export interface TraceRuntime {
