@@ -34,7 +34,7 @@ const HOLDING: Record<string, Mode[]> = {
   'acorn-parse': ['trace', 'lines-sample', 'lines-trace'],
   'express-load': ['trace', 'lines-sample', 'lines-trace'],
   'lodash-cjs': ['trace', 'lines-sample', 'lines-trace'],
-  'prettier-stdin': ['trace', 'lines-trace'],
+  'prettier-stdin': ['trace', 'lines-sample', 'lines-trace'],
   'react-ssr': ['trace', 'lines-sample', 'lines-trace'],
   'ts-app': ['trace', 'lines-sample', 'lines-trace'],
   'tsc-check': ['trace', 'lines-sample', 'lines-trace'],
