@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { COUNTERS_GLOBAL, instrumentCounts, type CountedFunction } from '../capture/count-transform.js';
 import type { ScriptCounts } from '../capture/v8-types.js';
 import type { ModuleTransform } from './sources/source.js';
+import { sharedSlots } from '../capture/instrument/slots.js';
 
 /** Slots of the counter array: functions past this many run uncounted. */
 const CAPACITY = 1 << 20;
@@ -22,11 +23,7 @@ interface CountedModule {
 
 /** The counting transform (location: URL or path). */
 export function countTransform(countsFile: string, idCounter: SharedArrayBuffer): ModuleTransform {
-  const counter = new Int32Array(idCounter);
-  const allocateIds = (count: number): number | null => {
-    const first = Atomics.add(counter, 0, count) + 1;
-    return first + count <= CAPACITY ? first : null;
-  };
+  const allocateIds = sharedSlots(idCounter, CAPACITY);
   return (code, location, format) => {
     const result = instrumentCounts(code, { sourceType: format === 'module' ? 'module' : 'script', allocateIds });
     if (!result) return null;

@@ -16,17 +16,14 @@ import { readInputMap } from '../capture/trace/loader.js';
 import type { Profile } from '../model/profile.js';
 import type { LineTraceSettings } from './sources/lines-trace.js';
 import type { ModuleTransform } from './sources/source.js';
+import { sharedSlots } from '../capture/instrument/slots.js';
 
 /**
  * The line-tracing transform; slots come from the counter the two threads share. A module
  * with no picked function comes back only where hotpath's `@profile` marks were blanked in it.
  */
 export function lineTraceTransform(settings: LineTraceSettings, idCounter: SharedArrayBuffer): ModuleTransform {
-  const counter = new Int32Array(idCounter);
-  const allocateSlots = (count: number): number | null => {
-    const first = Atomics.add(counter, 0, count) + 1;
-    return first + count <= LINE_SLOTS ? first : null;
-  };
+  const allocateSlots = sharedSlots(idCounter, LINE_SLOTS);
   return (code, location, format) => {
     const file = location.startsWith('file:') ? fileURLToPath(location) : location;
     try {

@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LINE_COUNTERS_GLOBAL, LINE_COUNTER_CAPACITY, type LinesModuleRecord, type LinesSampleData } from './protocol.js';
 import type { TextInsertion } from '../edit-map.js';
 import { instrumentLines } from './transform.js';
+import { sharedSlots } from '../instrument/slots.js';
 
 /** What the line capture needs in the profiled process (the runner's `LoaderData.lineSample`). */
 export interface LinesChildSettings {
@@ -34,11 +35,7 @@ export function linesTransform(
   settings: LinesChildSettings,
   idCounter: SharedArrayBuffer,
 ): (code: string, location: string, format: 'module' | 'commonjs') => { code: string; insertions: TextInsertion[] } | null {
-  const counter = new Int32Array(idCounter);
-  const allocateIds = (count: number): number | null => {
-    const first = Atomics.add(counter, 0, count) + 1;
-    return first + count <= LINE_COUNTER_CAPACITY ? first : null;
-  };
+  const allocateIds = sharedSlots(idCounter, LINE_COUNTER_CAPACITY);
   return (code, location, format) => {
     const url = location.startsWith('file:') ? location : pathToFileURL(location).href;
     const file = location.startsWith('file:') ? fileURLToPath(location) : location;
