@@ -14,8 +14,11 @@ const PROGRAM = path.join(FIXTURES, 'line-hits', 'libraries.mjs');
 const PRETTIER_DOC = path.join(REPO, 'node_modules/prettier/doc.mjs');
 const LODASH = path.join(REPO, 'node_modules/lodash/lodash.js');
 
-/** `file:line` -> hits of every line with hits, in each library, as one mode measured them. */
-function hitsUnder(mode: 'sample' | 'trace', expectedOutput: string): Map<string, number> {
+/**
+ * `file:line` -> hits of every line with hits, in each library, as one mode measured them; and
+ * every measured function of the libraries as `name file:line:column`.
+ */
+function measuredUnder(mode: 'sample' | 'trace', expectedOutput: string): { hits: Map<string, number>; functions: string[] } {
   const out = path.join(tempDir(), `${mode}.json`);
   // The tables of every function of both libraries run to megabytes: more than spawnSync's default buffer.
   const args = ['lines', '--mode', mode, '--trace-node-modules', '-f', PRETTIER_DOC, '-f', LODASH, '-o', out, PROGRAM];
@@ -30,13 +33,20 @@ function hitsUnder(mode: 'sample' | 'trace', expectedOutput: string): Map<string
     const key = `${path.basename(file)}:${row.line}`;
     hits.set(key, (hits.get(key) ?? 0) + row.hits);
   }
-  return hits;
+  const functions = profile.frames
+    .filter((frame) => frame.file === PRETTIER_DOC || frame.file === LODASH)
+    .map((frame) => `${frame.name} ${path.basename(frame.file)}:${frame.line}:${frame.column}`)
+    .sort();
+  return { hits, functions };
 }
 
-test("prettier's document printer and lodash: both line modes give the same hits on every line", () => {
+test("prettier's document printer and lodash: both line modes give the same hits on every line, and place every function alike", () => {
   const plain = spawnSync(process.execPath, [PROGRAM], { encoding: 'utf8' });
   assert.equal(plain.status, 0, plain.stderr);
-  const [sample, trace] = [hitsUnder('sample', plain.stdout), hitsUnder('trace', plain.stdout)];
+  const [sampled, traced] = [measuredUnder('sample', plain.stdout), measuredUnder('trace', plain.stdout)];
+  assert.deepEqual(sampled.functions, traced.functions);
+  assert.ok(sampled.functions.length > 300, `${sampled.functions.length} functions`);
+  const [sample, trace] = [sampled.hits, traced.hits];
   const lines = [...new Set([...sample.keys(), ...trace.keys()])];
   const differ = lines.filter((key) => sample.get(key) !== trace.get(key)).map((key) => `${key}: sample ${sample.get(key) ?? 0}, trace ${trace.get(key) ?? 0}`);
   assert.deepEqual(differ, []);
