@@ -1,12 +1,10 @@
 // The last step of the instrumenting pipeline: the planners' insertions, ordered and
-// applied, and the source map of the result. Every capture only ever inserts text (never
+// applied. Every capture only ever inserts text (never
 // removes or moves any), always on the line of the position it is anchored to, so line
 // numbers of the instrumented code equal the original's and only columns shift (the source
 // map, made from the insertions by ../edit-map.ts, tells by how much).
-import type { EncodedSourceMap } from '@jridgewell/remapping';
-import { applyTextInsertions, insertionMap, type TextInsertion } from '../edit-map.js';
+import { applyTextInsertions, type TextInsertion } from '../edit-map.js';
 import type { ParsedModule } from './module.js';
-import { composeMaps } from './source-map.js';
 
 /** One piece of text to insert at an offset of the parsed code. */
 export interface Insertion {
@@ -33,20 +31,17 @@ export function orderInsertions(insertions: readonly Insertion[]): TextInsertion
   return [...insertions].sort(compare).map(({ pos, text }) => ({ at: pos, text }));
 }
 
-/** An instrumented module: its code, the text inserted (output order), and its map when asked for. */
+/** An instrumented module: its code and the text inserted (output order). */
 export interface Instrumented {
   code: string;
   insertions: TextInsertion[];
-  /** Instrumented code -> the user's source (through the module's own map); `null` when not asked for. */
-  map: EncodedSourceMap | null;
 }
 
 /**
- * Applies the planned insertions to the module's code. The runner makes its own map from
- * the insertions (runner/node-maps.ts), so `sourceMap` is for direct callers (tests, the API).
+ * Applies the planned insertions to the module's code. The runner makes the module's map from
+ * the insertions (runner/node-maps.ts); direct callers that want one use ./compose.ts.
  */
-export function applyInsertions(module: ParsedModule, insertions: readonly Insertion[], sourceMap = false): Instrumented {
+export function applyInsertions(module: ParsedModule, insertions: readonly Insertion[]): Instrumented {
   const ordered = orderInsertions(insertions);
-  const map = sourceMap ? composeMaps(insertionMap(module.code, ordered, { file: module.file, lines: 'all' }), module.tracer) : null;
-  return { code: applyTextInsertions(module.code, ordered), insertions: ordered, map };
+  return { code: applyTextInsertions(module.code, ordered), insertions: ordered };
 }

@@ -1,7 +1,7 @@
 // A module as the instrumenting pipeline sees it: parsed once (parse.ts), walked once, its
 // functions named (names.ts) and placed (ast.ts positionNode) once, hotpath's `@profile`
-// marks read once (markers.ts), and every position traced back once through the file's own
-// source map (source-map.ts). The planners of the captures (call counters, the call
+// marks read once (markers.ts), and every position traced back through the file's own
+// source map (source-map.ts's PositionTracer, given by the captures that report positions). The planners of the captures (call counters, the call
 // tracer, line counters, line events) all read this, so every mode reports a function at
 // the same `file:line:column` under the same name.
 import type * as acorn from 'acorn';
@@ -12,7 +12,7 @@ import { isFunction, isMethodOf, positionNode, walkWithAncestors, type WalkVisit
 import { blankMarkerDecorators, wrappedFunction, type Markers } from './markers.js';
 import { functionName } from './names.js';
 import { parseProgram } from './parse.js';
-import { PositionTracer, type RawSourceMap } from './source-map.js';
+import type { PositionTracer } from './source-map.js';
 
 /** A function of the module, named and placed as its user reads it. */
 export interface ModuleFunction {
@@ -34,9 +34,13 @@ export interface ModuleOptions {
   /** Absolute path of the code's file: positions without a source map name it. */
   file: string;
   sourceType: 'module' | 'script';
-  /** The code's own source map (a compiled dist/ file's .js.map) and where it lives. */
-  inputMap?: RawSourceMap;
-  mapUrl?: string;
+  /**
+   * Positions back to the user's source through the code's own map (a compiled dist/ file's
+   * .js.map): the captures that report positions pass one; without it positions are the
+   * code's own. (Given, not made here: the call counters need none, their positions are
+   * mapped by the runner, and reading a compiled file's map per module is not free.)
+   */
+  tracer?: PositionTracer;
   /** Read hotpath's marks (`@profile` is blanked, positions kept): the line captures do. */
   markers?: boolean;
   /** Keep every node's depth for {@link ParsedModule.depthOf} (planners that insert inside bodies). */
@@ -51,7 +55,6 @@ export class ParsedModule {
   readonly functions: ModuleFunction[] = [];
   private readonly depths: Map<acorn.Node, number> | null;
   private index: LineIndex | null = null;
-  private traced: PositionTracer | null = null;
 
   /**
    * @param code - what was parsed: the module as given, hotpath's decorators blanked.
@@ -70,11 +73,6 @@ export class ParsedModule {
     return this.options.file;
   }
 
-  /** Positions back to the user's source, through the code's own map when it has one. */
-  get tracer(): PositionTracer {
-    return (this.traced ??= new PositionTracer(this.options.file, this.options.inputMap, this.options.mapUrl));
-  }
-
   /** The 0-based line and column of an offset of the parsed code. */
   generated(offset: number): GeneratedPosition {
     return (this.index ??= new LineIndex(this.code)).position(offset);
@@ -83,7 +81,7 @@ export class ParsedModule {
   /** Where an offset of the parsed code is in the source the user wrote (1-based line and column). */
   original(offset: number): SourcePosition {
     const [line, column] = this.generated(offset);
-    return this.tracer.original(line + 1, column);
+    return this.options.tracer?.original(line + 1, column) ?? { file: this.options.file, line: line + 1, column: column + 1 };
   }
 
   /** The depth of a node in the syntax tree (with the `depths` option). */

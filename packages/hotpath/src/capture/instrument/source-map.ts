@@ -4,7 +4,7 @@
 // positions are traced back to the original source and the instrumented code's map is
 // composed with the input map, so stack traces and frames both point at the source the
 // user wrote. The lookups themselves (and their quirks) are ../source-maps.ts's MappedCode.
-import remapping, { type EncodedSourceMap } from '@jridgewell/remapping';
+import type { EncodedSourceMap } from '@jridgewell/remapping';
 import { MappedCode, type RawSourceMap, type SourcePosition } from '../source-maps.js';
 
 export type { RawSourceMap };
@@ -52,15 +52,4 @@ export class PositionTracer {
   resolvedInputMap(): EncodedSourceMap | null {
     return this.trace?.resolved() ?? null;
   }
-}
-
-/**
- * The map of the instrumented code back to the original source: `outputMap` (instrumented
- * -> parsed code) composed with the tracer's input map (parsed code -> original), if any.
- */
-export function composeMaps(outputMap: EncodedSourceMap, tracer: PositionTracer): EncodedSourceMap {
-  const input = tracer.resolvedInputMap();
-  if (!input) return outputMap;
-  const composed = remapping(outputMap, (source, ctx) => (ctx.depth === 1 ? input : null));
-  return composed as unknown as EncodedSourceMap;
 }

@@ -9,6 +9,7 @@ import { applyInsertions, type Insertion } from '../instrument/insertions.js';
 import { parseModule, type ModuleFunction, type ParsedModule } from '../instrument/module.js';
 import { pickIn, type PlacedFunction } from '../instrument/pick.js';
 import { matchesAny } from '../instrument/targets.js';
+import { PositionTracer } from '../instrument/source-map.js';
 import { readInputMap } from '../trace/loader.js';
 import { planBlocks, type BlockInsertion, type BlockPlan } from './blocks.js';
 import { LINE_COUNTERS_GLOBAL, type LinesModuleRecord, type PickedFunction } from './protocol.js';
@@ -33,10 +34,11 @@ export interface LinesTransformOptions {
  */
 export function instrumentLines(original: string, options: LinesTransformOptions): { code: string; insertions: TextInsertion[]; record: LinesModuleRecord } | null {
   const input = readInputMap(original, options.file);
+  const tracer = new PositionTracer(options.file, input?.map, input?.url);
   let module: ParsedModule;
   try {
     // hotpath's `@profile` blanked (spaces: positions kept), remembering what it decorated.
-    module = parseModule(original, { file: options.file, sourceType: options.sourceType, inputMap: input?.map, mapUrl: input?.url, markers: true });
+    module = parseModule(original, { file: options.file, sourceType: options.sourceType, tracer, markers: true });
   } catch {
     return null;
   }
@@ -54,7 +56,7 @@ export function instrumentLines(original: string, options: LinesTransformOptions
   // ones nested in them: that order is the nesting order (`depth`) that keeps text nested.
   for (const { fn, placed, plan } of plans) {
     for (const insertion of plan.insertions) insertions.push(counterText(insertion, base, insertions.length));
-    record.picked.push(pickedFunction(module, input !== null, fn, placed, plan, base));
+    record.picked.push(pickedFunction(module, tracer, input !== null, fn, placed, plan, base));
     base += plan.size;
   }
   const { code, insertions: ordered } = applyInsertions(module, insertions);
@@ -76,11 +78,11 @@ function counterText(insertion: BlockInsertion, base: number, order: number): In
 }
 
 /** A picked function as the parent reads it: positions, the generated lines it spans, its counters. */
-function pickedFunction(module: ParsedModule, mapped: boolean, fn: ModuleFunction, placed: PlacedFunction, plan: BlockPlan, base: number): PickedFunction {
+function pickedFunction(module: ParsedModule, tracer: PositionTracer, mapped: boolean, fn: ModuleFunction, placed: PlacedFunction, plan: BlockPlan, base: number): PickedFunction {
   const generatedStart = module.generated(fn.node.start)[0];
   const generatedEnd = module.generated(Math.max(fn.node.end - 1, fn.node.start))[0];
   const lineMap: number[] = [];
-  for (let line = generatedStart; line <= generatedEnd; line++) lineMap.push(originalLine(module, mapped, line));
+  for (let line = generatedStart; line <= generatedEnd; line++) lineMap.push(originalLine(tracer, mapped, line));
   const statements = [...plan.statements].sort((a, b) => a.at - b.at).map((s) => ({ line: module.original(s.at).line, counter: base + s.counter }));
   // The last line is where the function's closing brace maps to (lines after it, such as
   // a compiled file's trailing helpers, are not the function's); else its last mapped line.
@@ -91,7 +93,7 @@ function pickedFunction(module: ParsedModule, mapped: boolean, fn: ModuleFunctio
 }
 
 // A whole generated line's original line; 0 where a compiled file maps nothing on the line.
-function originalLine(module: ParsedModule, mapped: boolean, line: number): number {
-  if (!mapped) return module.tracer.originalLine(line + 1).line;
-  return module.tracer.mappedLine(line + 1)?.line ?? 0;
+function originalLine(tracer: PositionTracer, mapped: boolean, line: number): number {
+  if (!mapped) return tracer.originalLine(line + 1).line;
+  return tracer.mappedLine(line + 1)?.line ?? 0;
 }

@@ -7,7 +7,8 @@ import type { TextInsertion } from '../edit-map.js';
 import { applyInsertions, type Insertion } from '../instrument/insertions.js';
 import { parseModule, type ParsedModule } from '../instrument/module.js';
 import { pickIn } from '../instrument/pick.js';
-import type { RawSourceMap } from '../instrument/source-map.js';
+import { instrumentedMap } from '../instrument/compose.js';
+import { PositionTracer, type RawSourceMap } from '../instrument/source-map.js';
 import type { Candidate } from '../instrument/targets.js';
 import { LineWalker, type Slots } from './walker.js';
 
@@ -46,9 +47,10 @@ export type LineTransformResult =
 
 /** Instruments the picked functions of `source` (see walker.ts for the events). */
 export function instrumentLines(source: string, options: LineTransformOptions): LineTransformResult {
+  const tracer = new PositionTracer(options.file, options.inputMap, options.mapUrl);
   let module: ParsedModule;
   try {
-    module = parseModule(source, { file: options.file, sourceType: options.sourceType, inputMap: options.inputMap, mapUrl: options.mapUrl, markers: true, depths: true });
+    module = parseModule(source, { file: options.file, sourceType: options.sourceType, tracer, markers: true, depths: true });
   } catch (error) {
     return { ok: false, error: `${options.file}: ${(error as Error).message}` };
   }
@@ -71,5 +73,7 @@ export function instrumentLines(source: string, options: LineTransformOptions): 
     const endLine = Math.max(placed.endLine, ...lines);
     functions.push({ ...placed, endLine, slot: first, lines: lines.map((l) => [l, slots.line(l)]), marked: fn.marked });
   }
-  return { ok: true, ...applyInsertions(module, insertions, options.sourceMap !== false), functions, names };
+  const { code, insertions: ordered } = applyInsertions(module, insertions);
+  const map = options.sourceMap === false ? null : instrumentedMap(module, ordered, tracer);
+  return { ok: true, code, map, insertions: ordered, functions, names };
 }

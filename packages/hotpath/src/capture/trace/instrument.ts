@@ -7,7 +7,8 @@ import type { TextInsertion } from '../edit-map.js';
 import { afterDirectives } from '../instrument/ast.js';
 import { applyInsertions, type Insertion } from '../instrument/insertions.js';
 import { parseModule, type ParsedModule } from '../instrument/module.js';
-import type { RawSourceMap } from '../instrument/source-map.js';
+import { instrumentedMap } from '../instrument/compose.js';
+import { PositionTracer, type RawSourceMap } from '../instrument/source-map.js';
 import { TracePlanner } from './planner.js';
 import { snippet } from './protocol.js';
 
@@ -91,9 +92,10 @@ export function sharedIdAllocator(counter: Int32Array): IdAllocator {
  */
 export function instrument(source: string, options: InstrumentOptions): InstrumentResult {
   const planner = new TracePlanner(source);
+  const tracer = new PositionTracer(options.file, options.inputMap, options.mapUrl);
   let module: ParsedModule;
   try {
-    module = parseModule(source, { file: options.file, sourceType: options.sourceType ?? 'module', inputMap: options.inputMap, mapUrl: options.mapUrl, visitor: planner });
+    module = parseModule(source, { file: options.file, sourceType: options.sourceType ?? 'module', tracer, visitor: planner });
   } catch (error) {
     return { ok: false, error: `${options.file}: ${(error as Error).message}` };
   }
@@ -103,7 +105,9 @@ export function instrument(source: string, options: InstrumentOptions): Instrume
   const functions = module.functions.map((fn) => ({ id: firstId + fn.index, name: fn.name, ...module.original(fn.start) }));
   const insertions: Insertion[] = planner.insertions.map((p) => ({ ...p, text: p.text(firstId) }));
   insertions.push(registration(module.program, source, firstId, functions));
-  return { ok: true, ...applyInsertions(module, insertions, options.sourceMap !== false), functions };
+  const { code, insertions: ordered } = applyInsertions(module, insertions);
+  const map = options.sourceMap === false ? null : instrumentedMap(module, ordered, tracer);
+  return { ok: true, code, map, insertions: ordered, functions };
 }
 
 /** The statement that registers the file's functions, first thing the code runs. */
