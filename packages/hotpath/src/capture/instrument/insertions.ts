@@ -1,8 +1,8 @@
 // The last step of the instrumenting pipeline: the planners' insertions, ordered and
-// applied. Every capture only ever inserts text (never
-// removes or moves any), always on the line of the position it is anchored to, so line
-// numbers of the instrumented code equal the original's and only columns shift (the source
-// map, made from the insertions by ../edit-map.ts, tells by how much).
+// applied. Every capture only ever inserts text (never removes or moves any), always on the
+// line of the position it is anchored to, so line numbers of the instrumented code equal the
+// original's and only columns shift (the source map, made from the insertions by
+// ../edit-map.ts, tells by how much).
 import { applyTextInsertions, type TextInsertion } from '../edit-map.js';
 import type { ParsedModule } from './module.js';
 

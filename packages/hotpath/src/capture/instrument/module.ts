@@ -1,9 +1,10 @@
 // A module as the instrumenting pipeline sees it: parsed once (parse.ts), walked once, its
 // functions named (names.ts) and placed (ast.ts positionNode) once, hotpath's `@profile`
 // marks read once (markers.ts), and every position traced back through the file's own
-// source map (source-map.ts's PositionTracer, given by the captures that report positions). The planners of the captures (call counters, the call
-// tracer, line counters, line events) all read this, so every mode reports a function at
-// the same `file:line:column` under the same name.
+// source map (source-map.ts's PositionTracer, given by the captures that report positions).
+// The planners of the captures (call counters, the call tracer, line counters, line events)
+// all read this, so every mode reports a function at the same `file:line:column` under the
+// same name.
 import type * as acorn from 'acorn';
 import type { SourcePosition } from '../source-maps.js';
 import { LineIndex } from '../positions.js';

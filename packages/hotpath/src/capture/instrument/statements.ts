@@ -60,10 +60,3 @@ export function partsOf(statement: acorn.Node): StatementPart[] {
       return [];
   }
 }
-
-/** The statements of a list after its directive prologue (`'use strict'` is no statement that runs). */
-export function afterPrologue(statements: readonly acorn.Node[]): acorn.Node[] {
-  let first = 0;
-  while (first < statements.length && 'directive' in statements[first]! && typeof (statements[first] as AnyNode).directive === 'string') first++;
-  return statements.slice(first);
-}

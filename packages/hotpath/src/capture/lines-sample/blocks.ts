@@ -16,7 +16,8 @@
  * `fn`'s and counts as usual. A nested function the user picks too gets its own plan.
  */
 import type * as acorn from 'acorn';
-import { afterPrologue, hasNoLine, LOOPS, partsOf } from '../instrument/statements.js';
+import { prologueLength } from '../instrument/ast.js';
+import { hasNoLine, LOOPS, partsOf } from '../instrument/statements.js';
 
 /**
  * Text to insert: `open`/`close` wrap a non-block body in braces, `expression` and
@@ -66,8 +67,8 @@ class Planner {
 
   /** A statement list; returns its first counter (-1 for an empty list unless `force`). */
   private list(body: readonly acorn.Node[], openAt: number, force: boolean): number {
-    const statements = afterPrologue(body);
-    const prologueEnd = statements.length < body.length ? body[body.length - statements.length - 1]!.end : openAt;
+    const prologue = prologueLength(body);
+    const statements = body.slice(prologue);
     let first = -1;
     let current = -1;
     for (const statement of statements) {
@@ -81,7 +82,7 @@ class Planner {
     }
     if (first < 0 && force) {
       first = this.size++;
-      this.insertions.push({ at: prologueEnd, kind: 'statement', counter: first });
+      this.insertions.push({ at: prologue > 0 ? body[prologue - 1]!.end : openAt, kind: 'statement', counter: first });
     }
     return first;
   }

@@ -6,15 +6,13 @@ import type { EncodedSourceMap } from '@jridgewell/remapping';
 import type { TextInsertion } from '../edit-map.js';
 import { applyInsertions, type Insertion } from '../instrument/insertions.js';
 import { parseModule, type ParsedModule } from '../instrument/module.js';
-import { pickIn } from '../instrument/pick.js';
+import { pickIn, type PlacedFunction } from '../instrument/pick.js';
 import { instrumentedMap } from '../instrument/compose.js';
 import { PositionTracer, type RawSourceMap } from '../instrument/source-map.js';
-import type { Candidate } from '../instrument/targets.js';
 import { LineWalker, type Slots } from './walker.js';
 
 /** A measured function: where it is in the source the user wrote, and its slots. */
-export interface LineFunction extends Candidate {
-  column: number;
+export interface LineFunction extends PlacedFunction {
   /** Slot counting its calls. */
   slot: number;
   /** `[original line, slot]` of each line with events. */
